@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three kinds of Node-side tests, each its own project so CI can report them apart:
+ * - unit: logic next to the source (`*.spec.ts`): clients, validators, routing rules.
+ * - server: the reference backend over real HTTP against a real database (PGlite, or
+ *   PostgreSQL when DATABASE_URL is set). One PGlite per file costs ~1 s and ~400 MB,
+ *   so files run one or two at a time.
+ * - e2e: the demo in real Chromium against the real reference server (playwright-core).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.spec.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['packages/server/test/**/*.spec.ts'],
+          environment: 'node',
+          pool: 'forks',
+          maxWorkers: 2,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['examples/**/*.e2e.ts'],
+          environment: 'node',
+          pool: 'forks',
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
