@@ -1,0 +1,167 @@
+import { z } from 'zod';
+
+/**
+ * The council config: one validated JSON file describing the council, its services (Open311
+ * categories) and their questions, teams, parishes, boundaries, keys, CORS and limits.
+ * Documented in docs/server.md.
+ */
+
+const email = z.email();
+const code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" or "_"');
+
+export const attributeValueSchema = z.strictObject({
+  key: z.string().min(1),
+  name: z.string().min(1),
+});
+
+/** Show this question only when another question's answer is one of `values` (our extension). */
+export const showWhenSchema = z.strictObject({
+  code,
+  values: z.array(z.string().min(1)).min(1),
+});
+
+export const attributeSchema = z
+  .strictObject({
+    code,
+    /** false for text that is shown but not answered (Open311 "variable"). */
+    variable: z.boolean().default(true),
+    datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
+    required: z.boolean().default(false),
+    /** The question as asked. */
+    description: z.string().min(1),
+    /** Help on how to answer ("For example, LM-0423 on the lamp post"). */
+    datatype_description: z.string().optional(),
+    order: z.number().int().optional(),
+    values: z.array(attributeValueSchema).optional(),
+    show_when: showWhenSchema.optional(),
+  })
+  .superRefine((attribute, ctx) => {
+    const isList = attribute.datatype === 'singlevaluelist' || attribute.datatype === 'multivaluelist';
+    if (isList && !attribute.values?.length) {
+      ctx.addIssue({ code: 'custom', path: ['values'], message: `a ${attribute.datatype} needs "values"` });
+    }
+    if (!isList && attribute.values) {
+      ctx.addIssue({ code: 'custom', path: ['values'], message: `only list questions take "values", not a ${attribute.datatype}` });
+    }
+  });
+
+/** Send a report to the parish (found by boundary lookup) when every answer matches. */
+export const parishRoutingSchema = z.strictObject({
+  when: z.array(showWhenSchema).min(1),
+  /** Shown when it goes to the parish; {parish}, {clerk}, {email}, {phone} are filled in. */
+  notice: z.string().min(1),
+});
+
+export const serviceSchema = z.strictObject({
+  service_code: code,
+  service_name: z.string().min(1),
+  description: z.string().min(1),
+  /** Open311 group; the first of `groups` when omitted. */
+  groups: z.array(z.string().min(1)).min(1),
+  keywords: z.array(z.string().min(1)).default([]),
+  type: z.enum(['realtime', 'batch', 'blackbox']).default('realtime'),
+  /** Key into `teams`. */
+  team: code,
+  /** Shown before the form, e.g. "If someone is in danger, call 999". */
+  emergency_notice: z.string().min(1).optional(),
+  /** Told to the resident when the report goes to the council's team. */
+  notice: z.string().min(1).optional(),
+  attributes: z.array(attributeSchema).default([]),
+  parish_routing: parishRoutingSchema.optional(),
+});
+
+export const teamSchema = z.strictObject({
+  name: z.string().min(1),
+  email,
+  phone: z.string().optional(),
+});
+
+export const parishSchema = z.strictObject({
+  /** Matches the `code` property of a feature in the parishes GeoJSON. */
+  code,
+  name: z.string().min(1),
+  clerk: z.strictObject({
+    name: z.string().min(1),
+    email,
+    phone: z.string().optional(),
+  }),
+});
+
+export const publicKeySchema = z.strictObject({
+  key: z.string().min(8),
+  /** The embedding site, for logs. */
+  name: z.string().min(1),
+  /** Origins this key may be used from; the global CORS list when omitted. */
+  origins: z.array(z.string().min(1)).optional(),
+});
+
+export const staffKeySchema = z.strictObject({
+  key: z.string().min(16, 'staff keys are secrets: use at least 16 characters'),
+  name: z.string().min(1),
+});
+
+const rateLimitSchema = z.strictObject({
+  max: z.number().int().positive(),
+  /** Milliseconds. */
+  window_ms: z.number().int().positive(),
+});
+
+export const councilConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  council: z.strictObject({
+    name: z.string().min(1),
+    /** Prefix of case references, e.g. "LDC" → LDC-1001. */
+    reference_prefix: z.string().regex(/^[A-Z]{2,6}$/, 'use 2–6 capital letters'),
+    website: z.url().optional(),
+    phone: z.string().optional(),
+    email: email.optional(),
+    /** Sender of the emails the server sends. */
+    mail_from: z.string().min(3),
+  }),
+  /** Base URL residents reach the server at (links in emails, media_url); overridable by PUBLIC_URL. */
+  public_url: z.url().optional(),
+  /** Page where a resident tracks a case; {id} is replaced by the reference. */
+  tracking_url: z.string().optional(),
+  cors: z.strictObject({
+    /** Exact origins or patterns with a `*` port or subdomain: "http://localhost:*". */
+    origins: z.array(z.string().min(1)),
+  }),
+  rate_limits: z.strictObject({
+    /** Every POST (reports, updates, media, subscriptions) per client address. */
+    post: rateLimitSchema,
+  }),
+  keys: z.strictObject({
+    /** Keyless POST requests are accepted from allowed origins (a key in a web page is no secret). */
+    allow_keyless_posts: z.boolean().default(false),
+    public: z.array(publicKeySchema).default([]),
+    /** Secret keys for staff endpoints; CIVIC_STAFF_API_KEY adds one. */
+    staff: z.array(staffKeySchema).default([]),
+  }),
+  media: z
+    .strictObject({
+      max_bytes: z.number().int().positive().default(10 * 1024 * 1024),
+      /** Longest side of the stored image, in pixels. */
+      max_dimension: z.number().int().positive().default(2048),
+    })
+    .default({ max_bytes: 10 * 1024 * 1024, max_dimension: 2048 }),
+  geo: z
+    .strictObject({
+      /** GeoJSON: the council's polygon {role:"council"} and neighbours {role:"neighbour", name, url, message}. */
+      boundary: z.string().min(1),
+      /** GeoJSON: parish polygons {name, code, clerk}. */
+      parishes: z.string().min(1).optional(),
+    })
+    .optional(),
+  teams: z.record(code, teamSchema),
+  parishes: z.array(parishSchema).default([]),
+  services: z.array(serviceSchema).min(1),
+  /** Consultation settings, read by the consultations routes. */
+  consultations: z.looseObject({}).optional(),
+});
+
+export type CouncilConfigInput = z.input<typeof councilConfigSchema>;
+export type CouncilConfigData = z.output<typeof councilConfigSchema>;
+export type ServiceConfig = z.output<typeof serviceSchema>;
+export type AttributeConfig = z.output<typeof attributeSchema>;
+export type TeamConfig = z.output<typeof teamSchema>;
+export type ParishConfig = z.output<typeof parishSchema>;

@@ -1,0 +1,80 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { toXml } from '../open311/xml.ts';
+
+/** One entry of Open311's error array: `code` is the HTTP status, `description` says how to fix it. */
+export interface Open311Error {
+  code: number;
+  description: string;
+}
+
+/**
+ * An error the client can act on. Every failure leaves the server as `[{code, description}]`
+ * (the Open311 GeoReport v2 error format), also for the consultation API, so widgets handle
+ * one shape.
+ */
+export class ApiError extends Error {
+  readonly errors: Open311Error[];
+  constructor(
+    readonly statusCode: number,
+    descriptions: string | string[],
+  ) {
+    const list = Array.isArray(descriptions) ? descriptions : [descriptions];
+    super(list.join(' '));
+    this.name = 'ApiError';
+    this.errors = list.map((description) => ({ code: statusCode, description }));
+  }
+}
+
+export const badRequest = (descriptions: string | string[]) => new ApiError(400, descriptions);
+export const notFound = (description: string) => new ApiError(404, description);
+
+/** Friendlier words for fastify's own 4xx errors, which are written for developers. */
+const frameworkMessages: Record<string, (error: FastifyError) => string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    'Send the body as application/x-www-form-urlencoded (Open311), multipart/form-data (media) or application/json.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => 'The JSON body is empty: send a JSON object.',
+  FST_ERR_CTP_INVALID_JSON_BODY: () => 'The body is not valid JSON.',
+  FST_ERR_CTP_BODY_TOO_LARGE: () => 'The request body is too large.',
+  FST_REQ_FILE_TOO_LARGE: () => 'The file is too large.',
+  FST_FILES_LIMIT: () => 'Send one file at a time.',
+  FST_PARTS_LIMIT: () => 'Too many form fields.',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: () => 'Send the file as multipart/form-data.',
+};
+
+export function wantsXml(request: FastifyRequest): boolean {
+  return /\.xml(?:\?|$)/.test(request.url);
+}
+
+export function sendErrors(request: FastifyRequest, reply: FastifyReply, status: number, errors: Open311Error[]) {
+  reply.code(status);
+  if (wantsXml(request)) {
+    return reply.type('text/xml; charset=utf-8').send(toXml('errors', 'error', errors as unknown as Record<string, unknown>[]));
+  }
+  return reply.type('application/json; charset=utf-8').send(errors);
+}
+
+export function installErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    if (error instanceof ApiError) return sendErrors(request, reply, error.statusCode, error.errors);
+    const fastifyError = error as FastifyError;
+    if (fastifyError.validation) {
+      const errors = fastifyError.validation.map((v) => ({
+        code: 400,
+        description: `${(v.instancePath || v.params?.missingProperty || 'request').toString().replace(/^\//, '')}: ${v.message ?? 'is not valid'}`,
+      }));
+      return sendErrors(request, reply, 400, errors);
+    }
+    const status = fastifyError.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const describe = fastifyError.code ? frameworkMessages[fastifyError.code] : undefined;
+      return sendErrors(request, reply, status, [{ code: status, description: describe ? describe(fastifyError) : fastifyError.message }]);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendErrors(request, reply, 500, [
+      { code: 500, description: 'Something went wrong on our side and nothing was saved. Please try again in a few minutes.' },
+    ]);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendErrors(request, reply, 404, [{ code: 404, description: `There is nothing at ${request.method} ${request.url.split('?')[0]}.` }]),
+  );
+}

@@ -1,0 +1,164 @@
+import type { AddressInfo } from 'node:net';
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import qs from 'qs';
+import { loadConfig, parseConfig, type CouncilConfig } from './config/index.ts';
+import type { ServerContext } from './context.ts';
+import { openDatabase, type Db } from './db/index.ts';
+import { ApiError, installErrorHandling } from './http/errors.ts';
+import { originMatcher } from './http/origins.ts';
+import { createDevMailbox } from './mail/dev-mailbox.ts';
+import { createUrlMailer, type Mailer } from './mail/mailer.ts';
+import devRoutes from './routes/dev.ts';
+import rootRoutes from './routes/root.ts';
+import { Areas } from './services/areas.ts';
+
+export type { ServerContext } from './context.ts';
+export type { Db } from './db/index.ts';
+export { openDatabase, openPglite, openPostgres, migrate, listMigrations } from './db/index.ts';
+export { loadConfig, parseConfig, ConfigError, demoConfigPath, type CouncilConfig } from './config/index.ts';
+export { ApiError, badRequest, notFound, type Open311Error } from './http/errors.ts';
+
+export interface ServerOptions {
+  /** Port to listen on; 0 picks a free one. Default 8787. */
+  port?: number;
+  /** Interface to listen on. Default "localhost" (IPv4 and IPv6 loopback). */
+  host?: string;
+  /** Council config file; the demo council when omitted. */
+  configPath?: string;
+  /** A config object instead of a file (tests); relative geo paths resolve against the cwd. */
+  config?: CouncilConfig | Record<string, unknown>;
+  /** Where the embedded database persists. Default ./.civic-data. Ignored with databaseUrl or db. */
+  dataDir?: string;
+  /** PostgreSQL connection string; PGlite when omitted. */
+  databaseUrl?: string;
+  /** An open, migrated database to use (tests share one per file); it is not closed by close(). */
+  db?: Db;
+  /** SMTP server for outgoing mail (smtp://…); the in-process dev mailbox when omitted. */
+  smtpUrl?: string;
+  /** Base URL residents reach the server at; http://localhost:<port> when omitted. */
+  publicUrl?: string;
+  /** Extra folders served as-is (the demo pages, built widget bundles). */
+  staticDirs?: { prefix: string; root: string }[];
+  /** No request logging. */
+  quiet?: boolean;
+  /** Trust X-Forwarded-For (behind a load balancer), so rate limits apply per client. */
+  trustProxy?: boolean;
+  /** Environment to read CIVIC_* overrides from. Default process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface CivicServer {
+  app: FastifyInstance;
+  ctx: ServerContext;
+  /** Where it listens, e.g. http://localhost:8787 (no trailing slash). */
+  url: string;
+  close(): Promise<void>;
+}
+
+function resolveConfig(options: ServerOptions): CouncilConfig {
+  if (options.config) {
+    return 'source' in options.config ? (options.config as CouncilConfig) : parseConfig(options.config);
+  }
+  return loadConfig(options.configPath);
+}
+
+function envNumber(env: Record<string, string | undefined>, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a whole number above 0, not "${raw}"`);
+  return value;
+}
+
+/** Builds, starts and returns the reference server. */
+export async function createServer(options: ServerOptions = {}): Promise<CivicServer> {
+  const env = options.env ?? process.env;
+  const config = resolveConfig(options);
+  const areas = new Areas(config);
+  const staffKeys = new Map(config.keys.staff.map((k) => [k.key, k.name]));
+  if (env.CIVIC_STAFF_API_KEY) staffKeys.set(env.CIVIC_STAFF_API_KEY, 'CIVIC_STAFF_API_KEY');
+  const postLimit = {
+    max: envNumber(env, 'CIVIC_RATE_LIMIT_POST_MAX') ?? config.rate_limits.post.max,
+    windowMs: envNumber(env, 'CIVIC_RATE_LIMIT_POST_WINDOW_MS') ?? config.rate_limits.post.window_ms,
+  };
+
+  const ownsDb = !options.db;
+  const db = options.db ?? (await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? '.civic-data' }));
+  const app = Fastify({
+    logger: options.quiet ? false : { level: 'warn' },
+    trustProxy: options.trustProxy ?? false,
+    // Browsers send "Origin" and keep-alive; a closing server should not wait on idle sockets.
+    forceCloseConnections: true,
+  });
+  let mailer: Mailer | undefined;
+  try {
+    mailer = options.smtpUrl
+      ? createUrlMailer(options.smtpUrl, config.council.mail_from, app.log)
+      : await createDevMailbox(db, config.council.mail_from, app.log);
+    const isAllowedOrigin = originMatcher(config.cors.origins);
+    const ctx: ServerContext = {
+      db,
+      config,
+      mailer,
+      areas,
+      staffKeys,
+      isAllowedOrigin,
+      publicUrl: (options.publicUrl ?? env.PUBLIC_URL ?? config.public_url ?? '').replace(/\/$/, ''),
+    };
+
+    installErrorHandling(app);
+    await app.register(cors, {
+      origin: (origin, callback) => callback(null, !origin || isAllowedOrigin(origin)),
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Accept', 'Accept-Language'],
+      maxAge: 600,
+    });
+    await app.register(rateLimit, {
+      global: true,
+      max: postLimit.max,
+      timeWindow: postLimit.windowMs,
+      // Reads are cheap and cached by browsers; writes are what a flood would hurt.
+      allowList: (request) => request.method !== 'POST',
+      errorResponseBuilder: (_request, context) =>
+        new ApiError(429, `Too many requests from your connection. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`),
+    });
+    await app.register(formbody, {
+      // Open311 sends attribute[code]=x and attribute[code][]=a&attribute[code][]=b: qs nests them.
+      parser: (body) => qs.parse(body, { depth: 5, arrayLimit: 100, parameterLimit: 1000 }),
+    });
+    await app.register(multipart, {
+      limits: { fileSize: config.media.max_bytes, files: 1, fields: 20, fieldSize: 100_000 },
+    });
+    for (const [i, dir] of (options.staticDirs ?? []).entries()) {
+      await app.register(fastifyStatic, { root: dir.root, prefix: dir.prefix, decorateReply: i === 0, index: ['index.html'] });
+    }
+
+    await app.register(async (scope) => rootRoutes(scope, ctx));
+    if (mailer.kind === 'dev-mailbox') await app.register(async (scope) => devRoutes(scope, ctx));
+
+    await app.listen({ port: options.port ?? 8787, host: options.host ?? 'localhost' });
+    const { port } = app.server.address() as AddressInfo;
+    const url = `http://localhost:${port}`;
+    if (!ctx.publicUrl) ctx.publicUrl = url;
+    return {
+      app,
+      ctx,
+      url,
+      async close() {
+        await app.close();
+        await mailer?.close();
+        if (ownsDb) await db.close();
+      },
+    };
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await mailer?.close().catch(() => undefined);
+    if (ownsDb) await db.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import nodemailer from 'nodemailer';
+import { simpleParser, type AddressObject } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { Db } from '../db/index.ts';
+import { createSmtpMailer, type Logger, type Mailer } from './mailer.ts';
+
+export interface CaughtMail {
+  id: number;
+  received_at: string;
+  from: string | null;
+  to: string | null;
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined): string | null {
+  if (!value) return null;
+  return (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
+}
+
+/**
+ * Without SMTP_URL the server sends its mail to a real SMTP server running in the same process,
+ * which stores each message in the database for GET /dev/mailbox. The mail goes through the
+ * same nodemailer path as production, so what the page shows is what a resident would get.
+ */
+export async function createDevMailbox(db: Db, from: string, logger: Logger): Promise<Mailer> {
+  const server = new SMTPServer({
+    authOptional: true,
+    // smtp-server's bundled certificate has expired, so never offer a TLS upgrade.
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    size: 20 * 1024 * 1024,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) =>
+          db.query(
+            'INSERT INTO dev_mailbox (mail_from, mail_to, subject, text_body, html_body) VALUES ($1, $2, $3, $4, $5)',
+            [addresses(mail.from), addresses(mail.to), mail.subject ?? null, mail.text ?? null, typeof mail.html === 'string' ? mail.html : null],
+          ),
+        )
+        .then(() => callback(), (error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  return createSmtpMailer(transport, from, logger, 'dev-mailbox', () => new Promise((resolve) => server.close(() => resolve())));
+}
+
+export async function listCaughtMail(db: Db, limit = 100): Promise<CaughtMail[]> {
+  const { rows } = await db.query<{
+    id: number;
+    received_at: Date;
+    mail_from: string | null;
+    mail_to: string | null;
+    subject: string | null;
+    text_body: string | null;
+    html_body: string | null;
+  }>('SELECT * FROM dev_mailbox ORDER BY id DESC LIMIT $1', [limit]);
+  return rows.map((row) => ({
+    id: row.id,
+    received_at: new Date(row.received_at).toISOString(),
+    from: row.mail_from,
+    to: row.mail_to,
+    subject: row.subject,
+    text: row.text_body,
+    html: row.html_body,
+  }));
+}
