@@ -1,0 +1,55 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../define.js';
+import type { CivicErrorSummary } from './error-summary.js';
+import { validateFields } from './error-summary.js';
+import type { CivicTextInput } from './text-input.js';
+
+describe('<civic-error-summary>', () => {
+  it('renders nothing while there are no errors', async () => {
+    const el = await fixture<CivicErrorSummary>(html`<civic-error-summary></civic-error-summary>`);
+    expect(el.shadowRoot!.querySelector('.summary')).to.equal(null);
+  });
+
+  it('lists the problems, takes focus, and its links move focus to the field', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <civic-error-summary></civic-error-summary>
+      <civic-text-input label="Full name" required required-message="Enter your full name"></civic-text-input>
+      <civic-text-input label="Email" type="email" value="nope"></civic-text-input>
+    </div>`);
+    const summary = page.querySelector('civic-error-summary')!;
+    const fields = [...page.querySelectorAll('civic-text-input')] as CivicTextInput[];
+    summary.errors = validateFields(fields);
+    await summary.updateComplete;
+    const links = [...summary.shadowRoot!.querySelectorAll('a')];
+    expect(links.map((a) => a.textContent)).to.deep.equal([
+      'Enter your full name',
+      'Enter an email address in the correct format, like name@example.com',
+    ]);
+    expect(summary.shadowRoot!.activeElement?.classList.contains('summary')).to.equal(true);
+    expect(summary.shadowRoot!.textContent).to.contain('There is a problem');
+    await expect(page).to.be.accessible();
+    links[1].click();
+    expect(document.activeElement).to.equal(fields[1]);
+    expect(fields[1].shadowRoot!.activeElement?.tagName).to.equal('INPUT');
+  });
+
+  it('gathers errors by itself inside a plain form', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <civic-error-summary></civic-error-summary>
+      <civic-text-input name="name" label="Full name" required required-message="Enter your full name"></civic-text-input>
+      <civic-radios name="contact" label="How should we contact you?" required required-message="Select how we should contact you">
+        <option value="email">Email</option><option value="phone">Phone</option>
+      </civic-radios>
+    </form>`);
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.requestSubmit();
+    await new Promise((r) => setTimeout(r));
+    const summary = form.querySelector('civic-error-summary')!;
+    await summary.updateComplete;
+    expect([...summary.shadowRoot!.querySelectorAll('a')].map((a) => a.textContent)).to.deep.equal([
+      'Enter your full name',
+      'Select how we should contact you',
+    ]);
+    await expect(form).to.be.accessible();
+  });
+});

@@ -1,0 +1,139 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { CivicElement } from '../civic-element.js';
+import { baseStyles } from '../styles/base.styles.js';
+import { color, focusWidth, font, space } from '../styles/tokens.js';
+
+/** One problem on the page, and the field to take the resident to. */
+export interface FieldError {
+  message: string;
+  /** The field (or any focusable element) the link moves focus to. */
+  target: HTMLElement;
+}
+
+/**
+ * @summary The GOV.UK error summary: "There is a problem", with a link to each wrong answer.
+ * @tag civic-error-summary
+ *
+ * Set `errors` from code, or place it inside a plain `<form>` of civic fields: it then gathers
+ * the errors itself when the browser blocks a submit.
+ *
+ * @csspart summary - The bordered box.
+ * @csspart title - The "There is a problem" heading.
+ */
+export class CivicErrorSummary extends CivicElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .summary {
+        margin-block-end: ${space[5]};
+        padding: ${space[4]};
+        border: 5px solid ${color.error};
+      }
+      .summary:focus {
+        outline: ${focusWidth} solid ${color.focus};
+        outline-offset: 0;
+      }
+      .title {
+        margin-block-end: ${space[3]};
+        font-size: ${font.sizeLarge};
+        font-weight: ${font.weightBold};
+      }
+      ul {
+        list-style: none;
+      }
+      li + li {
+        margin-block-start: ${space[2]};
+      }
+      a,
+      a:visited {
+        color: ${color.error};
+        font-weight: ${font.weightBold};
+      }
+    `,
+  ];
+
+  /** The problems to list. The summary is hidden when there are none. */
+  @property({ attribute: false }) errors: FieldError[] = [];
+  /** The heading; GOV.UK uses "There is a problem". */
+  @property() heading = '';
+
+  @query('.summary') private summary?: HTMLElement;
+
+  private gathered: FieldError[] = [];
+  private gatherScheduled = false;
+  private form: HTMLFormElement | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.form = this.closest('form');
+    // `invalid` does not bubble, so listen in the capture phase on the form.
+    this.form?.addEventListener('invalid', this.onInvalid, true);
+    this.form?.addEventListener('submit', this.onSubmit);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.form?.removeEventListener('invalid', this.onInvalid, true);
+    this.form?.removeEventListener('submit', this.onSubmit);
+  }
+
+  private onInvalid = (event: Event) => {
+    const target = event.target as HTMLElement & { validationMessage?: string };
+    this.gathered.push({ message: target.validationMessage ?? '', target });
+    if (this.gatherScheduled) return;
+    this.gatherScheduled = true;
+    // The browser fires one `invalid` per field in a row; show them together once it is done.
+    queueMicrotask(() => {
+      this.errors = this.gathered;
+      this.gathered = [];
+      this.gatherScheduled = false;
+    });
+  };
+
+  private onSubmit = () => {
+    this.errors = [];
+  };
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // GOV.UK moves focus to the summary when it appears, so the problem is read out first.
+    if (changed.has('errors') && this.errors.length) this.summary?.focus();
+  }
+
+  private follow(event: Event, error: FieldError): void {
+    event.preventDefault();
+    error.target.scrollIntoView({ block: 'center' });
+    error.target.focus();
+  }
+
+  override render() {
+    if (!this.errors.length) return nothing;
+    return html`<div part="summary" class="summary" tabindex="-1" aria-labelledby="title">
+      <div role="alert">
+        <h2 part="title" class="title" id="title">${this.heading || msg('There is a problem', { id: 'errorSummary.title' })}</h2>
+        <ul>
+          ${this.errors.map(
+            (error) =>
+              html`<li><a href=${error.target.id ? `#${error.target.id}` : '#'} @click=${(e: Event) => this.follow(e, error)}
+                  >${error.message}</a
+                ></li>`,
+          )}
+        </ul>
+      </div>
+    </div>`;
+  }
+}
+
+/**
+ * Checks fields in order, shows each one's message, and returns the problems for an error
+ * summary: the usual "Continue" handler of a question page.
+ */
+export function validateFields(fields: Iterable<{ reportValidity(): boolean; validationMessage: string } & HTMLElement>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const field of fields) {
+    if (!field.reportValidity()) errors.push({ message: field.validationMessage, target: field });
+  }
+  return errors;
+}

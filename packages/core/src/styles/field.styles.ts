@@ -1,0 +1,151 @@
+import { css } from 'lit';
+import { color, focusWidth, font, space } from './tokens.js';
+
+/** The GOV.UK form-group look shared by every field: label, hint, error, input, fieldset. */
+export const fieldStyles = css`
+  :host {
+    margin-block-end: var(--civic-field-spacing, ${space[5]});
+  }
+  .form-group {
+    display: block;
+  }
+  .form-group--error {
+    padding-inline-start: ${space[3]};
+    border-inline-start: 5px solid ${color.error};
+  }
+  .label,
+  .legend {
+    display: block;
+    margin-block-end: ${space[1]};
+    font-weight: ${font.weightBold};
+  }
+  .legend {
+    padding: 0;
+  }
+  .label--page,
+  .legend--page {
+    font-size: ${font.sizeHeading};
+    line-height: 1.15;
+    margin-block-end: ${space[3]};
+  }
+  h1.page-heading {
+    font: inherit;
+    margin: 0;
+  }
+  .hint {
+    display: block;
+    margin-block-end: ${space[3]};
+    color: ${color.secondaryText};
+  }
+  .error-message {
+    display: block;
+    margin-block-end: ${space[3]};
+    color: ${color.error};
+    font-weight: ${font.weightBold};
+  }
+  fieldset {
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .input,
+  .textarea,
+  .select {
+    display: block;
+    width: 100%;
+    max-width: var(--civic-input-max-width, 100%);
+    min-height: 40px;
+    margin: 0;
+    padding: ${space[1]};
+    border: 2px solid ${color.inputBorder};
+    border-radius: 0;
+    color: ${color.text};
+    background: ${color.background};
+    font: inherit;
+    -webkit-appearance: none;
+    appearance: none;
+  }
+  .select {
+    -webkit-appearance: auto;
+    appearance: auto;
+    width: auto;
+    min-width: 11.5em;
+  }
+  .textarea {
+    min-height: 7em;
+    resize: vertical;
+  }
+  .input--error,
+  .textarea--error,
+  .select--error {
+    border-color: ${color.error};
+  }
+  .input:focus,
+  .textarea:focus,
+  .select:focus {
+    outline: ${focusWidth} solid ${color.focus};
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px;
+  }
+  .count {
+    margin-block-start: ${space[1]};
+    color: ${color.secondaryText};
+  }
+  .count--error {
+    color: ${color.error};
+    font-weight: ${font.weightBold};
+  }
+  /* Radios and checkboxes: a large native control, restyled, with the label as the target. */
+  .choices {
+    display: flex;
+    flex-direction: column;
+    gap: ${space[2]};
+  }
+  .choices--inline {
+    flex-direction: row;
+    flex-wrap: wrap;
+    gap: ${space[4]};
+  }
+  .choice {
+    display: grid;
+    grid-template-columns: 40px 1fr;
+    column-gap: ${space[2]};
+    align-items: start;
+  }
+  .choice input {
+    width: 40px;
+    height: 40px;
+    margin: 0;
+    accent-color: ${color.text};
+    cursor: pointer;
+  }
+  .choice input:focus-visible {
+    outline: ${focusWidth} solid ${color.focus};
+    outline-offset: 1px;
+  }
+  .choice label {
+    padding-block: 8px;
+    cursor: pointer;
+  }
+  .choice .choice-hint {
+    grid-column: 2;
+    color: ${color.secondaryText};
+  }
+  .divider {
+    padding-inline-start: 10px;
+  }
+  .date {
+    display: flex;
+    gap: ${space[4]};
+  }
+  .date-item .label {
+    font-weight: 400;
+  }
+  .date-item .input {
+    width: 3.5em;
+  }
+  .date-item--year .input {
+    width: 5em;
+  }
+`;

@@ -1,0 +1,45 @@
+// Component tests in real Chromium (Debian's by default; CHROME_PATH overrides).
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { fileURLToPath } from 'node:url';
+import { chromiumArgs, chromiumPath } from './scripts/lib/chromium.mjs';
+import { referenceServerAvailable, startReferenceServer } from './scripts/lib/reference-server.mjs';
+import { countsReporter } from './scripts/lib/wtr-counts-reporter.mjs';
+
+// The real reference backend, so component tests use real data rather than mocks.
+export const REFERENCE_SERVER_PORT = Number(process.env.CIVIC_TEST_SERVER_PORT ?? 8788);
+let server;
+
+const referenceServerPlugin = {
+  name: 'civic-reference-server',
+  async serverStart() {
+    if (referenceServerAvailable()) server = await startReferenceServer({ port: REFERENCE_SERVER_PORT });
+  },
+  async serverStop() {
+    await server?.stop();
+  },
+};
+
+export default {
+  files: ['packages/*/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 10_000 } },
+  testsFinishTimeout: 600_000,
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  // esbuild reads this file raw (no "extends"), so point it at the base config with the decorator settings.
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
+    referenceServerPlugin,
+  ],
+  reporters: [process.env.CI ? summaryReporter({ flatten: false }) : defaultReporter(), countsReporter()],
+  testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><body>
+      <script>window.CIVIC_TEST_SERVER = 'http://localhost:${REFERENCE_SERVER_PORT}';</script>
+      <script type="module" src="${testFramework}"></script></body></html>`,
+};
