@@ -1,0 +1,242 @@
+import { NetworkError, TimeoutError, type ApiErrorItem } from './errors.js';
+
+/** Settings shared by both clients. */
+export interface TransportOptions {
+  /** Give up on one attempt after this long (default 15 000 ms). */
+  timeoutMs?: number;
+  /** Extra attempts for idempotent calls (GET, PUT) after a network error, 5xx or 429 (default 2). */
+  retries?: number;
+  /** First backoff delay; doubles each attempt, with jitter (default 500 ms). */
+  retryDelayMs?: number;
+  /** A Retry-After longer than this is not waited for: the error goes to the caller (default 10 000 ms). */
+  maxRetryAfterMs?: number;
+  /** A fetch implementation (tests, SSR, instrumentation). Defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels the call (e.g. the signal a Lit Task passes); the AbortError is rethrown as is. */
+  signal?: AbortSignal;
+}
+
+/** What came back, body read as text. */
+export interface RawResponse {
+  status: number;
+  text: string;
+  type: string;
+  headers: Headers;
+}
+
+export type Json = unknown;
+export type Rec = Record<string, unknown>;
+
+export class Transport {
+  readonly timeoutMs: number;
+  readonly retries: number;
+  readonly retryDelayMs: number;
+  readonly maxRetryAfterMs: number;
+  readonly #fetch: typeof fetch;
+
+  constructor(o: TransportOptions = {}) {
+    this.timeoutMs = o.timeoutMs ?? 15_000;
+    this.retries = o.retries ?? 2;
+    this.retryDelayMs = o.retryDelayMs ?? 500;
+    this.maxRetryAfterMs = o.maxRetryAfterMs ?? 10_000;
+    // Wrapped so the global fetch is never called as a method of this object ("Illegal invocation").
+    this.#fetch = o.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /**
+   * One logical call. `retry` is for idempotent methods only: a POST is never repeated here,
+   * because a lost answer does not mean a lost request; the caller retries with the same key.
+   */
+  async send(
+    url: string,
+    init: RequestInit,
+    retry: boolean,
+    signal?: AbortSignal,
+    timeoutMs = this.timeoutMs,
+  ): Promise<RawResponse> {
+    for (let attempt = 0; ; attempt++) {
+      let res: RawResponse | undefined;
+      let failure: unknown;
+      try {
+        res = await this.#once(url, init, signal, timeoutMs);
+      } catch (e) {
+        if (!(e instanceof NetworkError)) throw e;
+        failure = e;
+      }
+      const transient = !res || res.status === 429 || (res.status >= 500 && res.status !== 501);
+      if (!retry || !transient || attempt >= this.retries) {
+        if (res) return res;
+        throw failure;
+      }
+      let wait = this.retryDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
+      const asked = res && retryAfterMs(res.headers);
+      if (asked !== undefined) {
+        if (asked > this.maxRetryAfterMs) return res!;
+        wait = Math.max(wait, asked);
+      }
+      await sleep(wait, signal);
+    }
+  }
+
+  async #once(url: string, init: RequestInit, signal: AbortSignal | undefined, timeoutMs: number): Promise<RawResponse> {
+    signal?.throwIfAborted();
+    const ctl = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ctl.abort();
+    }, timeoutMs);
+    const onAbort = () => ctl.abort();
+    signal?.addEventListener('abort', onAbort);
+    try {
+      const r = await this.#fetch(url, { ...init, signal: ctl.signal });
+      // The timeout covers the body too: a server may send headers and then stall.
+      const text = await r.text();
+      return { status: r.status, text, type: r.headers.get('content-type') ?? '', headers: r.headers };
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason ?? e;
+      if (timedOut) throw new TimeoutError(`No answer from ${url} within ${timeoutMs} ms`);
+      throw new NetworkError(`Could not reach ${url}`, { cause: e });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
+export function retryAfterMs(h: Headers): number | undefined {
+  const v = h.get('retry-after');
+  if (!v) return undefined;
+  const s = Number(v);
+  if (Number.isFinite(s)) return Math.max(0, s * 1000);
+  const d = Date.parse(v);
+  return Number.isNaN(d) ? undefined : Math.max(0, d - Date.now());
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }
+    function abort() {
+      clearTimeout(t);
+      reject(signal!.reason);
+    }
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/** Thrown by `parseBody` when a body is neither the JSON nor the XML it claims to be. */
+export class ParseError extends Error {}
+
+/**
+ * Parses a body as XML (`xml` true) or JSON. XML becomes plain objects: an element with children
+ * becomes an object keyed by child name (repeated names become arrays), a leaf becomes its
+ * trimmed text. That is the same shape XML::Simple-style JSON servers send, so one normaliser
+ * reads both.
+ */
+export function parseBody(text: string, xml: boolean): Json {
+  if (!xml) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ParseError('Not JSON');
+    }
+  }
+  if (typeof DOMParser !== 'function') throw new ParseError('No DOMParser to read XML');
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const root = doc.documentElement;
+  if (!root || doc.getElementsByTagName('parsererror').length) throw new ParseError('Not XML');
+  return { [root.localName]: fromXml(root) };
+}
+
+function fromXml(el: Element): Json {
+  const kids = el.children;
+  if (!kids.length) return (el.textContent ?? '').trim();
+  const o: Rec = {};
+  for (const c of kids) {
+    const v = fromXml(c);
+    const k = c.localName;
+    o[k] = k in o ? ([] as unknown[]).concat(o[k], v) : v;
+  }
+  return o;
+}
+
+/** Parses by sniffing: for bodies of extension endpoints and errors, whose format we don't choose. */
+export function sniff(raw: RawResponse): Json {
+  const xml = /^\s*</.test(raw.text);
+  return parseBody(raw.text, xml);
+}
+
+// ---- lenient readers shared by the normalisers ----
+
+export const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Text of a value: numbers and booleans stringified, XML::Simple's `["x"]` unwrapped, `{}` empty. */
+export function str(v: unknown): string {
+  if (v == null) return '';
+  if (typeof v === 'object') return leaves(v).join(', ');
+  return String(v).trim();
+}
+
+function leaves(v: unknown): string[] {
+  if (v == null) return [];
+  if (typeof v !== 'object') return [String(v).trim()].filter(Boolean);
+  return Object.values(v as Rec).flatMap(leaves);
+}
+
+/** `str`, or undefined when empty. */
+export const opt = (v: unknown): string | undefined => str(v) || undefined;
+
+/** true, "true", "TRUE", "1", "yes". */
+export const bool = (v: unknown, dflt = false): boolean => {
+  const s = str(v).toLowerCase();
+  return s ? s === 'true' || s === '1' || s === 'yes' : dflt;
+};
+
+export function num(v: unknown): number | null {
+  const s = str(v);
+  const n = s ? Number(s) : NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * The items of a list however the server wrapped it: a bare array (the spec's JSON), the XML
+ * root and item elements (`{services: {service: [...]}}`, one item without an array), JSON
+ * wrappers (`{service_requests: [...]}`), XML::Simple JSON (`{requests: [{request: [...]}]}`),
+ * or one object where an array was due.
+ */
+export function list(v: unknown, keys: string[]): Rec[] {
+  if (Array.isArray(v)) return v.flatMap((x) => list(x, keys));
+  if (!isRec(v)) return [];
+  for (const k of keys) if (k in v) return list(v[k], keys);
+  return Object.keys(v).length ? [v] : [];
+}
+
+/** Normalised error array from any body shape (array, `{errors: …}`, XML `<errors><error>`). */
+export function errorItems(body: Json): ApiErrorItem[] {
+  return list(body, ['errors', 'error'])
+    .filter((e) => 'description' in e || 'code' in e || 'message' in e)
+    .map((e) => {
+      const item: ApiErrorItem = { code: str(e.code), description: str(e.description ?? e.message) };
+      const q = opt(e.question);
+      if (q) item.question = q;
+      return item;
+    });
+}
+
+/** Reads an error body without throwing: an HTML error page yields an empty array. */
+export function safeErrors(raw: RawResponse): ApiErrorItem[] {
+  try {
+    return errorItems(sniff(raw));
+  } catch {
+    return [];
+  }
+}

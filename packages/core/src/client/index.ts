@@ -1,0 +1,23 @@
+export { Open311Client } from './open311.js';
+export type { Open311ClientOptions, PostOptions, UploadOptions } from './open311.js';
+export type * from './open311-types.js';
+export { ConsultationClient } from './consultation.js';
+export type {
+  Answers,
+  Consultation,
+  ConsultationClientOptions,
+  ConsultationSummary,
+  Draft,
+} from './consultation.js';
+export {
+  ApiError,
+  ClientError,
+  ConsultationError,
+  NetworkError,
+  Open311Error,
+  TimeoutError,
+  UnsupportedError,
+} from './errors.js';
+export type { ApiErrorItem, ApiErrorKind } from './errors.js';
+export type { CallOptions, TransportOptions } from './http.js';
+export { createIdempotencyKey } from './idempotency.js';

@@ -1,0 +1,155 @@
+/** Clean models of Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2/), whatever a server sent. */
+
+/**
+ * A request's status, lowercased with `_` between words ("Open" → `open`,
+ * "NOT COUNCILS RESPONSIBILITY" → `not_councils_responsibility`). Open311 knows `open` and
+ * `closed`; mySociety's extended statuses are listed for completion; any other status a server
+ * invents is kept as it comes (normalised the same way).
+ */
+export type RequestStatus =
+  | 'open'
+  | 'closed'
+  | 'investigating'
+  | 'in_progress'
+  | 'action_scheduled'
+  | 'fixed'
+  | 'duplicate'
+  | 'not_councils_responsibility'
+  | 'no_further_action'
+  | 'internal_referral'
+  | (string & {});
+
+/** GET services: one category a resident can report. */
+export interface Service {
+  /** service_code, always a string ("001" keeps its zeros when the server sent it as text). */
+  code: string;
+  name: string;
+  description: string;
+  /** Whether the service has its own questions (GET services/{code}). */
+  metadata: boolean;
+  /** realtime | batch | blackbox (batch servers answer POST with a token). */
+  type: string;
+  keywords: string[];
+  /** Every group the service is in: `group` split on commas, or a `groups` list. */
+  groups: string[];
+}
+
+/** One choice of a list attribute. */
+export interface AttributeValue {
+  key: string;
+  name: string;
+}
+
+/** One question of a service definition. */
+export interface ServiceAttribute {
+  code: string;
+  /** false: information to show, not a question (the spec's `variable`). */
+  variable: boolean;
+  /** string | number | datetime | text | singlevaluelist | multivaluelist (lowercased). */
+  datatype: string;
+  required: boolean;
+  /** Help about the expected input: show it as hint text. */
+  datatypeDescription: string;
+  order: number;
+  /** The question itself. */
+  description: string;
+  values: AttributeValue[];
+  /**
+   * mySociety extension: `server_set` (the server fills it, don't ask) or `hidden_field`
+   * (send it, don't show it). Absent on plain Open311 servers.
+   */
+  automated?: string;
+}
+
+/** GET services/{code}: the attributes sorted by `order` (those without one keep their place, last). */
+export interface ServiceDefinition {
+  serviceCode: string;
+  attributes: ServiceAttribute[];
+}
+
+/** A service request as GET requests returns it. Dates are null when absent or unreadable. */
+export interface ServiceRequest {
+  id: string;
+  status: RequestStatus;
+  statusNotes: string;
+  serviceName: string;
+  serviceCode: string;
+  description: string;
+  agencyResponsible: string;
+  serviceNotice: string;
+  requestedAt: Date | null;
+  updatedAt: Date | null;
+  expectedAt: Date | null;
+  address: string;
+  addressId: string;
+  zipcode: string;
+  lat: number | null;
+  long: number | null;
+  mediaUrl: string;
+}
+
+/** One entry of the service request updates extension (GET servicerequestupdates). */
+export interface ServiceRequestUpdate {
+  id: string;
+  serviceRequestId: string;
+  status: RequestStatus;
+  updatedAt: Date | null;
+  description: string;
+  mediaUrl: string;
+  /** A back-office status code some servers add (Confirm via open311-adapter). */
+  externalStatusCode?: string;
+}
+
+/** POST requests: a server answers with the id, or (batch servers) with a token to exchange later. */
+export interface CreatedRequest {
+  serviceRequestId: string | null;
+  token: string | null;
+  serviceNotice: string;
+  accountId: string | null;
+}
+
+/** GET tokens/{token}: the id once the server has made the request (null until then). */
+export interface TokenStatus {
+  token: string;
+  serviceRequestId: string | null;
+}
+
+/** What a resident reports (POST requests). Spec field names, in camelCase. */
+export interface NewServiceRequest {
+  serviceCode: string;
+  lat?: number;
+  long?: number;
+  addressString?: string;
+  addressId?: string;
+  email?: string;
+  deviceId?: string;
+  accountId?: string;
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+  description?: string;
+  mediaUrl?: string;
+  /** Answers keyed by attribute code; an array for a multivaluelist. */
+  attributes?: Record<string, string | number | boolean | readonly (string | number)[] | null | undefined>;
+}
+
+/** GET requests filters; `lat`/`long`/`radius` (metres) and `page`/`page_size` are extensions. */
+export interface RequestsQuery {
+  serviceRequestId?: string | readonly string[];
+  serviceCode?: string;
+  status?: string;
+  startDate?: Date | string;
+  endDate?: Date | string;
+  lat?: number;
+  long?: number;
+  radius?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+/** GET servicerequestupdates filters. */
+export interface UpdatesQuery {
+  serviceRequestId?: string;
+  startDate?: Date | string;
+  endDate?: Date | string;
+}
