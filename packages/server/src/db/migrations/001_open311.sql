@@ -79,6 +79,8 @@ CREATE TABLE media (
   bytes bytea NOT NULL,
   width integer,
   height integer,
+  -- Idempotency-Key of the upload: a retried upload returns the first stored photo.
+  idempotency_key text UNIQUE,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 

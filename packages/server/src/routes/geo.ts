@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerContext } from '../context.ts';
+import { loadGeoData, type GeoData } from '../services/geo-data.ts';
+import { BASEMAP_LAYERS, basemapStyle } from '../services/geo-style.ts';
+
+/**
+ * The offline basemap, the council's areas and the address gazetteer (docs/gazetteer.md).
+ * Everything here is public, read-only demo-grade geography, cacheable by browsers.
+ */
+export default async function geoRoutes(app: FastifyInstance, ctx: ServerContext, geo: GeoData = loadGeoData(ctx.config)) {
+  const geojson = (body: string) => async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('Cache-Control', 'public, max-age=3600').type('application/geo+json; charset=utf-8').send(body);
+  const bad = (reply: FastifyReply, code: string, description: string) =>
+    reply.code(400).type('application/json; charset=utf-8').send([{ code, description }]);
+
+  /** The server's address as this request reached it, so the style works from any page's origin. */
+  const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+  app.get('/basemap/style.json', async (request, reply) =>
+    reply
+      .header('Cache-Control', 'public, max-age=300')
+      .header('Vary', 'Host, X-Forwarded-Host, X-Forwarded-Proto')
+      .send(basemapStyle({ base: baseOf(request), center: geo.center, zoom: 11, font: geo.font })),
+  );
+  for (const layer of BASEMAP_LAYERS) app.get(`/basemap/${layer}.geojson`, geojson(geo.layers[layer]));
+
+  if (geo.font && geo.fontsDir) {
+    const fontsDir = geo.fontsDir;
+    app.get<{ Params: { fontstack: string; range: string } }>('/basemap/fonts/:fontstack/:range', async (request, reply) => {
+      const { range } = request.params;
+      // MapLibre asks for a comma-separated stack; we serve our one font for any stack.
+      const file = join(fontsDir, `${/^\d+-\d+\.pbf$/.test(range) ? range : 'none'}`);
+      if (!existsSync(file)) {
+        return reply.code(404).send([{ code: 'not_found', description: `No glyphs for the range ${range}.` }]);
+      }
+      return reply.header('Cache-Control', 'public, max-age=86400').type('application/x-protobuf').send(readFileSync(file));
+    });
+  }
+
+  app.get('/api/area', geojson(geo.layers.boundary));
+  app.get('/api/parishes', geojson(geo.layers.parishes));
+
+  const intParam = (raw: unknown, fallback: number, min: number, max: number): number | null => {
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    return Number.isInteger(value) && value >= min && value <= max ? value : null;
+  };
+
+  app.get<{ Querystring: { q?: string; limit?: string } }>('/api/addresses', async (request, reply) => {
+    const q = typeof request.query.q === 'string' ? request.query.q : '';
+    if (!q.trim()) return bad(reply, 'missing_q', 'Add a postcode or part of an address as q, like ?q=LK1 2AB or ?q=12 High Street.');
+    if (q.length > 200) return bad(reply, 'invalid_q', 'The search text must be 200 characters or fewer.');
+    const limit = intParam(request.query.limit, 10, 1, 50);
+    if (limit === null) return bad(reply, 'invalid_limit', 'limit must be a whole number from 1 to 50.');
+    return reply.header('Cache-Control', 'public, max-age=300').type('application/geo+json; charset=utf-8').send(geo.gazetteer.search(q, limit));
+  });
+
+  app.get<{ Querystring: { lat?: string; lng?: string; limit?: string; radius?: string } }>('/api/addresses/reverse', async (request, reply) => {
+    const { query } = request;
+    const lat = query.lat === undefined || query.lat === '' ? NaN : Number(query.lat);
+    const lng = query.lng === undefined || query.lng === '' ? NaN : Number(query.lng);
+    if (!Number.isFinite(lat) || lat < -90 || lat > 90) return bad(reply, 'invalid_lat', 'lat must be a number between -90 and 90.');
+    if (!Number.isFinite(lng) || lng < -180 || lng > 180) return bad(reply, 'invalid_lng', 'lng must be a number between -180 and 180.');
+    const limit = intParam(query.limit, 5, 1, 50);
+    if (limit === null) return bad(reply, 'invalid_limit', 'limit must be a whole number from 1 to 50.');
+    const radius = intParam(query.radius, 250, 1, 2000);
+    if (radius === null) return bad(reply, 'invalid_radius', 'radius must be a whole number of metres from 1 to 2000.');
+    return reply.type('application/geo+json; charset=utf-8').send(geo.gazetteer.reverse(lat, lng, limit, radius));
+  });
+}

@@ -1,0 +1,213 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerContext } from '../context.ts';
+import { ApiError, badRequest, notFound } from '../http/errors.ts';
+import { CSP, escapeHtml, htmlPage } from '../http/html.ts';
+import { checkPublicPost, requireStaff } from '../http/keys.ts';
+import { sendList, sendObject, splitFormat, type Format } from '../open311/format.ts';
+import { findService, serviceDefinition, serviceSummary } from '../open311/services.ts';
+import { loadImage, storeImage } from '../services/media.ts';
+import { searchRequests } from '../services/query.ts';
+import { checkIdempotencyKey, createRequest, findByToken, findRequest, publicRequest } from '../services/requests.ts';
+import { confirmSubscription, findSubscription, subscribe, unsubscribe } from '../services/subscriptions.ts';
+import { listUpdates, postUpdate, publicUpdate } from '../services/updates.ts';
+
+const BASE = '/open311/v2';
+
+type Handler = (request: FastifyRequest, reply: FastifyReply, format: Format) => unknown;
+
+/** Registers `name`, `name.json` and `name.xml`. */
+function withFormats(app: FastifyInstance, method: 'GET' | 'POST', name: string, handler: Handler) {
+  app.route({ method, url: `${BASE}/${name}`, handler: (req, reply) => handler(req, reply, 'json') });
+  app.route({ method, url: `${BASE}/${name}.json`, handler: (req, reply) => handler(req, reply, 'json') });
+  app.route({ method, url: `${BASE}/${name}.xml`, handler: (req, reply) => handler(req, reply, 'xml') });
+}
+
+function formBody(request: FastifyRequest): Record<string, unknown> {
+  const body = request.body;
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw badRequest('Send the fields form-encoded (application/x-www-form-urlencoded), like service_code=potholes&lat=52.2.');
+  }
+  return body as Record<string, unknown>;
+}
+
+function ensureFormOrJson(request: FastifyRequest) {
+  const type = request.headers['content-type'] ?? '';
+  if (request.body !== undefined && !/application\/x-www-form-urlencoded|application\/json/i.test(type)) {
+    throw new ApiError(415, 'Send the fields form-encoded (application/x-www-form-urlencoded).');
+  }
+}
+
+/**
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2/) and the extensions in
+ * docs/open311-extensions.md, mounted at /open311/v2/.
+ */
+export default async function open311Routes(app: FastifyInstance, ctx: ServerContext) {
+  // Discovery-ish index, so a person opening /open311/v2/ sees where to go.
+  app.get(`${BASE}/`, async () => ({
+    services: `${ctx.publicUrl}${BASE}/services.json`,
+    requests: `${ctx.publicUrl}${BASE}/requests.json`,
+    service_request_updates: `${ctx.publicUrl}${BASE}/servicerequestupdates.json`,
+    documentation: `${ctx.publicUrl}/openapi.json`,
+  }));
+
+  withFormats(app, 'GET', 'services', (_request, reply, format) =>
+    sendList(reply, format, 'services', 'service', ctx.config.services.map(serviceSummary)),
+  );
+
+  app.get<{ Params: { file: string } }>(`${BASE}/services/:file`, async (request, reply) => {
+    const [code, format] = splitFormat(request.params.file);
+    const service = findService(ctx.config, code);
+    if (!service) {
+      throw notFound(`There is no service "${code}". GET services.json lists them: ${ctx.config.services.map((s) => s.service_code).join(', ')}.`);
+    }
+    return sendObject(reply, format, 'service_definition', serviceDefinition(service));
+  });
+
+  withFormats(app, 'POST', 'requests', async (request, reply, format) => {
+    ensureFormOrJson(request);
+    const body = formBody(request);
+    checkPublicPost(ctx, request);
+    const key = checkIdempotencyKey(request.headers['idempotency-key']);
+    const { created, replayed } = await createRequest(ctx, body, key);
+    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    reply.code(replayed ? 200 : 201);
+    return sendList(reply, format, 'service_requests', 'request', [{ ...created }]);
+  });
+
+  withFormats(app, 'GET', 'requests', async (request, reply, format) => {
+    const result = await searchRequests(ctx, request.query as Record<string, unknown>);
+    reply.header('X-Total-Count', String(result.total));
+    reply.header('Access-Control-Expose-Headers', 'X-Total-Count');
+    return sendList(reply, format, 'service_requests', 'request', result.rows.map(publicRequest));
+  });
+
+  app.get<{ Params: { file: string } }>(`${BASE}/requests/:file`, async (request, reply) => {
+    const [id, format] = splitFormat(request.params.file);
+    const row = await findRequest(ctx, id);
+    if (!row) throw notFound(`There is no report with the reference "${id}". Check it against the one in your receipt.`);
+    return sendList(reply, format, 'service_requests', 'request', [publicRequest(row)]);
+  });
+
+  app.get<{ Params: { file: string } }>(`${BASE}/tokens/:file`, async (request, reply) => {
+    const [token, format] = splitFormat(request.params.file);
+    const row = await findByToken(ctx, token);
+    if (!row) throw notFound(`There is no report for the token "${token}".`);
+    return sendList(reply, format, 'service_requests', 'request', [{ service_request_id: row.service_request_id, token: row.token }]);
+  });
+
+  // Extension: service request updates (mySociety).
+  withFormats(app, 'GET', 'servicerequestupdates', async (request, reply, format) => {
+    const rows = await listUpdates(ctx, request.query as Record<string, unknown>);
+    return sendList(reply, format, 'service_request_updates', 'request_update', rows.map(publicUpdate));
+  });
+
+  withFormats(app, 'POST', 'servicerequestupdates', async (request, reply, format) => {
+    ensureFormOrJson(request);
+    const body = formBody(request);
+    const staff = requireStaff(ctx, request);
+    const key = checkIdempotencyKey(request.headers['idempotency-key']);
+    const { row, replayed } = await postUpdate(ctx, body, staff, key);
+    reply.code(replayed ? 200 : 201);
+    return sendList(reply, format, 'service_request_updates', 'request_update', [publicUpdate(row)]);
+  });
+
+  // Extension: photo upload.
+  app.post(`${BASE}/media`, async (request, reply) => {
+    checkPublicPost(ctx, request);
+    const key = checkIdempotencyKey(request.headers['idempotency-key']);
+    if (!request.isMultipart()) throw new ApiError(415, 'Upload the photo as multipart/form-data in a field called "media".');
+    const file = await request.file();
+    if (!file) throw badRequest('No file was sent: upload the photo in a field called "media".');
+    if (file.fieldname !== 'media') throw badRequest(`Send the photo in a field called "media", not "${file.fieldname}".`);
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new ApiError(413, `The photo is too large. Upload one under ${Math.floor(ctx.config.media.max_bytes / 1024 / 1024)} MB.`);
+      }
+      throw error;
+    }
+    if (!bytes.length) throw badRequest('The file is empty. Choose a photo and try again.');
+    const stored = await storeImage(ctx, bytes, key);
+    reply.code(201);
+    return { media_url: stored.url };
+  });
+
+  app.get<{ Params: { file: string } }>(`${BASE}/media/:file`, async (request, reply) => {
+    const id = request.params.file.replace(/\.jpg$/, '');
+    const image = await loadImage(ctx, id);
+    if (!image) throw notFound('There is no photo at this address.');
+    reply
+      .type(image.content_type)
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .header('Cross-Origin-Resource-Policy', 'cross-origin')
+      .header('X-Content-Type-Options', 'nosniff');
+    return reply.send(image.bytes);
+  });
+
+  // Extension: email subscriptions for the case tracker.
+  app.post(`${BASE}/subscriptions`, async (request, reply) => {
+    ensureFormOrJson(request);
+    const body = formBody(request);
+    checkPublicPost(ctx, request);
+    reply.code(202);
+    return subscribe(ctx, body);
+  });
+
+  const council = ctx.config.council.name;
+  const page = (reply: FastifyReply, status: number, title: string, body: string) =>
+    reply.code(status).type('text/html; charset=utf-8').header('Content-Security-Policy', CSP).header('Cache-Control', 'no-store').send(htmlPage(title, council, body));
+
+  // A GET only shows a button: mail scanners that follow links must not confirm or unsubscribe.
+  for (const action of ['confirm', 'unsubscribe'] as const) {
+    app.get<{ Querystring: { token?: string } }>(`${BASE}/subscriptions/${action}`, async (request, reply) => {
+      const sub = await findSubscription(ctx, request.query.token);
+      if (!sub) return page(reply, 404, 'Link not recognised', '<h1>This link has expired or is not right</h1><p>Copy the whole link from the email and try again.</p>');
+      const id = escapeHtml(sub.service_request_id);
+      const token = escapeHtml(request.query.token);
+      const [title, text, button] =
+        action === 'confirm'
+          ? ['Confirm email updates', `Get an email when report ${id} is updated, sent to ${escapeHtml(sub.email)}.`, 'Confirm']
+          : ['Stop email updates', `Stop emails about report ${id} to ${escapeHtml(sub.email)}.`, 'Stop emails'];
+      return page(reply, 200, title, `<h1>${title}</h1><p>${text}</p>
+<form method="post" action="${BASE}/subscriptions/${action}"><input type="hidden" name="token" value="${token}"><button type="submit">${button}</button></form>`);
+    });
+    app.post(`${BASE}/subscriptions/${action}`, async (request, reply) => {
+      const body = formBody(request);
+      const query = request.query as Record<string, unknown>;
+      const token = body.token ?? query.token;
+      const sub = await findSubscription(ctx, token);
+      if (!sub) return page(reply, 404, 'Link not recognised', '<h1>This link has expired or is not right</h1><p>Copy the whole link from the email and try again.</p>');
+      const id = escapeHtml(sub.service_request_id);
+      if (action === 'confirm') {
+        await confirmSubscription(ctx, token as string);
+        return page(reply, 200, 'Email updates confirmed', `<h1>You will get email updates</h1><p>We will email ${escapeHtml(sub.email)} when report ${id} is updated. Every email has a link to stop them.</p>`);
+      }
+      await unsubscribe(ctx, token as string);
+      return page(reply, 200, 'Email updates stopped', `<h1>You will not get more emails about ${id}</h1><p>You can still check the report online.</p>`);
+    });
+  }
+
+  // A plain case page for the links in emails when the council has no case tracker page.
+  app.get<{ Params: { id: string } }>('/cases/:id', async (request, reply) => {
+    const row = await findRequest(ctx, request.params.id);
+    if (!row) return page(reply, 404, 'Report not found', `<h1>We cannot find that report</h1><p>Check the reference in your email, like ${escapeHtml(ctx.config.council.reference_prefix)}-1001.</p>`);
+    const updates = await listUpdates(ctx, { service_request_id: row.service_request_id });
+    const items = updates
+      .map((u) => `<li><strong>${escapeHtml(u.extended_status.replaceAll('_', ' '))}</strong> – <time datetime="${new Date(u.updated_datetime).toISOString()}">${new Date(u.updated_datetime).toUTCString()}</time><br>${escapeHtml(u.description)}</li>`)
+      .join('');
+    return page(
+      reply,
+      200,
+      `Report ${row.service_request_id}`,
+      `<h1>Report ${escapeHtml(row.service_request_id)}: ${escapeHtml(row.service_name)}</h1>
+<dl><dt>Status</dt><dd>${escapeHtml(row.extended_status.replaceAll('_', ' '))}</dd><dt>Reported</dt><dd>${new Date(row.requested_datetime).toUTCString()}</dd><dt>Where</dt><dd>${escapeHtml(row.address ?? `${row.lat}, ${row.long}`)}</dd><dt>Dealt with by</dt><dd>${escapeHtml(row.agency_responsible)}</dd></dl>
+<p>${escapeHtml(row.service_notice)}</p>
+<h2>Updates</h2>${items ? `<ol>${items}</ol>` : '<p>No updates yet.</p>'}`,
+    );
+  });
+}
+
+export { BASE as OPEN311_BASE };

@@ -1,0 +1,63 @@
+import type { CouncilConfig, ServiceConfig } from '../config/index.ts';
+import type { Location, Parish } from './areas.ts';
+
+export type Answers = Record<string, string | string[]>;
+
+export interface Routing {
+  /** Who deals with it, as Open311's agency_responsible. */
+  agency_responsible: string;
+  /** What the resident is told about who deals with it and what happens next. */
+  service_notice: string;
+  /** Where the notice of a new report is emailed. */
+  email: string;
+  team: string | null;
+  parish: Pick<Parish, 'code' | 'name'> | null;
+}
+
+function matches(answers: Answers, cond: { code: string; values: string[] }): boolean {
+  const answer = answers[cond.code];
+  const given = Array.isArray(answer) ? answer : answer === undefined ? [] : [answer];
+  return given.some((v) => cond.values.includes(v));
+}
+
+function fill(template: string, parish: Parish): string {
+  return template
+    .replaceAll('{parish}', parish.name)
+    .replaceAll('{clerk}', parish.clerk.name)
+    .replaceAll('{email}', parish.clerk.email)
+    .replaceAll('{phone}', parish.clerk.phone ?? '')
+    .replace(/,\s*\./g, '.')
+    .trim();
+}
+
+/**
+ * The back-office routing: the category decides the team; for a service with parish routing,
+ * the resident's answers plus the parish found by boundary lookup can send it to the parish
+ * clerk instead. `location` is null for an address-only report, which is routed by category alone.
+ */
+export function routeReport(config: CouncilConfig, service: ServiceConfig, answers: Answers, location: Location | null): Routing {
+  const team = config.teams[service.team]!;
+  const toTeam = (prefix?: string): Routing => ({
+    agency_responsible: `${config.council.name}: ${team.name}`,
+    service_notice: [prefix, service.notice ?? `${team.name} at ${config.council.name} will deal with your report.`].filter(Boolean).join(' '),
+    email: team.email,
+    team: service.team,
+    parish: null,
+  });
+  const rule = service.parish_routing;
+  if (!rule || !rule.when.every((cond) => matches(answers, cond))) return toTeam();
+  if (!location) {
+    return toTeam('Without a point on the map we cannot tell which parish this is in, so the district council will deal with it.');
+  }
+  if (!location.inside || !location.parish) {
+    return toTeam('There is no parish council for this location, so the district council will deal with it.');
+  }
+  const parish = location.parish;
+  return {
+    agency_responsible: parish.name,
+    service_notice: fill(rule.notice, parish),
+    email: parish.clerk.email,
+    team: null,
+    parish: { code: parish.code, name: parish.name },
+  };
+}
