@@ -1,37 +1,18 @@
 import { ConsultationError } from './errors.js';
-import {
-  Transport,
-  isRec,
-  retryAfterMs,
-  safeErrors,
-  type CallOptions,
-  type Json,
-  type Rec,
-  type TransportOptions,
-} from './http.js';
+import { Transport, retryAfterMs, safeErrors, type CallOptions, type TransportOptions } from './http.js';
 import { createIdempotencyKey } from './idempotency.js';
 import type { PostOptions } from './open311.js';
-
-/** A consultation as the list returns it. Fields beyond these pass through untouched. */
-export interface ConsultationSummary {
-  id: string;
-  title: string;
-  [field: string]: unknown;
-}
-
-/** One consultation with its pages, questions and conditions (see docs/consultation-api.md). */
-export interface Consultation extends ConsultationSummary {
-  pages?: unknown[];
-}
-
-/** A resident's answers, keyed by question id. */
-export type Answers = Record<string, unknown>;
-
-/** A saved partial response, fetched by its resume code. */
-export interface Draft {
-  answers: Answers;
-  [field: string]: unknown;
-}
+import type {
+  Consultation,
+  ConsultationResults,
+  ConsultationSummary,
+  Draft,
+  DraftInput,
+  LocalizedText,
+  ResponseInput,
+  SavedDraft,
+  SubmittedResponse,
+} from './consultation-types.js';
 
 export interface ConsultationClientOptions extends TransportOptions {
   /** Base URL of the consultation API, e.g. `https://council.example/api/consultations`. */
@@ -39,9 +20,9 @@ export interface ConsultationClientOptions extends TransportOptions {
 }
 
 /**
- * Client for the consultation JSON API (docs/consultation-api.md): list, one consultation,
- * responses (idempotent), save-and-return drafts, published results. Errors arrive as
- * ConsultationError with `errors[].question` naming the question at fault.
+ * Client for the consultation JSON API (docs/consultation-api.md). Failures are
+ * ConsultationError: branch on `errors[].code` for localised text and use `errors[].question`
+ * to link each error to its field.
  */
 export class ConsultationClient {
   readonly endpoint: string;
@@ -53,78 +34,68 @@ export class ConsultationClient {
     this.#t = new Transport(o);
   }
 
-  /** GET {endpoint}: the consultations (a bare array or `{consultations: [...]}`). */
-  async list(o: CallOptions = {}): Promise<ConsultationSummary[]> {
-    const b = await this.#json('', 'GET', undefined, o);
-    const items = Array.isArray(b) ? b : isRec(b) && Array.isArray(b.consultations) ? b.consultations : [];
-    return items.filter(isRec).map(withId) as ConsultationSummary[];
+  /** GET {endpoint}: open consultations first, then the rest. */
+  list(o: CallOptions = {}): Promise<ConsultationSummary[]> {
+    return this.#json<ConsultationSummary[]>('GET', [], undefined, o);
   }
 
-  /** GET {endpoint}/{id}. A ConsultationError of kind `not-found` when there is none. */
-  async get(id: string, o: CallOptions = {}): Promise<Consultation> {
-    return withId(unwrap(await this.#json(this.#path(id), 'GET', undefined, o), 'consultation')) as Consultation;
+  /** GET {endpoint}/{id}: the whole definition (`not_found`, 404, for an unknown id). */
+  get(id: string, o: CallOptions = {}): Promise<Consultation> {
+    return this.#json('GET', [id], undefined, o);
   }
 
-  /** POST {endpoint}/{id}/responses with an Idempotency-Key; resolves to the reference to show. */
-  async submit(id: string, answers: Answers, o: PostOptions = {}): Promise<{ reference: string }> {
-    const b = unwrap(await this.#json(this.#path(id, 'responses'), 'POST', { answers }, o), 'response');
-    return { reference: String(b.reference ?? '') };
+  /**
+   * POST {endpoint}/{id}/responses. Make the key when the resident starts and reuse it on every
+   * retry: the server stores the response once and answers a retry with the first reference.
+   */
+  submit(id: string, body: ResponseInput, o: PostOptions = {}): Promise<SubmittedResponse> {
+    return this.#json('POST', [id, 'responses'], body, o);
   }
 
-  /** POST {endpoint}/{id}/drafts: saves answers; resolves to the code that brings them back. */
-  async saveDraft(id: string, answers: Answers, o: PostOptions = {}): Promise<{ resumeCode: string }> {
-    const b = unwrap(await this.#json(this.#path(id, 'drafts'), 'POST', { answers }, o), 'draft');
-    return { resumeCode: String(b.resume_code ?? '') };
+  /** POST {endpoint}/{id}/drafts: saves the answers so far behind a new resume code. */
+  saveDraft(id: string, body: DraftInput, o: PostOptions = {}): Promise<SavedDraft> {
+    return this.#json('POST', [id, 'drafts'], body, o);
   }
 
-  /** GET {endpoint}/{id}/drafts/{code}: the saved answers (`not-found` for an unknown or expired code). */
-  async getDraft(id: string, code: string, o: CallOptions = {}): Promise<Draft> {
-    const b = unwrap(await this.#json(this.#path(id, 'drafts', code), 'GET', undefined, o), 'draft');
-    return { ...b, answers: isRec(b.answers) ? b.answers : {} };
+  /** GET {endpoint}/{id}/drafts/{code} (`draft_not_found`, 404, when unknown or expired). */
+  getDraft(id: string, code: string, o: CallOptions = {}): Promise<Draft> {
+    return this.#json('GET', [id, 'drafts', code], undefined, o);
   }
 
-  /** PUT {endpoint}/{id}/drafts/{code}: replaces the saved answers (idempotent, so retried). */
-  async updateDraft(id: string, code: string, answers: Answers, o: CallOptions = {}): Promise<void> {
-    await this.#json(this.#path(id, 'drafts', code), 'PUT', { answers }, o);
+  /** PUT {endpoint}/{id}/drafts/{code}: replaces the saved answers; idempotent, so retried. */
+  updateDraft(id: string, code: string, body: DraftInput, o: CallOptions = {}): Promise<SavedDraft> {
+    return this.#json('PUT', [id, 'drafts', code], body, o);
   }
 
-  /** GET {endpoint}/{id}/results: the published "we asked, you said, we did". */
-  async results<T = Rec>(id: string, o: CallOptions = {}): Promise<T> {
-    return unwrap(await this.#json(this.#path(id, 'results'), 'GET', undefined, o), 'results') as T;
+  /** GET {endpoint}/{id}/results (`results_not_published`, 404, until staff publish them). */
+  results(id: string, o: CallOptions = {}): Promise<ConsultationResults> {
+    return this.#json('GET', [id, 'results'], undefined, o);
   }
 
-  #path(...parts: string[]): string {
-    return '/' + parts.map(encodeURIComponent).join('/');
-  }
-
-  async #json(path: string, method: string, body: unknown, o: PostOptions): Promise<Json> {
+  async #json<T>(method: string, path: string[], body: unknown, o: PostOptions): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body) headers['Content-Type'] = 'application/json';
     if (method === 'POST') headers['Idempotency-Key'] = o.idempotencyKey ?? createIdempotencyKey();
     const raw = await this.#t.send(
-      this.endpoint + path,
-      { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+      this.endpoint + path.map((p) => '/' + encodeURIComponent(p)).join(''),
+      { method, headers, body: body ? JSON.stringify(body) : undefined },
       method !== 'POST',
       o.signal,
     );
     if (raw.status < 200 || raw.status >= 300) {
       throw new ConsultationError(raw.status, safeErrors(raw), retryAfterMs(raw.headers));
     }
-    if (!raw.text.trim()) return {};
     try {
-      return JSON.parse(raw.text);
+      return JSON.parse(raw.text) as T;
     } catch {
       throw new ConsultationError(raw.status);
     }
   }
 }
 
-/** The object itself, or the one inside `{key: {...}}`. */
-function unwrap(b: Json, key: string): Rec {
-  if (!isRec(b)) return {};
-  return isRec(b[key]) ? (b[key] as Rec) : b;
-}
-
-function withId(r: Rec): Rec {
-  return { ...r, id: String(r.id ?? '') };
+/** The text for the page's language: Welsh when asked for and present, else English. */
+export function localizedText(t: LocalizedText | undefined, lang: string): string {
+  if (t == null) return '';
+  if (typeof t === 'string') return t;
+  return (lang.toLowerCase().startsWith('cy') && t.cy) || t.en;
 }

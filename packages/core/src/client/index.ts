@@ -1,14 +1,9 @@
 export { Open311Client } from './open311.js';
 export type { Open311ClientOptions, PostOptions, UploadOptions } from './open311.js';
 export type * from './open311-types.js';
-export { ConsultationClient } from './consultation.js';
-export type {
-  Answers,
-  Consultation,
-  ConsultationClientOptions,
-  ConsultationSummary,
-  Draft,
-} from './consultation.js';
+export { ConsultationClient, localizedText } from './consultation.js';
+export type { ConsultationClientOptions } from './consultation.js';
+export type * from './consultation-types.js';
 export {
   ApiError,
   ClientError,
