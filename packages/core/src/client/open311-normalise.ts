@@ -12,15 +12,20 @@ import type {
 const REQUEST_KEYS = ['service_requests', 'requests', 'request'];
 
 export function toServices(body: Json): Service[] {
-  return list(body, ['services', 'service']).map((s) => ({
-    code: str(s.service_code),
-    name: str(s.service_name) || str(s.service_code),
-    description: str(s.description),
-    metadata: bool(s.metadata),
-    type: str(s.type).toLowerCase() || 'realtime',
-    keywords: splitList(s.keywords, /\s*,\s*/),
-    groups: groups(s),
-  }));
+  return list(body, ['services', 'service']).map((s) => {
+    const service: Service = {
+      code: str(s.service_code),
+      name: str(s.service_name) || str(s.service_code),
+      description: str(s.description),
+      metadata: bool(s.metadata),
+      type: str(s.type).toLowerCase() || 'realtime',
+      keywords: splitList(s.keywords, /\s*,\s*/),
+      groups: groups(s),
+    };
+    const notice = opt(s.emergency_notice);
+    if (notice) service.emergencyNotice = notice;
+    return service;
+  });
 }
 
 /**
@@ -77,6 +82,10 @@ function toAttribute(a: Rec): ServiceAttribute {
   };
   const auto = opt(a.automated);
   if (auto) attr.automated = auto;
+  // JSON `{code, values: [...]}` or XML `<show_when><code/><values><value/>…</values></show_when>`.
+  if (isRec(a.show_when) && opt(a.show_when.code)) {
+    attr.showWhen = { code: str(a.show_when.code), values: splitList(a.show_when.values, null) };
+  }
   return attr;
 }
 

@@ -32,6 +32,11 @@ export interface Service {
   keywords: string[];
   /** Every group the service is in: `group` split on commas, or a `groups` list. */
   groups: string[];
+  /**
+   * Extension (the reference server's `emergency_notice`): what to do instead when it is an
+   * emergency, e.g. "If someone is in danger, call 999". Absent on plain Open311 servers.
+   */
+  emergencyNotice?: string;
 }
 
 /** One choice of a list attribute. */
@@ -59,6 +64,11 @@ export interface ServiceAttribute {
    * (send it, don't show it). Absent on plain Open311 servers.
    */
   automated?: string;
+  /**
+   * Extension (the reference server's `show_when`): ask this question only when the answer to
+   * the question `code` is one of `values`. Absent on plain Open311 servers.
+   */
+  showWhen?: { code: string; values: string[] };
 }
 
 /** GET services/{code}: the attributes sorted by `order` (those without one keep their place, last). */
@@ -129,6 +139,8 @@ export interface NewServiceRequest {
   phone?: string;
   description?: string;
   mediaUrl?: string;
+  /** Extension (`email_updates`): email the reporter when the request is updated. */
+  emailUpdates?: boolean;
   /** Answers keyed by attribute code; an array for a multivaluelist. */
   attributes?: Record<string, string | number | boolean | readonly (string | number)[] | null | undefined>;
 }

@@ -123,6 +123,7 @@ export class Open311Client {
       phone: f.phone,
       description: f.description,
       media_url: f.mediaUrl,
+      email_updates: f.emailUpdates ? 'true' : undefined,
       api_key: this.apiKey,
     };
     const body = this.#params(p);

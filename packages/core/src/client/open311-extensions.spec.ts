@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+// The reference server's labelled extensions in GET services and service definitions
+// (`emergency_notice`, `show_when`), read from JSON and from XML as the server sends them.
+import { describe, expect, it } from 'vitest';
+import { parseBody } from './http.js';
+import { toDefinition, toServices } from './open311-normalise.js';
+
+describe('Open311 extension fields', () => {
+  it('reads emergency_notice from services and leaves it out when absent', () => {
+    const [pothole, graffiti] = toServices([
+      { service_code: 'potholes', service_name: 'Pothole', emergency_notice: 'If someone is in danger, call 999.' },
+      { service_code: 'graffiti', service_name: 'Graffiti' },
+    ]);
+    expect(pothole!.emergencyNotice).toBe('If someone is in danger, call 999.');
+    expect(graffiti).not.toHaveProperty('emergencyNotice');
+  });
+
+  it('reads show_when from a JSON service definition', () => {
+    const def = toDefinition({
+      service_code: 'potholes',
+      attributes: [
+        { code: 'caused_damage', datatype: 'singlevaluelist', order: 1, values: [{ key: 'yes', name: 'Yes' }] },
+        { code: 'damage_details', datatype: 'text', order: 2, show_when: { code: 'caused_damage', values: ['yes'] } },
+      ],
+    });
+    expect(def.attributes[0]).not.toHaveProperty('showWhen');
+    expect(def.attributes[1]!.showWhen).toEqual({ code: 'caused_damage', values: ['yes'] });
+  });
+
+  it('reads show_when from an XML service definition with one or several values', () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?><service_definition><service_code>lights</service_code><attributes>
+      <attribute><code>fault</code><datatype>singlevaluelist</datatype><order>1</order></attribute>
+      <attribute><code>count</code><datatype>number</datatype><order>2</order><show_when><code>fault</code><values><value>off</value></values></show_when></attribute>
+      <attribute><code>more</code><datatype>text</datatype><order>3</order><show_when><code>fault</code><values><value>off</value><value>flashing</value></values></show_when></attribute>
+    </attributes></service_definition>`;
+    const def = toDefinition(parseBody(xml, true));
+    expect(def.attributes.map((a) => a.showWhen)).toEqual([
+      undefined,
+      { code: 'fault', values: ['off'] },
+      { code: 'fault', values: ['off', 'flashing'] },
+    ]);
+  });
+});
