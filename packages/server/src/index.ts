@@ -13,7 +13,9 @@ import { ApiError, installErrorHandling } from './http/errors.ts';
 import { originMatcher } from './http/origins.ts';
 import { createDevMailbox } from './mail/dev-mailbox.ts';
 import { createUrlMailer, type Mailer } from './mail/mailer.ts';
+import consultationRoutes from './routes/consultations.ts';
 import devRoutes from './routes/dev.ts';
+import geoRoutes from './routes/geo.ts';
 import open311Routes from './routes/open311.ts';
 import rootRoutes from './routes/root.ts';
 import { Areas } from './services/areas.ts';
@@ -141,6 +143,8 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
 
     await app.register(async (scope) => rootRoutes(scope, ctx));
     await app.register(async (scope) => open311Routes(scope, ctx));
+    await app.register(async (scope) => geoRoutes(scope, ctx));
+    await app.register(async (scope) => consultationRoutes(scope, ctx));
     if (mailer.kind === 'dev-mailbox') await app.register(async (scope) => devRoutes(scope, ctx));
 
     await app.listen({ port: options.port ?? 8787, host: options.host ?? 'localhost' });

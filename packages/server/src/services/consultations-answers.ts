@@ -186,7 +186,7 @@ export function validateResponse(
     if (!visible.questions.has(question.id)) continue;
     const value = answers[question.id];
     if (!isAnswered(value)) {
-      if (question.required) errors.push({ code: 'required', description: `Answer ${label(question)}.`, question: question.id });
+      if (question.required) errors.push({ code: 'required', description: `Answer this question: ${label(question)}`, question: question.id });
       continue;
     }
     const problem = checkAnswer(question, value, answers, locate);
