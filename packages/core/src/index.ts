@@ -3,6 +3,7 @@
  * defines no tags; import `@civic-widgets/core/define` for the field elements.
  */
 export { CivicElement, defineElement } from './civic-element.js';
+export * from './client/index.js';
 export { CivicFormField } from './form/form-field.js';
 export { CivicChoiceField } from './form/choice-field.js';
 export { CivicTextInput } from './form/text-input.js';

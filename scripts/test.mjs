@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `pnpm test`: every check, in the order that fails fastest, then one closing line that counts
+// tests ("N passed, N failed"). Every step runs even after a failure, so one run shows
+// everything that is wrong; the exit code is non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = '.test-results';
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+const steps = [];
+function run(name, command, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n━━ ${name}: ${command} ${args.join(' ')}`);
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  steps.push({ name, ok: status === 0, seconds });
+  return status === 0;
+}
+
+const bin = (name) => `node_modules/.bin/${name}`;
+
+run('typecheck (browser code)', bin('tsc'), ['-p', 'tsconfig.json']);
+run('typecheck (node code)', bin('tsc'), ['-p', 'tsconfig.node.json']);
+if (existsSync('packages/server/tsconfig.json')) run('typecheck (server)', bin('tsc'), ['-p', 'packages/server/tsconfig.json']);
+const built = run('CDN build', bin('vite'), ['build', '--logLevel', 'warn']);
+if (built) run('size budgets', process.execPath, ['scripts/size-check.mjs']);
+run('vitest (unit, server, end-to-end)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}/vitest.json`,
+]);
+run('browser component tests (Chromium)', bin('web-test-runner'), [], { CIVIC_WTR_COUNTS: `${process.cwd()}/${results}/wtr.json` });
+run('Storybook build', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']);
+
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+const vitest = read(`${results}/vitest.json`);
+const wtr = read(`${results}/wtr.json`);
+const counts = {
+  vitest: vitest ? { passed: vitest.numPassedTests, failed: vitest.numFailedTests + (vitest.numFailedTestSuites ?? 0) } : null,
+  browser: wtr ? { passed: wtr.passed, failed: wtr.failed } : null,
+};
+const passed = (counts.vitest?.passed ?? 0) + (counts.browser?.passed ?? 0);
+const failed = (counts.vitest?.failed ?? 0) + (counts.browser?.failed ?? 0);
+const failedSteps = steps.filter((step) => !step.ok);
+
+console.log('\n━━ Summary');
+for (const step of steps) console.log(`${step.ok ? '✓' : '✗'} ${step.name} (${step.seconds} s)`);
+for (const [name, count] of Object.entries(counts)) {
+  console.log(count ? `  ${name}: ${count.passed} passed, ${count.failed} failed` : `  ${name}: no results (the step did not run to the end)`);
+}
+console.log(`${passed} passed, ${failed} failed${failedSteps.length ? `; ${failedSteps.length} step(s) failed: ${failedSteps.map((s) => s.name).join(', ')}` : ''}`);
+process.exit(failed || failedSteps.length ? 1 : 0);

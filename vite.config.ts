@@ -1,0 +1,69 @@
+import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/*
+ * The CDN build: one entry per widget, so a webmaster pastes a single
+ * `<script type="module" src=".../report-form.js">`. Entries share chunks, so two widgets on
+ * one page load lit and core once; maplibre stays its own chunk, fetched only when a map is
+ * shown. Chunks are content-hashed; entry names are stable within a version and pinned by
+ * the SRI hashes written to dist/cdn/sri.json (printed in docs/webmasters.md).
+ */
+const widgets = ['location-picker', 'report-form', 'case-tracker', 'consultation'];
+const entries = Object.fromEntries(
+  [
+    ['core', 'packages/core/src/define.ts'],
+    ...widgets.map((name) => [name, `packages/${name}/src/define.ts`]),
+  ].filter(([, path]) => existsSync(path)),
+);
+
+const sriManifest = {
+  name: 'civic-sri-manifest',
+  writeBundle(options: { dir?: string }) {
+    const dir = options.dir ?? 'dist/cdn';
+    const files: Record<string, string> = {};
+    const walk = (folder: string, prefix = '') => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const relative = prefix + entry.name;
+        if (entry.isDirectory()) walk(join(folder, entry.name), `${relative}/`);
+        else if (/\.(js|css)$/.test(entry.name))
+          files[relative] = `sha384-${createHash('sha384').update(readFileSync(join(folder, entry.name))).digest('base64')}`;
+      }
+    };
+    walk(dir);
+    writeFileSync(join(dir, 'sri.json'), `${JSON.stringify(files, null, 2)}\n`);
+  },
+};
+
+export default defineConfig({
+  define: { 'process.env.NODE_ENV': '"production"' },
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    manifest: 'manifest.json',
+    lib: { entry: entries, formats: ['es'] },
+    rolldownOptions: {
+      output: {
+        // Library mode keeps whitespace for readable npm output; a CDN file is minified fully.
+        minify: true,
+        // Named shared chunks: the page loads lit and core once whichever widgets it has, and
+        // the size check can tell what each widget adds on top of them.
+        codeSplitting: {
+          groups: [
+            { name: 'lit', test: /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(lit|lit-html|lit-element|@lit)[\\/]/, priority: 20 },
+            { name: 'core', test: /packages[\\/]core[\\/]src[\\/]/, priority: 10 },
+          ],
+        },
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
+      },
+    },
+  },
+  optimizeDeps: { exclude: ['maplibre-gl'] },
+  plugins: [sriManifest],
+});
