@@ -178,7 +178,7 @@ export class ConsultationService {
 
   async get(id: string) {
     const row = await this.row(id);
-    const { $schema: _schema, id: _id, opens: _opens, closes: _closes, title, summary, ...rest } = row.definition;
+    const { title, summary, overview, pages } = row.definition;
     return {
       id: row.id,
       title,
@@ -187,7 +187,8 @@ export class ConsultationService {
       opens: row.opens_at.toISOString(),
       closes: row.closes_at.toISOString(),
       languages: languagesOf(row.definition),
-      ...rest,
+      overview,
+      pages,
     };
   }
 
