@@ -1,5 +1,5 @@
 import { ConsultationError } from './errors.js';
-import { Transport, retryAfterMs, safeErrors, type CallOptions, type TransportOptions } from './http.js';
+import { Transport, safeErrors, type CallOptions, type TransportOptions } from './http.js';
 import { createIdempotencyKey } from './idempotency.js';
 import type { PostOptions } from './open311.js';
 import type {
@@ -83,7 +83,7 @@ export class ConsultationClient {
       o.signal,
     );
     if (raw.status < 200 || raw.status >= 300) {
-      throw new ConsultationError(raw.status, safeErrors(raw), retryAfterMs(raw.headers));
+      throw new ConsultationError(raw.status, safeErrors(raw), raw.retryAfterMs);
     }
     try {
       return JSON.parse(raw.text) as T;

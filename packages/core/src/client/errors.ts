@@ -23,12 +23,7 @@ export type ApiErrorKind =
   | 'unexpected';
 
 /** Base of every client failure, so `catch (e) { if (e instanceof ClientError) … }` covers all. */
-export class ClientError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export class ClientError extends Error {}
 
 /** The request never got an answer: offline, DNS, CORS refused, connection reset. */
 export class NetworkError extends ClientError {}
@@ -47,7 +42,7 @@ export class UnsupportedError extends ClientError {
     /** The HTTP status that told us. */
     readonly status: number,
   ) {
-    super(`The server does not support "${feature}" (HTTP ${status})`);
+    super(`No ${feature} (${status})`);
   }
 }
 
@@ -71,7 +66,7 @@ export class ApiError extends ClientError {
     retryAfterMs?: number,
   ) {
     const text = errors.map((e) => e.description).filter(Boolean).join(' ');
-    super(text ? `HTTP ${status}: ${text}` : `HTTP ${status}`);
+    super(`${status} ${text}`);
     this.errors = errors;
     this.retryAfterMs = retryAfterMs;
     this.kind = errorKind(status);
@@ -84,6 +79,19 @@ export class Open311Error extends ApiError {}
 
 /** A consultation API error (`[{code, description, question?}]`). */
 export class ConsultationError extends ApiError {}
+
+// Names on the prototypes: minifiers rename classes, so `constructor.name` would say "R".
+for (const [C, name] of [
+  [ClientError, 'ClientError'],
+  [NetworkError, 'NetworkError'],
+  [TimeoutError, 'TimeoutError'],
+  [UnsupportedError, 'UnsupportedError'],
+  [ApiError, 'ApiError'],
+  [Open311Error, 'Open311Error'],
+  [ConsultationError, 'ConsultationError'],
+] as const) {
+  C.prototype.name = name;
+}
 
 function errorKind(status: number): ApiErrorKind {
   if (status === 400 || status === 422) return 'invalid';

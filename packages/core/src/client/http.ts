@@ -24,8 +24,8 @@ export interface CallOptions {
 export interface RawResponse {
   status: number;
   text: string;
-  type: string;
-  headers: Headers;
+  /** The Retry-After header in milliseconds, when there was one. */
+  retryAfterMs?: number;
 }
 
 export type Json = unknown;
@@ -73,12 +73,12 @@ export class Transport {
         throw failure;
       }
       let wait = this.retryDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
-      const asked = res && retryAfterMs(res.headers);
+      const asked = res?.retryAfterMs;
       if (asked !== undefined) {
         if (asked > this.maxRetryAfterMs) return res!;
         wait = Math.max(wait, asked);
       }
-      await sleep(wait, signal);
+      await new Promise((r) => setTimeout(r, wait));
     }
   }
 
@@ -96,11 +96,11 @@ export class Transport {
       const r = await this.#fetch(url, { ...init, signal: ctl.signal });
       // The timeout covers the body too: a server may send headers and then stall.
       const text = await r.text();
-      return { status: r.status, text, type: r.headers.get('content-type') ?? '', headers: r.headers };
+      return { status: r.status, text, retryAfterMs: retryAfterMs(r.headers.get('retry-after')) };
     } catch (e) {
       if (signal?.aborted) throw signal.reason ?? e;
-      if (timedOut) throw new TimeoutError(`No answer from ${url} within ${timeoutMs} ms`);
-      throw new NetworkError(`Could not reach ${url}`, { cause: e });
+      if (timedOut) throw new TimeoutError(url);
+      throw new NetworkError(url, { cause: e });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -109,8 +109,7 @@ export class Transport {
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date. */
-export function retryAfterMs(h: Headers): number | undefined {
-  const v = h.get('retry-after');
+export function retryAfterMs(v: string | null): number | undefined {
   if (!v) return undefined;
   const s = Number(v);
   if (Number.isFinite(s)) return Math.max(0, s * 1000);
@@ -118,43 +117,23 @@ export function retryAfterMs(h: Headers): number | undefined {
   return Number.isNaN(d) ? undefined : Math.max(0, d - Date.now());
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    }
-    function abort() {
-      clearTimeout(t);
-      reject(signal!.reason);
-    }
-    signal?.addEventListener('abort', abort, { once: true });
-  });
-}
-
-/** Thrown by `parseBody` when a body is neither the JSON nor the XML it claims to be. */
-export class ParseError extends Error {}
-
 /**
- * Parses a body as XML (`xml` true) or JSON. XML becomes plain objects: an element with children
+ * Parses a body as XML (`xml` true) or JSON; undefined when it is neither (an HTML error page, a
+ * JSON body with zero-padded numbers). XML becomes plain objects: an element with children
  * becomes an object keyed by child name (repeated names become arrays), a leaf becomes its
- * trimmed text. That is the same shape XML::Simple-style JSON servers send, so one normaliser
- * reads both.
+ * trimmed text. That is the shape XML::Simple-style JSON servers send, so one normaliser reads
+ * both.
  */
 export function parseBody(text: string, xml: boolean): Json {
-  if (!xml) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new ParseError('Not JSON');
-    }
+  try {
+    if (!xml) return JSON.parse(text);
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    // (No DOMParser, in a Web Worker or Node, throws: no XML there.)
+    if (!doc.getElementsByTagName('parsererror').length) return fromXml(doc.documentElement);
+  } catch {
+    // Neither: the caller decides.
   }
-  if (typeof DOMParser !== 'function') throw new ParseError('No DOMParser to read XML');
-  const doc = new DOMParser().parseFromString(text, 'application/xml');
-  const root = doc.documentElement;
-  if (!root || doc.getElementsByTagName('parsererror').length) throw new ParseError('Not XML');
-  return { [root.localName]: fromXml(root) };
+  return undefined;
 }
 
 function fromXml(el: Element): Json {
@@ -170,10 +149,7 @@ function fromXml(el: Element): Json {
 }
 
 /** Parses by sniffing: for bodies of extension endpoints and errors, whose format we don't choose. */
-export function sniff(raw: RawResponse): Json {
-  const xml = /^\s*</.test(raw.text);
-  return parseBody(raw.text, xml);
-}
+export const sniff = (raw: RawResponse): Json => parseBody(raw.text, /^\s*</.test(raw.text));
 
 // ---- lenient readers shared by the normalisers ----
 
@@ -181,15 +157,9 @@ export const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== nu
 
 /** Text of a value: numbers and booleans stringified, XML::Simple's `["x"]` unwrapped, `{}` empty. */
 export function str(v: unknown): string {
-  if (v == null) return '';
-  if (typeof v === 'object') return leaves(v).join(', ');
-  return String(v).trim();
-}
-
-function leaves(v: unknown): string[] {
-  if (v == null) return [];
-  if (typeof v !== 'object') return [String(v).trim()].filter(Boolean);
-  return Object.values(v as Rec).flatMap(leaves);
+  return typeof v === 'object' && v
+    ? Object.values(v).map(str).filter(Boolean).join(', ')
+    : String(v ?? '').trim();
 }
 
 /** `str`, or undefined when empty. */
@@ -208,21 +178,25 @@ export function num(v: unknown): number | null {
 }
 
 /**
- * The items of a list however the server wrapped it: a bare array (the spec's JSON), the XML
- * root and item elements (`{services: {service: [...]}}`, one item without an array), JSON
- * wrappers (`{service_requests: [...]}`), XML::Simple JSON (`{requests: [{request: [...]}]}`),
- * or one object where an array was due.
+ * The items of a list however the server wrapped it: a bare array (the spec's JSON), XML root
+ * and item elements (`<services><service>` → `{service: [...]}`, or one item without an
+ * array), JSON wrappers (`{service_requests: [...]}`), XML::Simple JSON
+ * (`{requests: [{request: [...]}]}`), or one object where an array was due. Any object with a
+ * single key holding an object or array is a wrapper: no item of Open311 has just one field.
  */
-export function list(v: unknown, keys: string[]): Rec[] {
-  if (Array.isArray(v)) return v.flatMap((x) => list(x, keys));
+export function list(v: unknown): Rec[] {
+  if (Array.isArray(v)) return v.flatMap(list);
   if (!isRec(v)) return [];
-  for (const k of keys) if (k in v) return list(v[k], keys);
-  return Object.keys(v).length ? [v] : [];
+  const keys = Object.keys(v);
+  const w = v[keys[0]!];
+  // ({token: ["1"]} is an XML::Simple item, not a wrapper: its array holds no objects.)
+  if (keys.length === 1 && (isRec(w) || (Array.isArray(w) && w.every((x) => typeof x === 'object')))) return list(w);
+  return keys.length ? [v] : [];
 }
 
 /** Normalised error array from any body shape (array, `{errors: …}`, XML `<errors><error>`). */
 export function errorItems(body: Json): ApiErrorItem[] {
-  return list(body, ['errors', 'error'])
+  return list(body)
     .filter((e) => 'description' in e || 'code' in e || 'message' in e)
     .map((e) => {
       const item: ApiErrorItem = { code: str(e.code), description: str(e.description ?? e.message) };
@@ -232,11 +206,5 @@ export function errorItems(body: Json): ApiErrorItem[] {
     });
 }
 
-/** Reads an error body without throwing: an HTML error page yields an empty array. */
-export function safeErrors(raw: RawResponse): ApiErrorItem[] {
-  try {
-    return errorItems(sniff(raw));
-  } catch {
-    return [];
-  }
-}
+/** Reads an error body whatever its format: an HTML error page yields an empty array. */
+export const safeErrors = (raw: RawResponse): ApiErrorItem[] => errorItems(sniff(raw));

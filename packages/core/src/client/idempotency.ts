@@ -8,9 +8,10 @@ export function createIdempotencyKey(): string {
   // randomUUID exists only in secure contexts (https, localhost); a council page on plain http
   // still needs a key, so build a v4 UUID from getRandomValues there.
   if (typeof c?.randomUUID === 'function') return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // Version nibble 4, variant bits 10xx, the rest random.
+  const b = c.getRandomValues(new Uint8Array(31));
+  let i = 0;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (d) =>
+    (+d ^ (b[i++]! & (15 >> (+d / 4)))).toString(16),
+  );
 }

@@ -1,14 +1,13 @@
-import { Open311Error, TimeoutError, NetworkError, UnsupportedError } from './errors.js';
+import { NetworkError, Open311Error, TimeoutError, UnsupportedError } from './errors.js';
 import {
-  ParseError,
   Transport,
   errorItems,
+  list,
   parseBody,
   retryAfterMs,
   safeErrors,
   sniff,
   str,
-  list,
   type CallOptions,
   type Json,
   type RawResponse,
@@ -57,12 +56,15 @@ export interface PostOptions extends CallOptions {
 }
 
 export interface UploadOptions extends PostOptions {
-  /** Upload progress, 0–1. Uses XMLHttpRequest when given (fetch cannot report upload progress). */
+  /**
+   * Upload progress, 0–1. Uses XMLHttpRequest when given (fetch cannot report upload progress).
+   * Uploads may take four times `timeoutMs`: photos are big and connections slow.
+   */
   onProgress?: (fraction: number) => void;
 }
 
 type Fmt = 'json' | 'xml';
-type Params = Record<string, string | number | undefined | null>;
+type Params = object;
 
 /**
  * Client for Open311 GeoReport v2 plus the extensions the widgets use where a server has them
@@ -109,25 +111,10 @@ export class Open311Client {
    * retried here: on a NetworkError or TimeoutError, retry with the same key.
    */
   createRequest(f: NewServiceRequest, o: PostOptions = {}): Promise<CreatedRequest> {
-    const p: Params = {
-      service_code: f.serviceCode,
-      lat: f.lat,
-      long: f.long,
-      address_string: f.addressString,
-      address_id: f.addressId,
-      email: f.email,
-      device_id: f.deviceId,
-      account_id: f.accountId,
-      first_name: f.firstName,
-      last_name: f.lastName,
-      phone: f.phone,
-      description: f.description,
-      media_url: f.mediaUrl,
-      email_updates: f.emailUpdates ? 'true' : undefined,
-      api_key: this.apiKey,
-    };
-    const body = this.#params(p);
-    for (const [code, v] of Object.entries(f.attributes ?? {})) {
+    const { attributes, ...fields } = f;
+    // email_updates (extension) only when asked for: a plain server may reject unknown "false".
+    const body = this.#params({ ...fields, emailUpdates: f.emailUpdates || undefined, apiKey: this.apiKey });
+    for (const [code, v] of Object.entries(attributes ?? {})) {
       if (Array.isArray(v)) for (const x of v) body.append(`attribute[${code}][]`, String(x));
       else if (v != null && v !== '') body.append(`attribute[${code}]`, String(v));
     }
@@ -151,29 +138,6 @@ export class Open311Client {
     return this.#call(`tokens/${encodeURIComponent(token)}`, 'GET', {}, (b) => toToken(b, token), o);
   }
 
-  /**
-   * Polls `tokens/{token}` until the server has an id for it; null when it still has none after
-   * `attempts` tries (the resident can be shown the token as a provisional reference).
-   */
-  async waitForRequestId(
-    token: string,
-    o: CallOptions & { attempts?: number; intervalMs?: number } = {},
-  ): Promise<string | null> {
-    const { attempts = 5, intervalMs = 2000 } = o;
-    for (let i = 0; i < attempts; i++) {
-      if (i) await new Promise((r) => setTimeout(r, intervalMs));
-      o.signal?.throwIfAborted();
-      try {
-        const t = await this.token(token, o);
-        if (t.serviceRequestId) return t.serviceRequestId;
-      } catch (e) {
-        // A 404 only means "not made yet" on some servers.
-        if (!(e instanceof Open311Error && e.status === 404)) throw e;
-      }
-    }
-    return null;
-  }
-
   /** GET requests/{id}; null when the server knows no such request. */
   async request(id: string, o: CallOptions = {}): Promise<ServiceRequest | null> {
     try {
@@ -187,25 +151,7 @@ export class Open311Client {
 
   /** GET requests with the spec's filters and the near-a-point and paging extensions. */
   requests(q: RequestsQuery = {}, o: CallOptions = {}): Promise<ServiceRequest[]> {
-    const ids = q.serviceRequestId;
-    return this.#call(
-      'requests',
-      'GET',
-      {
-        service_request_id: typeof ids === 'string' ? ids : ids?.join(','),
-        service_code: q.serviceCode,
-        status: q.status,
-        start_date: w3c(q.startDate),
-        end_date: w3c(q.endDate),
-        lat: q.lat,
-        long: q.long,
-        radius: q.radius,
-        page: q.page,
-        page_size: q.pageSize,
-      },
-      toRequests,
-      o,
-    );
+    return this.#call('requests', 'GET', q, toRequests, o);
   }
 
   /**
@@ -213,14 +159,7 @@ export class Open311Client {
    * UnsupportedError on a server without it: show the request's status alone.
    */
   updates(q: UpdatesQuery = {}, o: CallOptions = {}): Promise<ServiceRequestUpdate[]> {
-    return this.#call(
-      'servicerequestupdates',
-      'GET',
-      { service_request_id: q.serviceRequestId, start_date: w3c(q.startDate), end_date: w3c(q.endDate) },
-      toUpdates,
-      o,
-      'servicerequestupdates',
-    );
+    return this.#call('servicerequestupdates', 'GET', q, toUpdates, o, 'servicerequestupdates');
   }
 
   /**
@@ -230,16 +169,16 @@ export class Open311Client {
   async uploadMedia(file: Blob, o: UploadOptions = {}): Promise<{ mediaUrl: string }> {
     const form = new FormData();
     form.append('media', file, (file as File).name || 'photo');
-    if (this.apiKey) form.append('api_key', this.apiKey);
-    if (this.jurisdictionId) form.append('jurisdiction_id', this.jurisdictionId);
+    for (const [k, v] of this.#params({ apiKey: this.apiKey })) form.append(k, v);
     const url = `${this.endpoint}/media`;
     const headers = { 'Idempotency-Key': o.idempotencyKey ?? createIdempotencyKey(), Accept: 'application/json' };
     const raw =
       o.onProgress && typeof XMLHttpRequest === 'function'
-        ? await xhrPost(url, form, headers, this.#t.timeoutMs, o.onProgress, o.signal)
+        ? await xhrPost(url, form, headers, this.#t.timeoutMs * 4, o.onProgress, o.signal)
         : await this.#t.send(url, { method: 'POST', body: form, headers }, false, o.signal, this.#t.timeoutMs * 4);
     const body = this.#extension(raw, 'media');
-    const mediaUrl = str(list(body, ['media'])[0]?.media_url ?? list(body, ['media'])[0]?.url);
+    const item = list(body)[0];
+    const mediaUrl = str(item?.media_url ?? item?.url);
     if (!mediaUrl) throw new Open311Error(raw.status, errorItems(body));
     o.onProgress?.(1);
     return { mediaUrl };
@@ -250,7 +189,7 @@ export class Open311Client {
    * when the request changes. The server may first send a confirmation link.
    */
   async subscribe(serviceRequestId: string, email: string, o: PostOptions = {}): Promise<void> {
-    const body = this.#params({ service_request_id: serviceRequestId, email, api_key: this.apiKey });
+    const body = this.#params({ serviceRequestId, email, apiKey: this.apiKey });
     const raw = await this.#t.send(
       `${this.endpoint}/subscriptions`,
       { method: 'POST', body, headers: { 'Idempotency-Key': o.idempotencyKey ?? createIdempotencyKey(), Accept: 'application/json' } },
@@ -260,22 +199,24 @@ export class Open311Client {
     this.#extension(raw, 'subscriptions');
   }
 
+  /**
+   * Form or query parameters under their spec names (`serviceRequestId` → `service_request_id`,
+   * `pageSize` → `page_size`): lists comma-joined, dates in W3C format, empty values left out.
+   */
   #params(p: Params): URLSearchParams {
     const s = new URLSearchParams();
-    if (this.jurisdictionId) s.set('jurisdiction_id', this.jurisdictionId);
-    for (const [k, v] of Object.entries(p)) if (v != null && v !== '') s.set(k, String(v));
+    for (const [k, v] of Object.entries({ jurisdictionId: this.jurisdictionId, ...p }) as [string, unknown][]) {
+      const value = v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join(',') : v;
+      if (value != null && value !== '') s.set(k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()), String(value));
+    }
     return s;
   }
 
   /** The body of an extension's answer, or the right error. */
   #extension(raw: RawResponse, feature: string): Json {
     if ([404, 405, 501].includes(raw.status)) throw new UnsupportedError(feature, raw.status);
-    if (raw.status >= 300) throw new Open311Error(raw.status, safeErrors(raw), retryAfterMs(raw.headers));
-    try {
-      return raw.text.trim() ? sniff(raw) : {};
-    } catch {
-      throw new Open311Error(raw.status);
-    }
+    if (raw.status >= 300) throw new Open311Error(raw.status, safeErrors(raw), raw.retryAfterMs);
+    return sniff(raw);
   }
 
   async #call<T>(
@@ -294,7 +235,7 @@ export class Open311Client {
       const probing = !this.#fmt && fmt === 'json';
       const q = post ? "" : p.toString();
       const qs = q ? `?${q}` : "";
-      const headers: Record<string, string> = { Accept: fmt === 'xml' ? 'application/xml, text/xml' : 'application/json' };
+      const headers: Record<string, string> = { Accept: `application/${fmt}` };
       if (key) headers['Idempotency-Key'] = key;
       const raw = await this.#t.send(
         `${this.endpoint}/${path}.${fmt}${qs}`,
@@ -302,21 +243,15 @@ export class Open311Client {
         !post,
         o.signal,
       );
-      let body: Json;
-      let parsed = true;
-      try {
-        body = parseBody(raw.text, fmt === 'xml');
-      } catch (e) {
-        if (!(e instanceof ParseError)) throw e;
-        parsed = false;
-      }
+      const body = parseBody(raw.text, fmt === 'xml');
+      const parsed = body !== undefined;
       // A server without JSON answers `.json` with 404/406/415 or an HTML page: try XML. A JSON
       // error array is a real answer (e.g. "no such request"), not a missing format.
       if (probing && (!parsed || ([404, 406, 415].includes(raw.status) && !errorItems(body).length))) continue;
       if (parsed && !this.#fmt) this.#fmt = fmt;
       if (feature && [404, 405, 501].includes(raw.status)) throw new UnsupportedError(feature, raw.status);
       if (raw.status < 200 || raw.status >= 300) {
-        throw new Open311Error(raw.status, parsed ? errorItems(body) : safeErrors(raw), retryAfterMs(raw.headers));
+        throw new Open311Error(raw.status, parsed ? errorItems(body) : safeErrors(raw), raw.retryAfterMs);
       }
       if (!parsed) throw new Open311Error(raw.status);
       return read(body);
@@ -326,57 +261,35 @@ export class Open311Client {
   }
 }
 
-function w3c(d: Date | string | undefined): string | undefined {
-  return d instanceof Date ? d.toISOString() : d;
-}
-
-/** POST with upload progress. The timeout here is for silence: it restarts on every progress event. */
+/** POST with upload progress (fetch cannot report it). */
 function xhrPost(
   url: string,
   body: FormData,
   headers: Record<string, string>,
-  idleMs: number,
+  timeoutMs: number,
   onProgress: (f: number) => void,
   signal?: AbortSignal,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const x = new XMLHttpRequest();
-    let timer: ReturnType<typeof setTimeout>;
-    const idle = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        x.abort();
-        finish(new TimeoutError(`No progress uploading to ${url} for ${idleMs} ms`));
-      }, idleMs);
-    };
-    const onAbort = () => {
-      x.abort();
-      finish(signal!.reason);
-    };
-    function finish(err: unknown, res?: RawResponse) {
-      clearTimeout(timer);
+    const onAbort = () => x.abort();
+    const fail = (e: unknown) => () => {
       signal?.removeEventListener('abort', onAbort);
-      if (res) resolve(res);
-      else reject(err);
-    }
+      reject(e);
+    };
     x.open('POST', url);
     for (const [k, v] of Object.entries(headers)) x.setRequestHeader(k, v);
-    x.upload.onprogress = (e) => {
-      idle();
-      if (e.lengthComputable && e.total) onProgress(e.loaded / e.total);
-    };
+    x.timeout = timeoutMs;
+    x.upload.onprogress = (e) => e.total && onProgress(e.loaded / e.total);
     x.onload = () => {
-      const h = new Headers();
-      for (const line of x.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
-        const i = line.indexOf(':');
-        if (i > 0) h.append(line.slice(0, i).trim(), line.slice(i + 1).trim());
-      }
-      finish(null, { status: x.status, text: x.responseText, type: h.get('content-type') ?? '', headers: h });
+      signal?.removeEventListener('abort', onAbort);
+      resolve({ status: x.status, text: x.responseText, retryAfterMs: retryAfterMs(x.getResponseHeader('retry-after')) });
     };
-    x.onerror = () => finish(new NetworkError(`Could not reach ${url}`));
+    x.onerror = fail(new NetworkError(url));
+    x.ontimeout = fail(new TimeoutError(url));
+    x.onabort = () => fail(signal?.reason)();
     signal?.addEventListener('abort', onAbort);
-    idle();
     x.send(body);
   });
 }
