@@ -66,6 +66,29 @@ describe('offline basemap', () => {
     for (const layer of body.layers) if (layer.source) expect(body.sources).toHaveProperty(layer.source);
   });
 
+  it('draws labels with glyphs served by this server, for Welsh letters too', async () => {
+    const { body } = await get('/basemap/style.json');
+    expect(body.glyphs).toBe(`${server.url}/basemap/fonts/{fontstack}/{range}.pbf`);
+    const labels = body.layers.filter((l: { type: string }) => l.type === 'symbol');
+    expect(labels.map((l: { id: string }) => l.id).sort()).toEqual(['parish-label', 'place-label', 'road-label']);
+    const fonts = new Set(labels.map((l: any) => l.layout['text-font'][0]));
+    expect(fonts.size).toBe(1);
+    // MapLibre asks for {fontstack}/{range}.pbf with the stack URL-encoded.
+    for (const range of ['0-255', '256-511']) {
+      const url = body.glyphs.replace('{fontstack}', encodeURIComponent([...fonts][0] as string)).replace('{range}', range);
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/x-protobuf');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      // glyphs { stacks (field 1, length-delimited) { name, range, glyphs… } }
+      expect(bytes[0]).toBe(0x0a);
+      expect(bytes.includes(Buffer.from(range))).toBe(true);
+      expect(bytes.length).toBeGreaterThan(20_000);
+    }
+    const missing = await fetch(`${server.url}/basemap/fonts/DejaVu%20Sans/65280-65535.pbf`);
+    expect(missing.status).toBe(404);
+  });
+
   it('serves each layer as GeoJSON that matches the demo council', async () => {
     const roads = await get('/basemap/roads.geojson');
     expect(roads.type).toContain('application/geo+json');
