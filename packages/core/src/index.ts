@@ -17,6 +17,7 @@ export type { FieldOption } from './form/options.js';
 export * from './form/validators.js';
 export { readDateParts, isoToParts, type DateParts, type DateReading } from './form/date-parts.js';
 export { DraftStore, DraftController } from './controllers/draft-store.js';
+export { OutboxController, OutboxStore, isPermanentFailure, type OutboxEntry, type OutboxOptions, type OutboxResult } from './controllers/outbox.js';
 export { CivicErrorEvent, type CivicErrorDetail } from './events/error.js';
 export * from './i18n/index.js';
 export { color, font, space, radius, focusWidth } from './styles/tokens.js';
