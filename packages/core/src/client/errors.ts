@@ -93,12 +93,20 @@ for (const [C, name] of [
   C.prototype.name = name;
 }
 
-function errorKind(status: number): ApiErrorKind {
-  if (status === 400 || status === 422) return 'invalid';
-  if (status === 401 || status === 403) return 'forbidden';
-  if (status === 404 || status === 410) return 'not-found';
-  if (status === 409) return 'conflict';
-  if (status === 413) return 'too-large';
-  if (status === 429) return 'rate-limited';
-  return status >= 500 ? 'server' : 'unexpected';
+function errorKind(s: number): ApiErrorKind {
+  return s === 400 || s === 422
+    ? 'invalid'
+    : s === 401 || s === 403
+      ? 'forbidden'
+      : s === 404 || s === 410
+        ? 'not-found'
+        : s === 409
+          ? 'conflict'
+          : s === 413
+            ? 'too-large'
+            : s === 429
+              ? 'rate-limited'
+              : s > 499
+                ? 'server'
+                : 'unexpected';
 }

@@ -32,17 +32,18 @@ export type Json = unknown;
 export type Rec = Record<string, unknown>;
 
 export class Transport {
-  readonly timeoutMs: number;
-  readonly retries: number;
-  readonly retryDelayMs: number;
-  readonly maxRetryAfterMs: number;
-  readonly #fetch: typeof fetch;
+  // Private: minifiers shorten these names, and nothing outside needs them.
+  #timeout: number;
+  #retries: number;
+  #delay: number;
+  #maxWait: number;
+  #fetch: typeof fetch;
 
   constructor(o: TransportOptions = {}) {
-    this.timeoutMs = o.timeoutMs ?? 15_000;
-    this.retries = o.retries ?? 2;
-    this.retryDelayMs = o.retryDelayMs ?? 500;
-    this.maxRetryAfterMs = o.maxRetryAfterMs ?? 10_000;
+    this.#timeout = o.timeoutMs ?? 15_000;
+    this.#retries = o.retries ?? 2;
+    this.#delay = o.retryDelayMs ?? 500;
+    this.#maxWait = o.maxRetryAfterMs ?? 10_000;
     // Wrapped so the global fetch is never called as a method of this object ("Illegal invocation").
     this.#fetch = o.fetch ?? ((input, init) => fetch(input, init));
   }
@@ -56,34 +57,44 @@ export class Transport {
     init: RequestInit,
     retry: boolean,
     signal?: AbortSignal,
-    timeoutMs = this.timeoutMs,
+    /** Uploads get more time: photos are big and connections slow. */
+    timeoutFactor = 1,
+    onProgress?: (fraction: number) => void,
   ): Promise<RawResponse> {
     for (let attempt = 0; ; attempt++) {
       let res: RawResponse | undefined;
       let failure: unknown;
       try {
-        res = await this.#once(url, init, signal, timeoutMs);
+        res = await this.#once(url, init, signal, this.#timeout * timeoutFactor, onProgress);
       } catch (e) {
         if (!(e instanceof NetworkError)) throw e;
         failure = e;
       }
       const transient = !res || res.status === 429 || (res.status >= 500 && res.status !== 501);
-      if (!retry || !transient || attempt >= this.retries) {
+      if (!retry || !transient || attempt >= this.#retries) {
         if (res) return res;
         throw failure;
       }
-      let wait = this.retryDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
+      let wait = this.#delay * 2 ** attempt * (0.5 + Math.random() / 2);
       const asked = res?.retryAfterMs;
       if (asked !== undefined) {
-        if (asked > this.maxRetryAfterMs) return res!;
+        if (asked > this.#maxWait) return res!;
         wait = Math.max(wait, asked);
       }
       await new Promise((r) => setTimeout(r, wait));
     }
   }
 
-  async #once(url: string, init: RequestInit, signal: AbortSignal | undefined, timeoutMs: number): Promise<RawResponse> {
+  async #once(
+    url: string,
+    init: RequestInit,
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+    onProgress?: (fraction: number) => void,
+  ): Promise<RawResponse> {
     signal?.throwIfAborted();
+    // fetch cannot report upload progress; XMLHttpRequest can.
+    if (onProgress && typeof XMLHttpRequest === 'function') return xhr(url, init, signal, timeoutMs, onProgress);
     const ctl = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -106,6 +117,35 @@ export class Transport {
       signal?.removeEventListener('abort', onAbort);
     }
   }
+}
+
+function xhr(
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+  onProgress: (fraction: number) => void,
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const x = new XMLHttpRequest();
+    const onAbort = () => x.abort();
+    const done = (fn: () => void) => () => {
+      signal?.removeEventListener('abort', onAbort);
+      fn();
+    };
+    x.open(init.method!, url);
+    for (const [k, v] of Object.entries(init.headers!)) x.setRequestHeader(k, v);
+    x.timeout = timeoutMs;
+    x.upload.onprogress = (e) => e.total && onProgress(e.loaded / e.total);
+    x.onload = done(() =>
+      resolve({ status: x.status, text: x.responseText, retryAfterMs: retryAfterMs(x.getResponseHeader('retry-after')) }),
+    );
+    x.onerror = done(() => reject(new NetworkError(url)));
+    x.ontimeout = done(() => reject(new TimeoutError(url)));
+    x.onabort = done(() => reject(signal?.reason));
+    signal?.addEventListener('abort', onAbort);
+    x.send(init.body as XMLHttpRequestBodyInit);
+  });
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date. */
@@ -162,8 +202,8 @@ export function str(v: unknown): string {
     : String(v ?? '').trim();
 }
 
-/** `str`, or undefined when empty. */
-export const opt = (v: unknown): string | undefined => str(v) || undefined;
+/** `str`, or null when empty. */
+export const opt = (v: unknown): string | null => str(v) || null;
 
 /** true, "true", "TRUE", "1", "yes". */
 export const bool = (v: unknown, dflt = false): boolean => {
@@ -200,7 +240,7 @@ export function errorItems(body: Json): ApiErrorItem[] {
     .filter((e) => 'description' in e || 'code' in e || 'message' in e)
     .map((e) => {
       const item: ApiErrorItem = { code: str(e.code), description: str(e.description ?? e.message) };
-      const q = opt(e.question);
+      const q = str(e.question);
       if (q) item.question = q;
       return item;
     });

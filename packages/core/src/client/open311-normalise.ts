@@ -20,7 +20,7 @@ export function toServices(body: Json): Service[] {
       keywords: splitList(s.keywords, /,/),
       groups: groups(s),
     };
-    const notice = opt(s.emergency_notice);
+    const notice = str(s.emergency_notice);
     if (notice) service.emergencyNotice = notice;
     return service;
   });
@@ -70,11 +70,11 @@ function toAttribute(a: Rec): ServiceAttribute {
     description: str(a.description),
     values: list(a.values).map((v) => ({ key: str(v.key), name: str(v.name) || str(v.key) })),
   };
-  const auto = opt(a.automated);
+  const auto = str(a.automated);
   if (auto) attr.automated = auto;
   // JSON `{code, values: [...]}` or XML `<show_when><code/><values><value/>…</values></show_when>`.
   const when = a.show_when;
-  if (isRec(when) && opt(when.code)) attr.showWhen = { code: str(when.code), values: splitList(when.values) };
+  if (isRec(when) && str(when.code)) attr.showWhen = { code: str(when.code), values: splitList(when.values) };
   return attr;
 }
 
@@ -115,7 +115,7 @@ export function toUpdates(body: Json): ServiceRequestUpdate[] {
       description: str(u.description),
       mediaUrl: str(u.media_url),
     };
-    const ext = opt(u.external_status_code);
+    const ext = str(u.external_status_code);
     if (ext) up.externalStatusCode = ext;
     return up;
   });
@@ -123,16 +123,16 @@ export function toUpdates(body: Json): ServiceRequestUpdate[] {
 
 export function toCreated(body: Json): CreatedRequest | undefined {
   const r = list(body)[0] ?? {};
-  const id = opt(r.service_request_id) ?? null;
-  const token = opt(r.token) ?? null;
+  const id = opt(r.service_request_id);
+  const token = opt(r.token);
   return id || token
-    ? { serviceRequestId: id, token, serviceNotice: str(r.service_notice), accountId: opt(r.account_id) ?? null }
+    ? { serviceRequestId: id, token, serviceNotice: str(r.service_notice), accountId: opt(r.account_id) }
     : undefined;
 }
 
 export function toToken(body: Json, token: string): TokenStatus {
   const r = list(body)[0] ?? {};
-  return { token: str(r.token) || token, serviceRequestId: opt(r.service_request_id) ?? null };
+  return { token: str(r.token) || token, serviceRequestId: opt(r.service_request_id) };
 }
 
 /**

@@ -562,6 +562,16 @@ describe('createRequest', () => {
     ]);
   });
 
+  it('sends email_updates (extension) only when the resident asked for updates', async () => {
+    route('POST', '/open311/v2/requests.json', json('created-token.json'));
+    const api = client({ format: 'json' });
+    await api.createRequest({ serviceCode: 'a', email: 'sam@example.org', emailUpdates: true });
+    await api.createRequest({ serviceCode: 'a', email: 'sam@example.org', emailUpdates: false });
+    const forms = hits.map((h) => new URLSearchParams(h.body.toString()));
+    expect(forms[0]!.get('email_updates')).toBe('true');
+    expect(forms[1]!.has('email_updates')).toBe(false);
+  });
+
   it('sends an Idempotency-Key on every POST, the caller’s own stable across retries', async () => {
     route('POST', '/open311/v2/requests.json', json('created-token.json'));
     const api = client({ format: 'json' });
@@ -612,6 +622,12 @@ describe('media upload with progress (extension)', () => {
     expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]!))).toBe(true);
     expect(hits[0]!.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(hits[0]!.body.length).toBeGreaterThan(256 * 1024);
+  });
+
+  it('reads an XML answer from the media extension', async () => {
+    route('POST', '/open311/v2/media', [201, '<?xml version="1.0"?><media><media_url>https://council.example/m/2.jpg</media_url></media>', 'text/xml']);
+    const res = await client().uploadMedia(new Blob(['x']), { onProgress: () => {} });
+    expect(res.mediaUrl).toBe('https://council.example/m/2.jpg');
   });
 
   it('reports a server without media upload as UnsupportedError on this route too', async () => {

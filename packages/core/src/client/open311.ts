@@ -1,16 +1,13 @@
-import { NetworkError, Open311Error, TimeoutError, UnsupportedError } from './errors.js';
+import { Open311Error, UnsupportedError } from './errors.js';
 import {
   Transport,
   errorItems,
   list,
   parseBody,
-  retryAfterMs,
-  safeErrors,
   sniff,
   str,
   type CallOptions,
   type Json,
-  type RawResponse,
   type TransportOptions,
 } from './http.js';
 import { createIdempotencyKey } from './idempotency.js';
@@ -170,16 +167,19 @@ export class Open311Client {
     const form = new FormData();
     form.append('media', file, (file as File).name || 'photo');
     for (const [k, v] of this.#params({ apiKey: this.apiKey })) form.append(k, v);
-    const url = `${this.endpoint}/media`;
-    const headers = { 'Idempotency-Key': o.idempotencyKey ?? createIdempotencyKey(), Accept: 'application/json' };
-    const raw =
-      o.onProgress && typeof XMLHttpRequest === 'function'
-        ? await xhrPost(url, form, headers, this.#t.timeoutMs * 4, o.onProgress, o.signal)
-        : await this.#t.send(url, { method: 'POST', body: form, headers }, false, o.signal, this.#t.timeoutMs * 4);
-    const body = this.#extension(raw, 'media');
-    const item = list(body)[0];
-    const mediaUrl = str(item?.media_url ?? item?.url);
-    if (!mediaUrl) throw new Open311Error(raw.status, errorItems(body));
+    const mediaUrl = await this.#call(
+      'media',
+      'POST',
+      form,
+      (b) => {
+        const item = list(b)[0];
+        const url = str(item?.media_url ?? item?.url);
+        if (!url) throw new Open311Error(200, errorItems(b));
+        return url;
+      },
+      o,
+      'media',
+    );
     o.onProgress?.(1);
     return { mediaUrl };
   }
@@ -190,13 +190,7 @@ export class Open311Client {
    */
   async subscribe(serviceRequestId: string, email: string, o: PostOptions = {}): Promise<void> {
     const body = this.#params({ serviceRequestId, email, apiKey: this.apiKey });
-    const raw = await this.#t.send(
-      `${this.endpoint}/subscriptions`,
-      { method: 'POST', body, headers: { 'Idempotency-Key': o.idempotencyKey ?? createIdempotencyKey(), Accept: 'application/json' } },
-      false,
-      o.signal,
-    );
-    this.#extension(raw, 'subscriptions');
+    await this.#call('subscriptions', 'POST', body, () => {}, o, 'subscriptions');
   }
 
   /**
@@ -212,84 +206,51 @@ export class Open311Client {
     return s;
   }
 
-  /** The body of an extension's answer, or the right error. */
-  #extension(raw: RawResponse, feature: string): Json {
-    if ([404, 405, 501].includes(raw.status)) throw new UnsupportedError(feature, raw.status);
-    if (raw.status >= 300) throw new Open311Error(raw.status, safeErrors(raw), raw.retryAfterMs);
-    return sniff(raw);
-  }
-
+  /**
+   * One call. Spec resources get `.json`/`.xml` (probing in `auto`); the media and subscriptions
+   * extensions have no format suffix and answer JSON or XML. `feature` names an extension:
+   * 404/405/501 from it is an UnsupportedError.
+   */
   async #call<T>(
     path: string,
     method: 'GET' | 'POST',
-    params: Params | URLSearchParams,
+    params: Params,
     read: (body: Json) => T,
-    o: PostOptions,
+    o: UploadOptions,
     feature?: string,
   ): Promise<T> {
     const post = method === 'POST';
-    const p = params instanceof URLSearchParams ? params : this.#params(params);
-    const key = post ? (o.idempotencyKey ?? createIdempotencyKey()) : undefined;
-    const formats: Fmt[] = this.#fmt ? [this.#fmt] : ['json', 'xml'];
-    for (const fmt of formats) {
-      const probing = !this.#fmt && fmt === 'json';
-      const q = post ? "" : p.toString();
-      const qs = q ? `?${q}` : "";
-      const headers: Record<string, string> = { Accept: `application/${fmt}` };
-      if (key) headers['Idempotency-Key'] = key;
+    const body = params instanceof URLSearchParams || params instanceof FormData ? params : this.#params(params);
+    const headers: Record<string, string> = {};
+    if (post) headers['Idempotency-Key'] = o.idempotencyKey ?? createIdempotencyKey();
+    const bare = path === 'media' || path === 'subscriptions';
+    for (const fmt of bare ? [''] : this.#fmt ? [this.#fmt] : (['json', 'xml'] as const)) {
+      const q = post ? '' : `${body}`;
+      headers.Accept = `application/${fmt || 'json'}`;
       const raw = await this.#t.send(
-        `${this.endpoint}/${path}.${fmt}${qs}`,
-        post ? { method, body: p, headers } : { method, headers },
+        `${this.endpoint}/${path}${fmt && '.' + fmt}${q && '?' + q}`,
+        post ? { method, body, headers } : { method, headers },
         !post,
         o.signal,
+        bare ? 4 : 1,
+        o.onProgress,
       );
-      const body = parseBody(raw.text, fmt === 'xml');
-      const parsed = body !== undefined;
+      const data = fmt ? parseBody(raw.text, fmt === 'xml') : sniff(raw);
+      const parsed = data !== undefined;
       // A server without JSON answers `.json` with 404/406/415 or an HTML page: try XML. A JSON
       // error array is a real answer (e.g. "no such request"), not a missing format.
-      if (probing && (!parsed || ([404, 406, 415].includes(raw.status) && !errorItems(body).length))) continue;
-      if (parsed && !this.#fmt) this.#fmt = fmt;
-      if (feature && [404, 405, 501].includes(raw.status)) throw new UnsupportedError(feature, raw.status);
-      if (raw.status < 200 || raw.status >= 300) {
-        throw new Open311Error(raw.status, parsed ? errorItems(body) : safeErrors(raw), raw.retryAfterMs);
+      if (!this.#fmt && fmt === 'json' && (!parsed || ([404, 406, 415].includes(raw.status) && !errorItems(data).length))) {
+        continue;
       }
-      if (!parsed) throw new Open311Error(raw.status);
-      return read(body);
+      if (parsed && fmt) this.#fmt = fmt as Fmt;
+      if (feature && [404, 405, 501].includes(raw.status)) throw new UnsupportedError(feature, raw.status);
+      if (raw.status < 200 || raw.status > 299) {
+        throw new Open311Error(raw.status, errorItems(parsed ? data : sniff(raw)), raw.retryAfterMs);
+      }
+      if (!parsed && fmt) throw new Open311Error(raw.status);
+      return read(data);
     }
     // Unreachable: the last format always returns or throws.
     throw new Open311Error(0);
   }
-}
-
-/** POST with upload progress (fetch cannot report it). */
-function xhrPost(
-  url: string,
-  body: FormData,
-  headers: Record<string, string>,
-  timeoutMs: number,
-  onProgress: (f: number) => void,
-  signal?: AbortSignal,
-): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const x = new XMLHttpRequest();
-    const onAbort = () => x.abort();
-    const fail = (e: unknown) => () => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(e);
-    };
-    x.open('POST', url);
-    for (const [k, v] of Object.entries(headers)) x.setRequestHeader(k, v);
-    x.timeout = timeoutMs;
-    x.upload.onprogress = (e) => e.total && onProgress(e.loaded / e.total);
-    x.onload = () => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve({ status: x.status, text: x.responseText, retryAfterMs: retryAfterMs(x.getResponseHeader('retry-after')) });
-    };
-    x.onerror = fail(new NetworkError(url));
-    x.ontimeout = fail(new TimeoutError(url));
-    x.onabort = () => fail(signal?.reason)();
-    signal?.addEventListener('abort', onAbort);
-    x.send(body);
-  });
 }
