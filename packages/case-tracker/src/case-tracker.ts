@@ -1,0 +1,730 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import {
+  CivicElement,
+  CivicErrorEvent,
+  Open311Client,
+  UnsupportedError,
+  ApiError,
+  baseStyles,
+  buttonStyles,
+  currentLocale,
+  formatDate,
+  formatDateTime,
+  type CivicErrorSummary,
+  type CivicTextInput,
+  type ServiceRequest,
+  type ServiceRequestUpdate,
+} from '@civic-widgets/core';
+import { styles } from './case-tracker.styles.js';
+import { CivicCaseLoadEvent } from './events/case-load.js';
+import { CivicCaseSelectEvent } from './events/case-select.js';
+import { CivicCaseSubscribeEvent } from './events/case-subscribe.js';
+import { checkReference } from './reference.js';
+import { RefreshController } from './refresh-controller.js';
+import {
+  currentStatus,
+  isClosed,
+  parseStatusLabels,
+  sortNewestFirst,
+  statusLabel,
+  statusTone,
+  type StatusLabels,
+} from './status.js';
+import { ignoresPaging, nearOnly, toPage } from './list.js';
+import './i18n.js';
+
+/** A case on screen: the request, its updates newest first (null: the server has none), its status. */
+interface Case {
+  request: ServiceRequest;
+  updates: ServiceRequestUpdate[] | null;
+  status: string;
+}
+
+type View =
+  | { kind: 'lookup' }
+  | { kind: 'loading' }
+  | { kind: 'error'; retry: () => void }
+  | { kind: 'case'; data: Case }
+  | { kind: 'list'; items: ServiceRequest[]; page: number; hasNext: boolean };
+
+type Subscribe = 'hidden' | 'form' | 'sending' | 'sent' | 'failed';
+
+/** Whether each endpoint has the subscriptions extension, asked once per page. */
+const subscriptionSupport = new Map<string, Promise<boolean>>();
+
+/**
+ * @summary Lets a resident look up their report by its reference and see what the council has done.
+ * @tag civic-case-tracker
+ *
+ * Case mode (default): a reference typed in, or from the `ref` attribute or the page URL's
+ * `?ref=`, shows the case: what, where, when, who deals with it, its status in plain words and
+ * the council's updates, newest first. List mode (`mode="list"`): recent reports near a point
+ * or of one category.
+ *
+ * @slot contact - Other ways to get in touch (e.g. the council's phone number), shown with the
+ *   look-up form and when something goes wrong. Light-DOM children without a slot are the
+ *   no-JavaScript fallback and are not shown once the element has loaded.
+ * @event civic-case-load - A case was shown (detail: request, updates, status).
+ * @event civic-case-select - List mode: the resident chose a case; cancel it to show it yourself.
+ * @event civic-case-subscribe - The resident asked for email updates and the server accepted.
+ * @event civic-error - Something went wrong; the resident already sees a message.
+ * @csspart heading - The heading of the case or list.
+ * @csspart status - The status tag.
+ * @csspart summary - The case details (a description list).
+ * @csspart timeline - The list of updates.
+ * @csspart button - Buttons.
+ * @cssprop --civic-case-tracker-max-width - Width of the element (default 40em).
+ * @cssprop --civic-case-tracker-timeline - Colour of the timeline line and dots.
+ * @cssprop --civic-case-tracker-photo-width - Largest width of a photo (default 240px).
+ * @cssprop --civic-case-tracker-map-height - Height of the small map (default 200px).
+ * @cssprop --civic-case-tracker-tag-new - Background of a new case's tag (also -active, -done, -closed; add -text for the text colour).
+ */
+export class CivicCaseTracker extends CivicElement {
+  static override styles = [baseStyles, buttonStyles, styles];
+
+  /** The reference of the case to show. Without it, the page URL's `?ref=` or a look-up form. */
+  @property({ attribute: 'ref' }) reference = '';
+  /** `case` (default): one case by its reference. `list`: recent reports near a point or of a category. */
+  @property({ reflect: true }) mode: 'case' | 'list' = 'case';
+  /** The council's words for statuses, merged over ours: `{"fixed": "Repaired", "open": {"en": "Logged", "cy": "Wedi'i gofnodi"}}`. */
+  @property({ attribute: 'status-labels' }) statusLabels = '';
+  /** An example reference for the hint, e.g. `LDC-1001`. */
+  @property({ attribute: 'reference-example' }) referenceExample = '';
+  /** A regular expression a reference must match (without ^ $), e.g. `LDC-\d+`. */
+  @property({ attribute: 'reference-pattern' }) referencePattern = '';
+  /** The URL query parameter that carries a reference (default `ref`). Empty: don't read the URL. */
+  @property({ attribute: 'url-param' }) urlParam = 'ref';
+  /** The site's public key, sent with "email me" subscriptions (Open311 asks for `api_key` on POST). */
+  @property({ attribute: 'api-key' }) apiKey = '';
+  /** Seconds between quiet refreshes while the page is visible: at least 60; 0 turns polling off. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 60;
+  /**
+   * A MapLibre style URL for a small map of the place. Shown only when the location picker
+   * package is available with its read-only mode; otherwise the address alone.
+   */
+  @property({ attribute: 'map-style' }) mapStyle = '';
+  /** List mode: latitude of the point to list reports near. */
+  @property({ type: Number }) lat?: number;
+  /** List mode: longitude of the point to list reports near. */
+  @property({ type: Number }) long?: number;
+  /** List mode: metres around the point (default 500). */
+  @property({ type: Number }) radius = 500;
+  /** List mode: only this category (Open311 service_code). */
+  @property({ attribute: 'service-code' }) serviceCode = '';
+  /** List mode: only this status, e.g. `open`. */
+  @property() status = '';
+  /** List mode: reports per page (default 10). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  /** List mode: a link for each case, `{ref}` standing for its reference (e.g. `/track?ref={ref}`). Without it, the case opens here. */
+  @property({ attribute: 'case-url' }) caseUrl = '';
+  /** List mode: the heading (default "Recent reports"). */
+  @property() heading = '';
+
+  @state() private view: View = { kind: 'lookup' };
+  @state() private lookupError = '';
+  @state() private subscribe: Subscribe = 'hidden';
+  @state() private announcement = '';
+  @state() private mapReady = false;
+  /** List mode: the list to go back to after opening a case in place. */
+  @state() private listView?: Extract<View, { kind: 'list' }>;
+
+  @query('#reference') private referenceInput?: CivicTextInput;
+  @query('#email') private emailInput?: CivicTextInput;
+
+  #client?: Open311Client;
+  #abort?: AbortController;
+  /** Where focus goes after the next render (a new page's heading, an error summary). */
+  #focus = '';
+  #typedReference = '';
+  #listServerPages = true;
+  #paged = false;
+  #listAll: ServiceRequest[] = [];
+  #refresh = new RefreshController(this, {
+    refresh: () => this.#quietRefresh(),
+    interval: () => this.pollInterval,
+    active: () =>
+      (this.view.kind === 'case' && !isClosed(this.view.data.status)) || (this.view.kind === 'list' && !this.listView),
+  });
+
+  /** The case on screen, if any. */
+  get case(): Case | undefined {
+    return this.view.kind === 'case' ? this.view.data : undefined;
+  }
+
+  private get labels(): StatusLabels {
+    const parsed = parseStatusLabels(this.statusLabels);
+    if (parsed instanceof Error) {
+      this.configError(parsed.message);
+      return {};
+    }
+    return parsed;
+  }
+
+  private get client(): Open311Client | undefined {
+    if (!this.endpoint) return undefined;
+    if (this.#client?.endpoint !== this.endpoint.replace(/\/+$/, '') || this.#client.apiKey !== (this.apiKey || undefined)) {
+      this.#client = new Open311Client({ endpoint: this.endpoint, apiKey: this.apiKey || undefined });
+    }
+    return this.#client;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.endpoint) {
+      this.configError('"endpoint" is required: the Open311 base URL, like https://council.example/open311/v2');
+      return;
+    }
+    const firstTime = !this.hasUpdated;
+    if (this.mode === 'list') {
+      const listKeys = ['endpoint', 'mode', 'lat', 'long', 'radius', 'serviceCode', 'status', 'pageSize'] as const;
+      if (firstTime || listKeys.some((k) => changed.has(k))) void this.#loadList(1);
+      return;
+    }
+    if (firstTime || changed.has('reference') || changed.has('endpoint') || changed.has('mode')) {
+      const ref = this.reference || (firstTime ? this.#fromUrl() : '');
+      if (ref) void this.#lookUp(ref, false);
+      else if (!firstTime && changed.has('reference')) this.view = { kind: 'lookup' };
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const target = this.#focus && this.renderRoot.querySelector<HTMLElement>(this.#focus);
+    if (target) {
+      this.#focus = '';
+      target.focus();
+    }
+  }
+
+  #fromUrl(): string {
+    if (!this.urlParam) return '';
+    return new URLSearchParams(location.search).get(this.urlParam)?.trim() ?? '';
+  }
+
+  #fail(operation: string, message: string, cause?: unknown): void {
+    this.emit(new CivicErrorEvent({ operation, message, cause }));
+  }
+
+  /** Fetches a case and its updates. Null: no such case. */
+  async #fetchCase(reference: string, signal?: AbortSignal): Promise<Case | null> {
+    const client = this.client!;
+    let request = await client.request(reference, { signal });
+    // References are printed in capitals, and people type them in lower case.
+    if (!request && reference !== reference.toUpperCase()) request = await client.request(reference.toUpperCase(), { signal });
+    if (!request) return null;
+    let updates: ServiceRequestUpdate[] | null;
+    try {
+      const all = await client.updates({ serviceRequestId: request.id }, { signal });
+      // A server that ignores the filter sends every update: keep this case's.
+      updates = sortNewestFirst(all.filter((u) => !u.serviceRequestId || u.serviceRequestId === request.id));
+    } catch (error) {
+      if (!(error instanceof UnsupportedError)) throw error;
+      updates = null;
+    }
+    return { request, updates, status: currentStatus(request, updates ?? []) };
+  }
+
+  async #lookUp(reference: string, moveFocus: boolean): Promise<void> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.#refresh.stop();
+    this.lookupError = '';
+    this.view = { kind: 'loading' };
+    try {
+      const data = await this.#fetchCase(reference, abort.signal);
+      if (abort.signal.aborted) return;
+      if (!data) {
+        this.#typedReference = reference;
+        this.lookupError = msg(str`We cannot find a report with the reference ${reference}. Check it against the one in your email.`, {
+          id: 'tracker.lookup.notFound',
+        });
+        this.view = { kind: 'lookup' };
+        this.#fail('lookup', 'No report has this reference');
+        await this.#showSummary('#lookup-summary', this.lookupError, () => this.referenceInput);
+        return;
+      }
+      this.#show(data, moveFocus);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.view = { kind: 'error', retry: () => void this.#lookUp(reference, true) };
+      if (moveFocus) this.#focus = 'h2';
+      this.#fail('lookup', 'Could not load the report', error);
+    }
+  }
+
+  #show(data: Case, moveFocus: boolean): void {
+    const previous = this.case;
+    this.view = { kind: 'case', data };
+    if (moveFocus) this.#focus = 'h2';
+    this.mapReady = false;
+    if (previous?.request.id !== data.request.id) this.subscribe = 'hidden';
+    this.emit(new CivicCaseLoadEvent({ request: data.request, updates: data.updates, status: data.status }));
+    this.#refresh.schedule();
+    void this.#checkSubscriptions(data);
+    void this.#loadMap(data.request);
+  }
+
+  async #quietRefresh(): Promise<void> {
+    const current = this.case;
+    if (current) {
+      try {
+        const data = await this.#fetchCase(current.request.id);
+        if (!data || this.case?.request.id !== current.request.id) return;
+        const changed =
+          data.status !== current.status ||
+          (data.updates?.length ?? 0) !== (current.updates?.length ?? 0) ||
+          data.request.updatedAt?.getTime() !== current.request.updatedAt?.getTime();
+        if (!changed) return;
+        this.announcement =
+          data.status !== current.status
+            ? msg(str`This report's status has changed to ${statusLabel(data.status, this.labels, currentLocale())}.`, {
+                id: 'tracker.announce.status',
+              })
+            : msg('The council has updated this report.', { id: 'tracker.announce.update' });
+        this.view = { kind: 'case', data };
+        this.emit(new CivicCaseLoadEvent({ request: data.request, updates: data.updates, status: data.status }));
+      } catch (error) {
+        // What is on screen is still right as far as we know: say nothing, try again later.
+        this.#fail('refresh', 'Could not check the report for changes', error);
+      }
+    } else if (this.view.kind === 'list') {
+      await this.#loadList(this.view.page, true);
+    }
+  }
+
+  async #checkSubscriptions(data: Case): Promise<void> {
+    const client = this.client!;
+    if (isClosed(data.status)) return;
+    let support = subscriptionSupport.get(client.endpoint);
+    if (!support) {
+      // A POST without an email is refused by a server that has the extension (400) and is
+      // unknown to one that hasn't (404/405/501). Nothing is stored either way.
+      support = client.subscribe(data.request.id, '').then(
+        () => true,
+        (error: unknown) => error instanceof ApiError && error.status < 500,
+      );
+      subscriptionSupport.set(client.endpoint, support);
+      void support.then((ok) => {
+        if (!ok) subscriptionSupport.delete(client.endpoint);
+      });
+    }
+    if ((await support) && this.case?.request.id === data.request.id && this.subscribe === 'hidden') this.subscribe = 'form';
+  }
+
+  async #loadMap(request: ServiceRequest): Promise<void> {
+    if (!this.mapStyle || request.lat === null || request.long === null) return;
+    try {
+      // The picker (and MapLibre behind it) is optional and heavy: fetched only when the council
+      // configured a map and the case has a place. Without the package, the address alone.
+      // @ts-ignore -- optional: a build or checkout without the picker package takes the catch below.
+      await import('@civic-widgets/location-picker/define');
+      // Only a picker that can show a place without offering to change it will do.
+      const picker = customElements.get('civic-location-picker') as { elementProperties?: Map<PropertyKey, unknown> } | undefined;
+      if (!picker?.elementProperties?.has('readonly')) return;
+      if (this.case?.request.id === request.id) this.mapReady = true;
+    } catch {
+      this.mapReady = false;
+    }
+  }
+
+  async #loadList(page: number, quiet = false): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    if (!quiet) {
+      this.view = { kind: 'loading' };
+      this.#refresh.stop();
+    }
+    const pageSize = Math.max(1, Math.floor(this.pageSize) || 10);
+    const near = this.lat !== undefined && this.long !== undefined && Number.isFinite(this.lat) && Number.isFinite(this.long);
+    try {
+      let received: ServiceRequest[];
+      if (this.#listServerPages || page === 1) {
+        received = await client.requests(
+          {
+            serviceCode: this.serviceCode || undefined,
+            status: this.status || undefined,
+            lat: near ? this.lat : undefined,
+            long: near ? this.long : undefined,
+            radius: near ? this.radius : undefined,
+            page,
+            pageSize,
+          },
+          { signal: abort.signal },
+        );
+        if (page === 1) this.#listServerPages = !ignoresPaging(received, pageSize);
+        if (near) received = nearOnly(received, { lat: this.lat!, long: this.long! }, this.radius);
+        if (this.serviceCode) received = received.filter((r) => !r.serviceCode || r.serviceCode === this.serviceCode);
+        if (!this.#listServerPages) this.#listAll = received;
+      } else {
+        received = this.#listAll;
+      }
+      if (abort.signal.aborted) return;
+      const { items, hasNext } = toPage(received, page, pageSize, this.#listServerPages);
+      const view = { kind: 'list' as const, items, page, hasNext };
+      this.view = view;
+      if (!quiet && (page > 1 || this.#paged)) this.#focus = 'h2';
+      if (!quiet && page > 1) this.#paged = true;
+      this.#refresh.schedule();
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      if (quiet) {
+        this.#fail('refresh', 'Could not check the list for changes', error);
+        return;
+      }
+      this.view = { kind: 'error', retry: () => void this.#loadList(page) };
+      this.#fail('list', 'Could not load the reports', error);
+    }
+  }
+
+  #onLookup(event: Event): void {
+    event.preventDefault();
+    const input = this.referenceInput!;
+    const check = checkReference(input.value, this.referencePattern || undefined);
+    if (!check.ok) {
+      this.#typedReference = input.value;
+      const example = this.referenceExample;
+      this.lookupError =
+        check.reason === 'empty'
+          ? msg('Enter the reference of your report', { id: 'tracker.lookup.empty' })
+          : example
+            ? msg(str`Enter the reference as it appears in your email, like ${example}`, { id: 'tracker.lookup.malformedExample' })
+            : msg('Enter the reference as it appears in your email, using only letters, numbers and dashes', {
+                id: 'tracker.lookup.malformed',
+              });
+      void this.#showSummary('#lookup-summary', this.lookupError, () => this.referenceInput);
+      return;
+    }
+    this.#typedReference = check.value;
+    void this.#lookUp(check.value, true);
+  }
+
+  async #onSubscribe(event: Event): Promise<void> {
+    event.preventDefault();
+    const input = this.emailInput!;
+    const data = this.case;
+    if (!data) return;
+    input.errorMessage = '';
+    if (!input.reportValidity()) {
+      void this.#showSummary('#subscribe-summary', input.validationMessage, () => this.emailInput);
+      return;
+    }
+    this.subscribe = 'sending';
+    try {
+      await this.client!.subscribe(data.request.id, input.value.trim());
+      this.subscribe = 'sent';
+      this.#focus = '#subscribe-heading';
+      this.emit(new CivicCaseSubscribeEvent({ serviceRequestId: data.request.id }));
+    } catch (error) {
+      if (error instanceof UnsupportedError) {
+        this.subscribe = 'hidden';
+        subscriptionSupport.set(this.client!.endpoint, Promise.resolve(false));
+        return;
+      }
+      this.#fail('subscribe', 'Could not ask for email updates', error);
+      if (error instanceof ApiError && error.kind === 'invalid') {
+        // The server refused the address: say so on the field, as the browser-side check would.
+        this.subscribe = 'form';
+        const message = msg('Enter an email address in the correct format, like name@example.com', { id: 'tracker.subscribe.invalid' });
+        await this.#showSummary('#subscribe-summary', message, () => this.emailInput, true);
+      } else {
+        this.subscribe = 'failed';
+        this.#focus = '#subscribe-heading';
+      }
+    }
+  }
+
+  #select(event: Event, request: ServiceRequest): void {
+    if (this.caseUrl) return; // A real link: let the browser follow it.
+    event.preventDefault();
+    if (!this.emit(new CivicCaseSelectEvent({ serviceRequestId: request.id }))) return;
+    if (this.view.kind === 'list') this.listView = this.view;
+    void this.#lookUp(request.id, true);
+  }
+
+  #backToList(): void {
+    if (!this.listView) return;
+    this.view = this.listView;
+    this.listView = undefined;
+    this.#focus = 'h2';
+    this.#refresh.schedule();
+  }
+
+  #lookUpAnother(): void {
+    this.#refresh.stop();
+    this.#typedReference = '';
+    this.lookupError = '';
+    this.view = { kind: 'lookup' };
+    this.#focus = '#reference';
+  }
+
+  /** GOV.UK: a wrong answer gets its message on the field and in a summary that takes focus. */
+  async #showSummary(selector: string, message: string, field: () => CivicTextInput | undefined, onField = false): Promise<void> {
+    await this.updateComplete;
+    const input = field();
+    const summary = this.renderRoot.querySelector<CivicErrorSummary>(selector);
+    if (!input || !summary) return;
+    if (onField) input.errorMessage = message;
+    summary.errors = [{ message, target: input }];
+  }
+
+  override render() {
+    if (!this.endpoint) {
+      return html`<p class="body">${msg('Case tracking is not available on this page yet.', { id: 'tracker.config' })}</p>
+        <slot name="contact"></slot>`;
+    }
+    return html`${this.#renderView()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  #renderView(): TemplateResult | typeof nothing {
+    const view = this.view;
+    switch (view.kind) {
+      case 'lookup':
+        return this.#renderLookup();
+      case 'loading':
+        return html`<p class="loading" role="status">
+          ${this.mode === 'list'
+            ? msg('Loading reports…', { id: 'tracker.list.loading' })
+            : msg('Finding your report…', { id: 'tracker.loading' })}
+        </p>`;
+      case 'error':
+        return html`<h2 class="heading-l" tabindex="-1" part="heading">
+            ${msg('Sorry, there is a problem with the service', { id: 'tracker.error.title' })}
+          </h2>
+          <p class="body">
+            ${this.mode === 'list' && !this.listView
+              ? msg('We could not load the reports just now. Try again in a few minutes.', { id: 'tracker.error.list' })
+              : msg('We could not load your report just now. Try again in a few minutes.', { id: 'tracker.error.body' })}
+          </p>
+          <button class="button" part="button" type="button" @click=${view.retry}>${msg('Try again', { id: 'tracker.error.retry' })}</button>
+          <slot name="contact"></slot>`;
+      case 'case':
+        return this.#renderCase(view.data);
+      case 'list':
+        return this.#renderList(view);
+    }
+  }
+
+  #renderLookup(): TemplateResult {
+    const hint = this.referenceExample
+      ? msg(str`It is in the email we sent when you made the report, for example ${this.referenceExample}.`, { id: 'tracker.lookup.hintExample' })
+      : msg('It is in the email we sent when you made the report.', { id: 'tracker.lookup.hint' });
+    return html`<form class="lookup" novalidate @submit=${this.#onLookup}>
+        <civic-error-summary id="lookup-summary"></civic-error-summary>
+        <civic-text-input
+          id="reference"
+          label=${msg('Report reference', { id: 'tracker.lookup.label' })}
+          hint=${hint}
+          autocomplete="off"
+          .value=${this.#typedReference}
+          .errorMessage=${this.lookupError}
+          @keydown=${submitOnEnter}
+        ></civic-text-input>
+        <button class="button" part="button" type="submit">${msg('Find report', { id: 'tracker.lookup.submit' })}</button>
+      </form>
+      <slot name="contact"></slot>`;
+  }
+
+  #tag(status: string) {
+    return html`<strong class="tag tag--${statusTone(status)}" part="status">${statusLabel(status, this.labels, currentLocale())}</strong>`;
+  }
+
+  #renderCase({ request, updates, status }: Case): TemplateResult {
+    const reported = request.requestedAt ? formatDate(request.requestedAt) : '';
+    const where = request.address || (request.lat !== null && request.long !== null ? `${request.lat}, ${request.long}` : '');
+    const photo = safeUrl(request.mediaUrl, this.endpoint);
+    const byResident = !this.reference && !this.listView;
+    return html`
+      ${this.listView
+        ? html`<p class="back"><button class="link-button" type="button" @click=${this.#backToList}>${msg('Back to the list', { id: 'tracker.list.back' })}</button></p>`
+        : nothing}
+      <h2 class="heading-l" tabindex="-1" part="heading">
+        <span class="caption">${request.serviceName}</span>
+        ${msg(str`Report ${request.id}`, { id: 'tracker.case.title' })}
+      </h2>
+      <p class="status">
+        <span>${msg('Status:', { id: 'tracker.case.status' })}</span>
+        ${this.#tag(status)}
+      </p>
+      ${updates === null && request.statusNotes ? html`<p class="body text">${request.statusNotes}</p>` : nothing}
+      <dl class="summary" part="summary">
+        ${row(msg('Problem', { id: 'tracker.case.problem' }), request.serviceName)}
+        ${row(msg('Where', { id: 'tracker.case.where' }), where)}
+        ${row(msg('Reported', { id: 'tracker.case.reported' }), reported)}
+        ${row(msg('Dealt with by', { id: 'tracker.case.agency' }), request.agencyResponsible)}
+        ${request.expectedAt && !isClosed(status)
+          ? row(msg('Expected by', { id: 'tracker.case.expected' }), formatDate(request.expectedAt))
+          : nothing}
+        ${row(msg('Description', { id: 'tracker.case.description' }), request.description)}
+      </dl>
+      ${this.mapReady && request.lat !== null && request.long !== null
+        ? html`<civic-location-picker
+            class="map"
+            readonly
+            map-style=${this.mapStyle}
+            .value=${{ lat: request.lat, lng: request.long, address: request.address || null }}
+            label=${msg('Where the problem is', { id: 'tracker.case.map' })}
+          ></civic-location-picker>`
+        : nothing}
+      ${photo
+        ? html`<p class="body">
+            <a class="photo" href=${photo}><img src=${photo} loading="lazy" alt=${msg('Photo sent with the report', { id: 'tracker.case.photo' })} /></a>
+          </p>`
+        : nothing}
+      ${request.serviceNotice
+        ? html`<div class="inset">
+            <h3 class="heading-m">${msg('What happens next', { id: 'tracker.case.next' })}</h3>
+            <p class="notice">${request.serviceNotice}</p>
+          </div>`
+        : nothing}
+      ${updates === null ? nothing : this.#renderTimeline(updates)} ${this.#renderSubscribe()}
+      ${byResident
+        ? html`<p class="body"><button class="link-button" type="button" @click=${this.#lookUpAnother}>${msg('Look up another report', { id: 'tracker.case.another' })}</button></p>`
+        : nothing}
+    `;
+  }
+
+  #renderTimeline(updates: ServiceRequestUpdate[]): TemplateResult {
+    return html`<h3 class="heading-m">${msg('Updates from the council', { id: 'tracker.timeline.title' })}</h3>
+      ${updates.length
+        ? html`<ol class="timeline" part="timeline">
+            ${updates.map((update) => {
+              const when = update.updatedAt;
+              const photo = safeUrl(update.mediaUrl, this.endpoint);
+              return html`<li>
+                ${update.status ? this.#tag(update.status) : nothing}
+                ${when ? html`<time datetime=${when.toISOString()}>${formatDateTime(when)}</time>` : nothing}
+                ${update.description ? html`<p class="text">${update.description}</p>` : nothing}
+                ${photo
+                  ? html`<a class="photo" href=${photo}
+                      ><img
+                        src=${photo}
+                        loading="lazy"
+                        alt=${when
+                          ? msg(str`Photo from the council's update of ${formatDate(when)}`, { id: 'tracker.timeline.photoDated' })
+                          : msg("Photo from the council's update", { id: 'tracker.timeline.photo' })}
+                    /></a>`
+                  : nothing}
+              </li>`;
+            })}
+          </ol>`
+        : html`<p class="body">
+            ${msg('There are no updates yet. We will show them here when the council adds them.', { id: 'tracker.timeline.empty' })}
+          </p>`}`;
+  }
+
+  #renderSubscribe(): TemplateResult | typeof nothing {
+    switch (this.subscribe) {
+      case 'hidden':
+        return nothing;
+      case 'sent':
+        return html`<div class="subscribe">
+          <h3 class="heading-m" id="subscribe-heading" tabindex="-1">${msg('Check your email', { id: 'tracker.subscribe.sentTitle' })}</h3>
+          <p class="body">
+            ${msg('We have sent you an email with a link. Open it to confirm you want updates about this report.', {
+              id: 'tracker.subscribe.sent',
+            })}
+          </p>
+        </div>`;
+      case 'failed':
+        return html`<div class="subscribe">
+          <h3 class="heading-m" id="subscribe-heading" tabindex="-1">${msg('We could not set up email updates', { id: 'tracker.subscribe.failedTitle' })}</h3>
+          <p class="body">${msg('Try again in a few minutes.', { id: 'tracker.subscribe.failed' })}</p>
+          <button class="button button--secondary" part="button" type="button" @click=${() => (this.subscribe = 'form')}>
+            ${msg('Try again', { id: 'tracker.error.retry' })}
+          </button>
+        </div>`;
+      default: {
+        return html`<form class="subscribe" novalidate @submit=${this.#onSubscribe}>
+          <civic-error-summary id="subscribe-summary"></civic-error-summary>
+          <h3 class="heading-m">${msg('Get updates by email', { id: 'tracker.subscribe.title' })}</h3>
+          <civic-text-input
+            id="email"
+            type="email"
+            autocomplete="email"
+            required
+            label=${msg('Email address', { id: 'tracker.subscribe.label' })}
+            hint=${msg('We will only use it to tell you about this report.', { id: 'tracker.subscribe.hint' })}
+            required-message=${msg('Enter your email address', { id: 'tracker.subscribe.required' })}
+            @keydown=${submitOnEnter}
+          ></civic-text-input>
+          <button class="button button--secondary" part="button" type="submit" ?disabled=${this.subscribe === 'sending'}>
+            ${msg('Email me when this changes', { id: 'tracker.subscribe.submit' })}
+          </button>
+        </form>`;
+      }
+    }
+  }
+
+  #renderList(view: Extract<View, { kind: 'list' }>): TemplateResult {
+    const { items, page, hasNext } = view;
+    return html`<h2 class="heading-l" tabindex="-1" part="heading">
+        ${this.heading || msg('Recent reports', { id: 'tracker.list.title' })}
+      </h2>
+      ${items.length
+        ? html`<ul class="results">
+            ${items.map(
+              (r) => html`<li>
+                ${this.caseUrl
+                  ? html`<a href=${this.caseUrl.replaceAll('{ref}', encodeURIComponent(r.id))}>${r.serviceName || r.id}</a>`
+                  : html`<button class="link-button" type="button" @click=${(e: Event) => this.#select(e, r)}>
+                      ${r.serviceName || r.id}<span class="visually-hidden">, ${msg(str`report ${r.id}`, { id: 'tracker.list.ref' })}</span>
+                    </button>`}
+                <span class="meta">
+                  ${[r.address, r.requestedAt ? msg(str`Reported ${formatDate(r.requestedAt)}`, { id: 'tracker.list.reported' }) : '']
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+                ${this.#tag(r.status)}
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="body">
+            ${page > 1 ? msg('There are no more reports.', { id: 'tracker.list.noMore' }) : msg('There are no reports here yet.', { id: 'tracker.list.empty' })}
+          </p>`}
+      ${page > 1 || hasNext
+        ? html`<nav class="pagination" aria-label=${msg('Pages of reports', { id: 'tracker.list.pages' })}>
+            ${page > 1
+              ? html`<button class="link-button" type="button" @click=${() => void this.#loadList(page - 1)}>
+                  ${msg('Previous page', { id: 'tracker.list.previous' })}
+                </button>`
+              : nothing}
+            <span class="meta">${msg(str`Page ${page}`, { id: 'tracker.list.page' })}</span>
+            ${hasNext
+              ? html`<button class="link-button" type="button" @click=${() => void this.#loadList(page + 1)}>
+                  ${msg('Next page', { id: 'tracker.list.next' })}
+                </button>`
+              : nothing}
+          </nav>`
+        : nothing}`;
+  }
+}
+
+/**
+ * The field's `<input>` lives in its own shadow root, so the browser's implicit submission
+ * (Enter in a text box submits its form) does not reach our form: do it ourselves.
+ */
+function submitOnEnter(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' || event.isComposing) return;
+  event.preventDefault();
+  (event.currentTarget as HTMLElement).closest('form')?.requestSubmit();
+}
+
+function row(label: string, value: string): TemplateResult | typeof nothing {
+  return value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing;
+}
+
+/** Only web addresses become links and images: a `javascript:` URL from a server is dropped. */
+function safeUrl(value: string, base: string): string {
+  if (!value) return '';
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '';
+  } catch {
+    return '';
+  }
+}
