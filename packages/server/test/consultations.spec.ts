@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRAFT_LOOKUPS_PER_MINUTE } from '../src/routes/consultations.ts';
 import { createServer, migrate, openPglite, openPostgres, type CivicServer, type Db } from '../src/index.ts';
 
 /**
@@ -322,6 +323,18 @@ describe('save and return', () => {
     expect(other[0]!.text_body).toContain('enter the code');
   });
 
+  it('forgets a draft once it expires, and clears expired drafts away', async () => {
+    const saved = await call('POST', `${OPEN}/drafts`, { answers: { drives: 'no' } });
+    const code: string = saved.body.resumeCode;
+    await db.query("UPDATE consultation_drafts SET expires_at = now() - interval '1 minute' WHERE code = $1", [code]);
+    const expired = await call('GET', `${OPEN}/drafts/${code}`);
+    expect(expired.status).toBe(404);
+    expect(expired.body[0]).toMatchObject({ code: 'draft_not_found', description: expect.stringContaining('30 days') });
+    await call('POST', `${OPEN}/drafts`, { answers: {} });
+    const { rows } = await db.query('SELECT code FROM consultation_drafts WHERE code = $1', [code]);
+    expect(rows).toHaveLength(0);
+  });
+
   it('refuses a bad email, an unknown code and a closed consultation', async () => {
     const bad = await call('POST', `${OPEN}/drafts`, { answers: {}, email: 'not-an-email' });
     expect(bad.status).toBe(400);
@@ -432,5 +445,18 @@ describe('staff CSV export', () => {
     expect(row[header.findIndex((h) => h.startsWith('comments '))]).toBe('He said "no", then\r\nleft.');
     // Every data row has as many cells as the header.
     for (const r of (await csv(OPEN)).rows) expect(r).toHaveLength(header.length);
+  });
+});
+
+// Last in the file: it uses up this client's draft lookups for the minute.
+describe('resume codes cannot be guessed', () => {
+  it('limits draft lookups per address, with a 429 error array', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= DRAFT_LOOKUPS_PER_MINUTE; i++) statuses.push((await call('GET', `${OPEN}/drafts/ZZZZZZZZ`)).status);
+    expect(statuses).toContain(404);
+    const limited = await call('GET', `${OPEN}/drafts/ZZZZZZZZ`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(limited.body[0].description).toMatch(/try again/i);
   });
 });

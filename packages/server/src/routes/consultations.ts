@@ -4,6 +4,9 @@ import { ApiError } from '../http/errors.ts';
 import { requireStaff } from '../http/keys.ts';
 import { ConsultationApiError, ConsultationService, definitionsFolder } from '../services/consultations.ts';
 
+/** Draft lookups (GET …/drafts/{code}) allowed per client address per minute. */
+export const DRAFT_LOOKUPS_PER_MINUTE = 30;
+
 /**
  * The consultation API (docs/consultation-api.md) under /api/consultations. Seeds the
  * definitions folder (the demo's consultations) into the database when they are absent.
@@ -56,6 +59,9 @@ export default async function consultationRoutes(app: FastifyInstance, ctx: Serv
   );
   app.get<{ Params: Code }>(
     '/api/consultations/:id/drafts/:code',
+    // A resume code unlocks someone's answers: limit lookups per address so codes cannot be
+    // guessed by brute force (the server-wide limit covers only POSTs). A resident needs one.
+    { config: { rateLimit: { max: DRAFT_LOOKUPS_PER_MINUTE, timeWindow: 60_000, allowList: () => false } } },
     handle<Code>(async (request, reply) => {
       // Resume codes unlock a resident's answers: never let a shared cache keep them.
       reply.header('Cache-Control', 'no-store');

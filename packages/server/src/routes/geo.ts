@@ -70,3 +70,118 @@ export default async function geoRoutes(app: FastifyInstance, ctx: ServerContext
     return reply.type('application/geo+json; charset=utf-8').send(geo.gazetteer.reverse(lat, lng, limit, radius));
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// OpenAPI 3.1 fragment for /openapi.json (docs/gazetteer.md is the full contract).
+// ---------------------------------------------------------------------------------------------
+const geoTags = ['Gazetteer and basemap'];
+const geoErrors = {
+  description: 'Bad parameters: [{code, description}] with a string code',
+  content: {
+    'application/json': {
+      schema: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, description: { type: 'string' } } } },
+    },
+  },
+};
+const featureCollection = (description: string) => ({
+  description,
+  content: { 'application/geo+json': { schema: { $ref: '#/components/schemas/AddressCollection' } } },
+});
+const geojsonResponse = (description: string) => ({
+  200: { description, content: { 'application/geo+json': { schema: { type: 'object', description: 'GeoJSON FeatureCollection' } } } },
+});
+const query = (name: string, required: boolean, schema: Record<string, unknown>, description: string) => ({ name, in: 'query', required, schema, description });
+
+export const geoOpenApiSchemas = {
+  AddressCollection: {
+    type: 'object',
+    required: ['type', 'features'],
+    properties: {
+      type: { const: 'FeatureCollection' },
+      features: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['type', 'geometry', 'properties'],
+          properties: {
+            type: { const: 'Feature' },
+            id: { type: 'string' },
+            geometry: {
+              type: 'object',
+              properties: { type: { const: 'Point' }, coordinates: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
+            },
+            properties: {
+              type: 'object',
+              required: ['label', 'uprn', 'street', 'town', 'postcode'],
+              properties: {
+                label: { type: 'string', description: 'Full one-line address' },
+                uprn: { type: 'string' },
+                number: { type: ['string', 'null'] },
+                name: { type: ['string', 'null'] },
+                street: { type: 'string' },
+                town: { type: 'string' },
+                postcode: { type: 'string' },
+                distance: { type: 'integer', description: 'Metres from the point (reverse only)' },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+export const geoOpenApiPaths = {
+  '/api/addresses': {
+    get: {
+      tags: geoTags,
+      summary: 'Search addresses by postcode (any case or spacing), street, number, house name or town',
+      parameters: [
+        query('q', true, { type: 'string', maxLength: 200 }, 'What the resident typed'),
+        query('limit', false, { type: 'integer', minimum: 1, maximum: 50, default: 10 }, 'Most results'),
+      ],
+      responses: { 200: featureCollection('Best matches first'), 400: geoErrors },
+    },
+  },
+  '/api/addresses/reverse': {
+    get: {
+      tags: geoTags,
+      summary: 'Addresses nearest a point',
+      parameters: [
+        query('lat', true, { type: 'number', minimum: -90, maximum: 90 }, 'Latitude (WGS 84)'),
+        query('lng', true, { type: 'number', minimum: -180, maximum: 180 }, 'Longitude (WGS 84)'),
+        query('limit', false, { type: 'integer', minimum: 1, maximum: 50, default: 5 }, 'Most results'),
+        query('radius', false, { type: 'integer', minimum: 1, maximum: 2000, default: 250 }, 'Maximum distance in metres'),
+      ],
+      responses: { 200: featureCollection('Nearest first, each with properties.distance'), 400: geoErrors },
+    },
+  },
+  '/api/area': { get: { tags: geoTags, summary: 'The council boundary and its neighbours', responses: geojsonResponse('Polygons with role council|neighbour') } },
+  '/api/parishes': { get: { tags: geoTags, summary: 'Parish polygons with their clerks', responses: geojsonResponse('Polygons with name, code, clerk') } },
+  '/basemap/style.json': {
+    get: {
+      tags: geoTags,
+      summary: 'Offline MapLibre style (version 8) with absolute URLs to this server',
+      responses: { 200: { description: 'MapLibre style', content: { 'application/json': { schema: { type: 'object' } } } } },
+    },
+  },
+  '/basemap/{layer}.geojson': {
+    get: {
+      tags: geoTags,
+      summary: 'A basemap layer',
+      parameters: [{ name: 'layer', in: 'path', required: true, schema: { type: 'string', enum: ['boundary', 'parishes', 'roads', 'places'] } }],
+      responses: geojsonResponse('GeoJSON FeatureCollection'),
+    },
+  },
+  '/basemap/fonts/{fontstack}/{range}.pbf': {
+    get: {
+      tags: geoTags,
+      summary: 'Glyph PBFs (SDF) for the basemap labels',
+      parameters: [
+        { name: 'fontstack', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'range', in: 'path', required: true, schema: { type: 'string', example: '0-255' } },
+      ],
+      responses: { 200: { description: 'Glyph protobuf', content: { 'application/x-protobuf': {} } }, 404: { description: 'Range not available' } },
+    },
+  },
+};

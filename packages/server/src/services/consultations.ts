@@ -305,6 +305,8 @@ export class ConsultationService {
     const row = await this.row(id);
     this.requireOpen(row);
     const draft = this.parseDraft(body);
+    // Housekeeping on the way: expired drafts hold residents' answers nobody can reach any more.
+    await this.ctx.db.query('DELETE FROM consultation_drafts WHERE expires_at <= $1', [this.now().toISOString()]);
     const expires = new Date(this.now().getTime() + this.draftDays * DAY_MS);
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = randomCode(8);
