@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['packages/server/test/**/*.spec.ts'],
+          // A migrated PGlite template, and a throwaway PostgreSQL cluster when Debian's is installed.
+          globalSetup: ['packages/server/test/global-setup.ts'],
           environment: 'node',
           pool: 'forks',
           maxWorkers: 2,
@@ -33,6 +35,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['examples/**/*.e2e.ts'],
+          globalSetup: ['examples/lib/global-setup.ts'],
           environment: 'node',
           pool: 'forks',
           maxWorkers: 1,

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import { createServer, openPglite, openPostgres, type CivicServer, type Db, type ServerOptions } from '../src/index.ts';
+
+export type DbKind = 'pglite' | 'postgres';
+
+/** The databases this run can use: PGlite always, PostgreSQL when the global setup started one. */
+export function testDatabases(): DbKind[] {
+  return inject('civicTestPgUrl') ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/**
+ * A migrated database for one test file: PGlite loaded from the template dump, or a fresh
+ * PostgreSQL database copied from the migrated template database (dropped again by close()).
+ */
+export async function openTestDb(kind: DbKind): Promise<Db> {
+  if (kind === 'pglite') {
+    return openPglite({ loadDataDir: new Blob([readFileSync(inject('civicPgliteTemplate'))]) });
+  }
+  const adminUrl = inject('civicTestPgUrl')!;
+  const name = `civic_t_${randomBytes(6).toString('hex')}`;
+  const admin = await openPostgres(adminUrl);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.exec(`CREATE DATABASE ${name} TEMPLATE civic_template`);
+        break;
+      } catch (error) {
+        // Two files copying the template at the same instant can collide; try again.
+        if (attempt >= 10) throw error;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await admin.close();
+  }
+  const db = await openPostgres(adminUrl.replace(/\/[^/]*$/, `/${name}`));
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    async close() {
+      await close();
+      const cleanup = await openPostgres(adminUrl);
+      await cleanup.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => cleanup.close());
+    },
+  });
+}
+
+export const OPEN311_TABLES = ['service_request_updates', 'subscriptions', 'service_requests', 'media', 'dev_mailbox'];
+
+/** Empties the Open311 tables and restarts the reference numbers at LDC-1001. */
+export async function resetOpen311(db: Db) {
+  await db.exec(`TRUNCATE ${OPEN311_TABLES.join(', ')} RESTART IDENTITY CASCADE; ALTER SEQUENCE service_request_numbers RESTART WITH 1001`);
+}
+
+export const STAFF_KEY = 'sk_larkmead_demo_staff_0001';
+export const PUBLIC_KEY = 'pk_larkmead_demo_site';
+
+/** Handy points from demo/geo/README.md as [lat, long]. */
+export const POINTS = {
+  highStreet: [52.228, -1.505],
+  fenbury: [52.254, -1.572],
+  westshire: [52.22, -1.7],
+  eastmoor: [52.22, -1.3],
+  farAway: [51.5, -0.12],
+} as const;
+
+/** The demo server on a free port over real HTTP, on the given database, without env overrides. */
+export async function startServer(db: Db, options: ServerOptions = {}): Promise<CivicServer & { base: string }> {
+  const server = await createServer({ port: 0, host: '127.0.0.1', db, quiet: true, env: {}, ...options });
+  const base = server.url.replace('localhost', '127.0.0.1');
+  if (!options.publicUrl) server.ctx.publicUrl = base;
+  return Object.assign(server, { base });
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: any;
+}
+
+export async function call(base: string, method: string, path: string, init: { form?: Record<string, string | string[]> | string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+  const headers: Record<string, string> = { ...init.headers };
+  let body: string | undefined;
+  if (init.form !== undefined) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    if (typeof init.form === 'string') body = init.form;
+    else {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(init.form)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
+      body = params.toString();
+    }
+  } else if (init.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(init.json);
+  }
+  const response = await fetch(`${base}${path}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  return { status: response.status, headers: response.headers, text, body: parsed };
+}
+
+/** Every email the server has sent, newest first, once everything queued has been handed over. */
+export async function mailbox(server: CivicServer & { base: string }): Promise<{ to: string; from: string; subject: string; text: string }[]> {
+  await server.ctx.mailer.idle();
+  const answer = await call(server.base, 'GET', '/dev/mailbox.json');
+  return answer.body;
+}
+
+/** A valid pothole report at Larkmead High Street; override any field. */
+export function pothole(extra: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  return {
+    service_code: 'potholes',
+    lat: String(POINTS.highStreet[0]),
+    long: String(POINTS.highStreet[1]),
+    'attribute[depth]': 'deep',
+    'attribute[position]': 'carriageway',
+    description: 'Deep hole outside the bakery',
+    ...extra,
+  };
+}
