@@ -94,7 +94,7 @@ for (const [C, name] of [
 }
 
 function errorKind(s: number): ApiErrorKind {
-  return s === 400 || s === 422
+  return s === 400 || s === 415 || s === 422
     ? 'invalid'
     : s === 401 || s === 403
       ? 'forbidden'

@@ -69,6 +69,13 @@ describe('media upload without progress (extension, over fetch)', () => {
     expect(received).toHaveLength(1);
   });
 
+  it('reports a file the server cannot read as a photo (415) as invalid input', async () => {
+    answer = { status: 415, body: '[{"code":"415","description":"Upload a JPEG, PNG or WebP image."}]' };
+    const e = await new Open311Client({ endpoint: base }).uploadMedia(new Blob(['x'])).catch((e) => e);
+    expect(e.kind).toBe('invalid');
+    expect(e.userMessage).toBe('Upload a JPEG, PNG or WebP image.');
+  });
+
   it('treats a success without a media_url as an error', async () => {
     answer = { status: 200, body: '{}' };
     const e = await new Open311Client({ endpoint: base }).uploadMedia(new Blob(['x'])).catch((e) => e);
