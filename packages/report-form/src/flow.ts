@@ -1,0 +1,223 @@
+import type { NewServiceRequest, Service, ServiceAttribute, ServiceRequest } from '@civic-widgets/core';
+
+/** The place the resident chose, as the location picker reports it. */
+export interface ChosenPlace {
+  lat: number;
+  lng: number;
+  address: string;
+  area?: string | null;
+}
+
+/** A photo already uploaded: the server's URL for it. */
+export interface UploadedPhoto {
+  url: string;
+  name: string;
+}
+
+/** Everything the resident has answered: the draft that survives a reload. */
+export interface Answers {
+  serviceCode: string;
+  /** The group the category was chosen under (a category may sit in several). */
+  serviceGroup: string;
+  /** Answers to the category's questions, by attribute code. */
+  attributes: Record<string, string | string[]>;
+  description: string;
+  place: ChosenPlace | null;
+  /** '' (not asked), 'new', or the id of the existing report the resident says it is. */
+  duplicate: string;
+  photos: UploadedPhoto[];
+  name: string;
+  email: string;
+  phone: string;
+  updates: boolean;
+}
+
+export const emptyAnswers = (): Answers => ({
+  serviceCode: '',
+  serviceGroup: '',
+  attributes: {},
+  description: '',
+  place: null,
+  duplicate: '',
+  photos: [],
+  name: '',
+  email: '',
+  phone: '',
+  updates: false,
+});
+
+export type PageId =
+  | 'category'
+  | `question:${string}`
+  | 'description'
+  | 'where'
+  | 'duplicates'
+  | 'photos'
+  | 'about'
+  | 'check';
+
+const answered = (v: string | string[] | undefined) => (Array.isArray(v) ? v.length > 0 : !!v?.trim());
+
+/**
+ * Whether a question is asked, given the answers so far. A question with the `show_when`
+ * extension is asked when the question it depends on is itself asked and its answer is one of
+ * the listed values (for a multivaluelist: any of them chosen).
+ */
+export function isAsked(attr: ServiceAttribute, all: readonly ServiceAttribute[], given: Answers['attributes'], seen = new Set<string>()): boolean {
+  if (!attr.variable || attr.automated === 'server_set' || attr.automated === 'hidden_field') return false;
+  const when = attr.showWhen;
+  if (!when) return true;
+  if (seen.has(attr.code)) return false; // A loop in the config: ask neither.
+  seen.add(attr.code);
+  const parent = all.find((a) => a.code === when.code);
+  if (!parent || !isAsked(parent, all, given, seen)) return false;
+  const value = given[when.code];
+  const chosen = Array.isArray(value) ? value : value ? [value] : [];
+  return chosen.some((v) => when.values.includes(v));
+}
+
+/** The questions to ask now, in order. */
+export const askedQuestions = (attrs: readonly ServiceAttribute[], given: Answers['attributes']) =>
+  attrs.filter((a) => isAsked(a, attrs, given));
+
+/**
+ * `variable=false` attributes are information, not questions: each is shown on the page of the
+ * next question asked (or the last one, or the description page when nothing is asked).
+ */
+export function informationFor(page: PageId, attrs: readonly ServiceAttribute[], given: Answers['attributes']): ServiceAttribute[] {
+  const asked = askedQuestions(attrs, given).map((a) => `question:${a.code}`);
+  const out: ServiceAttribute[] = [];
+  attrs.forEach((a, i) => {
+    if (a.variable) return;
+    const next = attrs.slice(i + 1).find((b) => asked.includes(`question:${b.code}`));
+    const target = next ? `question:${next.code}` : (asked.at(-1) ?? 'description');
+    if (target === page) out.push(a);
+  });
+  return out;
+}
+
+export interface FlowState {
+  /** The category is fixed by the page (`service-code`): no category page. */
+  preselected: boolean;
+  attributes: readonly ServiceAttribute[];
+  answers: Answers;
+  /** Open reports of the same category near the place (for "Is it one of these?"). */
+  nearby: readonly ServiceRequest[];
+  /** false when the server has no media upload: the photos page is skipped. */
+  photos: boolean;
+}
+
+/** The pages of the flow, in order, as the answers stand now. */
+export function pagesFor(s: FlowState): PageId[] {
+  const pages: PageId[] = [];
+  if (!s.preselected) pages.push('category');
+  for (const a of askedQuestions(s.attributes, s.answers.attributes)) pages.push(`question:${a.code}`);
+  pages.push('description', 'where');
+  if (s.nearby.length) pages.push('duplicates');
+  if (s.photos) pages.push('photos');
+  pages.push('about', 'check');
+  return pages;
+}
+
+/** The first page after `from` that still needs an answer (used when coming back from a Change link). */
+export function nextUnanswered(s: FlowState, from: PageId): PageId | undefined {
+  const pages = pagesFor(s);
+  for (const page of pages.slice(pages.indexOf(from) + 1)) {
+    if (page.startsWith('question:')) {
+      const code = page.slice(9);
+      const attr = s.attributes.find((a) => a.code === code);
+      if (attr?.required && !answered(s.answers.attributes[code])) return page;
+    }
+    if (page === 'where' && !s.answers.place) return page;
+    if (page === 'duplicates' && !s.answers.duplicate) return page;
+  }
+  return undefined;
+}
+
+/** Splits "Jo Bloggs-Smith" into Open311's first_name and last_name (the last word is the surname). */
+export function splitName(full: string): { firstName?: string; lastName?: string } {
+  const words = full.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return {};
+  if (words.length === 1) return { firstName: words[0] };
+  return { firstName: words.slice(0, -1).join(' '), lastName: words.at(-1) };
+}
+
+/**
+ * The POST requests body. Only questions still asked are sent (an answer to a question the
+ * resident later made irrelevant is dropped). Open311 has one `media_url`: the first photo goes
+ * there and any others are listed at the end of the description, so none is lost.
+ */
+export function toRequest(s: FlowState, morePhotosLabel: string): NewServiceRequest {
+  const a = s.answers;
+  const attributes: Record<string, string | string[]> = {};
+  for (const q of askedQuestions(s.attributes, a.attributes)) {
+    const v = a.attributes[q.code];
+    if (v !== undefined && answered(v)) attributes[q.code] = Array.isArray(v) ? v : v.trim();
+  }
+  const [first, ...more] = a.photos;
+  const description = [a.description.trim(), more.length ? `${morePhotosLabel}\n${more.map((p) => p.url).join('\n')}` : '']
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    serviceCode: a.serviceCode,
+    // Always an address_string with lat/long: servers that route or show by address need one.
+    ...(a.place
+      ? { lat: round(a.place.lat), long: round(a.place.lng), addressString: a.place.address || `${round(a.place.lat)}, ${round(a.place.lng)}` }
+      : {}),
+    description: description || undefined,
+    mediaUrl: first?.url,
+    email: a.email.trim() || undefined,
+    phone: a.phone.trim() || undefined,
+    ...splitName(a.name),
+    emailUpdates: a.updates && !!a.email.trim(),
+    attributes,
+  };
+}
+
+// Six decimal places is about 10 cm: more only leaks false precision.
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** Metres between two points (haversine; plenty for "within 100 m"). */
+export function metresBetween(aLat: number, aLng: number, bLat: number, bLng: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (bLat - aLat) * rad;
+  const dLng = (bLng - aLng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+const CLOSED = new Set(['closed', 'fixed', 'duplicate', 'not_councils_responsibility', 'no_further_action', 'internal_referral']);
+
+/**
+ * Open reports of this category within `radius` metres, nearest first. Servers with the
+ * near-a-point extension have already filtered; on the others this does the filtering over
+ * recent requests, so the same code serves both.
+ */
+export function nearbyOpen(requests: readonly ServiceRequest[], code: string, place: ChosenPlace, radius: number, max = 5): ServiceRequest[] {
+  return requests
+    .filter((r) => r.serviceCode === code && !CLOSED.has(r.status) && r.lat != null && r.long != null)
+    .map((r) => ({ r, d: metresBetween(place.lat, place.lng, r.lat!, r.long!) }))
+    .filter((x) => x.d <= radius)
+    .sort((x, y) => x.d - y.d)
+    .slice(0, max)
+    .map((x) => x.r);
+}
+
+/** Services under their groups, in the server's order; ungrouped ones last under ''. */
+export function groupServices(services: readonly Service[]): [string, Service[]][] {
+  const groups = new Map<string, Service[]>();
+  for (const s of services) for (const g of s.groups.length ? s.groups : ['']) groups.set(g, [...(groups.get(g) ?? []), s]);
+  const ungrouped = groups.get('');
+  groups.delete('');
+  return [...groups, ...(ungrouped ? ([['', ungrouped]] as [string, Service[]][]) : [])];
+}
+
+/** Whether a category matches what the resident typed in the search box (name, description, keywords, group). */
+export function matches(s: Service, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const text = [s.name, s.description, ...s.keywords, ...s.groups].join(' ').toLowerCase();
+  return words.every((w) => text.includes(w));
+}
+
+/** Fills `{id}` in a tracker URL template like `/track?ref={id}`. */
+export const trackerLink = (template: string, id: string) => template.replaceAll('{id}', encodeURIComponent(id));

@@ -1,0 +1,3 @@
+import { registerTranslations } from '@civic-widgets/core';
+
+registerTranslations('cy', () => import('./locales/cy.js'));

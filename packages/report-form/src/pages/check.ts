@@ -1,0 +1,60 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { formatDate } from '@civic-widgets/core';
+import { askedQuestions, type PageId } from '../flow.js';
+import type { CivicReportForm } from '../report-form.js';
+
+/** "Check your answers" (GOV.UK): every answer with a Change link back to its page. */
+export function renderCheck(host: CivicReportForm) {
+  const a = host.answers;
+  const notGiven = msg('Not given', { id: 'report.check.notGiven' });
+  const row = (label: string, value: string | TemplateResult, page?: PageId) => html`<div class="summary-row">
+    <dt>${label}</dt>
+    <dd>${value || notGiven}</dd>
+    ${page
+      ? html`<dd>
+          <button class="link-button" type="button" @click=${() => host.change(page)}>
+            ${msg('Change', { id: 'report.check.change' })}<span class="visually-hidden"> ${label}</span>
+          </button>
+        </dd>`
+      : html`<dd></dd>`}
+  </div>`;
+  const answerText = (code: string) => {
+    const attr = host.questions.find((x) => x.code === code)!;
+    const v = a.attributes[code];
+    const keys = Array.isArray(v) ? v : v ? [v] : [];
+    if (attr.datatype === 'datetime' && typeof v === 'string' && v) return formatDate(v);
+    return keys.map((k) => attr.values.find((x) => x.key === k)?.name ?? k).join('\n');
+  };
+  const pages = host.pages;
+  return html`
+    ${host.renderTop()}
+    <h1 class="heading-xl">${msg('Check your answers before sending your report', { id: 'report.check.title' })}</h1>
+    <dl class="summary">
+      ${row(msg('Problem', { id: 'report.check.problem' }), host.service?.name ?? a.serviceCode, pages.includes('category') ? 'category' : undefined)}
+      ${askedQuestions(host.questions, a.attributes).map((q) => row(q.description || q.code, answerText(q.code), `question:${q.code}`))}
+      ${row(msg('More about the problem', { id: 'report.check.description' }), a.description.trim(), 'description')}
+      ${row(msg('Where', { id: 'report.check.where' }), a.place?.address || (a.place ? `${a.place.lat.toFixed(5)}, ${a.place.lng.toFixed(5)}` : ''), 'where')}
+      ${pages.includes('photos')
+        ? row(
+            msg('Photos', { id: 'report.check.photos' }),
+            a.photos.length ? msg(str`${a.photos.length} added`, { id: 'report.check.photoCount' }) : '',
+            'photos',
+          )
+        : nothing}
+      ${row(msg('Name', { id: 'report.check.name' }), a.name.trim(), 'about')}
+      ${row(msg('Email', { id: 'report.check.email' }), a.email.trim(), 'about')}
+      ${row(msg('Phone', { id: 'report.check.phone' }), a.phone.trim(), 'about')}
+      ${row(
+        msg('Updates by email', { id: 'report.check.updates' }),
+        a.updates && a.email.trim() ? msg('Yes', { id: 'report.check.yes' }) : msg('No', { id: 'report.check.no' }),
+        'about',
+      )}
+    </dl>
+    <h2 class="heading-l">${msg('Now send your report', { id: 'report.check.sendTitle' })}</h2>
+    <p class="body">${msg('By sending this report you confirm that, to the best of your knowledge, the details are correct.', { id: 'report.check.declaration' })}</p>
+    <button class="button" type="button" ?disabled=${host.busy} @click=${() => void host.submit()}>
+      ${host.busy ? msg('Sending…', { id: 'report.check.sending' }) : msg('Send report', { id: 'report.check.send' })}
+    </button>
+  `;
+}

@@ -1,0 +1,101 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg, str } from '@lit/localize';
+import { formatDate, type FieldOption } from '@civic-widgets/core';
+import { trackerLink } from '../flow.js';
+import type { CivicReportForm } from '../report-form.js';
+
+/** What the location picker reports (its `civic-location-change` detail). */
+interface PickedPlace {
+  lat: number;
+  lng: number;
+  address: string | null;
+  area?: string | null;
+  assetId?: string;
+}
+
+function onPlace(host: CivicReportForm, e: Event) {
+  const p = (e as CustomEvent<PickedPlace>).detail;
+  host.set({ place: { lat: p.lat, lng: p.lng, address: p.address ?? '', area: p.area ?? null }, duplicate: '' });
+  // An asset chosen on the map (a street light) answers the category's asset question.
+  const asset = host.questions.find((a) => a.code === 'asset_id' && a.variable);
+  if (p.assetId && asset && !host.answers.attributes.asset_id) host.answer('asset_id', p.assetId);
+}
+
+/** "Where is the problem?": the location picker (a form field), inside the council's boundary. */
+export function renderWhere(host: CivicReportForm) {
+  const place = host.answers.place;
+  return html`
+    ${host.renderTop()} ${host.renderEmergency()}
+    <civic-location-picker
+      data-field
+      page-heading
+      name="location"
+      label=${msg('Where is the problem?', { id: 'report.where.title' })}
+      hint=${msg('Search for a street, place or postcode, or choose a point on the map.', { id: 'report.where.hint' })}
+      required
+      required-message=${msg('Enter where the problem is, or choose a point on the map', { id: 'report.where.required' })}
+      map-style=${ifDefined(host.mapStyle || undefined)}
+      boundary-src=${ifDefined(host.boundarySrc || undefined)}
+      areas-src=${ifDefined(host.areasSrc || undefined)}
+      geocoder=${ifDefined(host.geocoder || undefined)}
+      geocoder-url=${ifDefined(host.geocoderUrl || undefined)}
+      .value=${place ? { lat: place.lat, lng: place.lng, address: place.address || null, area: place.area ?? null } : null}
+      @civic-location-change=${(e: Event) => onPlace(host, e)}
+    ></civic-location-picker>
+    ${host.renderContinue()}
+  `;
+}
+
+/** "Is it one of these?": open reports of the same category near the place. */
+export function renderDuplicates(host: CivicReportForm) {
+  const options: FieldOption[] = [
+    ...host.nearby.map((r) => ({
+      value: r.id,
+      label: r.address || r.serviceName || r.id,
+      hint: [
+        r.requestedAt ? msg(str`Reported on ${formatDate(r.requestedAt)}`, { id: 'report.duplicates.reported' }) : '',
+        r.description.length > 140 ? `${r.description.slice(0, 140)}…` : r.description,
+      ]
+        .filter(Boolean)
+        .join('. '),
+    })),
+    { value: 'new', label: msg('No, it is a different problem', { id: 'report.duplicates.new' }), dividerBefore: true },
+  ];
+  const choose = () => {
+    if (!host.check()) return;
+    if (host.answers.duplicate !== 'new') host.go('existing');
+    else void host.next();
+  };
+  return html`
+    ${host.renderTop()}
+    <civic-radios
+      data-field
+      page-heading
+      label=${msg('Has someone already reported it?', { id: 'report.duplicates.title' })}
+      hint=${msg('These problems have been reported near the place you chose and are not fixed yet.', { id: 'report.duplicates.hint' })}
+      required
+      required-message=${msg('Select a report, or say it is a different problem', { id: 'report.duplicates.required' })}
+      .options=${options}
+      .value=${host.answers.duplicate}
+      @change=${(e: Event) => host.set({ duplicate: (e.target as HTMLInputElement).value })}
+    ></civic-radios>
+    <button class="button" type="button" @click=${choose}>${msg('Continue', { id: 'report.continue' })}</button>
+  `;
+}
+
+/** The resident says it is already reported: point them at that report instead of a duplicate. */
+export function renderExisting(host: CivicReportForm) {
+  const id = host.answers.duplicate;
+  return html`
+    ${host.renderTop()}
+    <h1 class="heading-xl">${msg('This problem has already been reported', { id: 'report.existing.title' })}</h1>
+    <p class="body">${msg(str`Its reference is ${id}. The council knows about it, so you do not need to report it again.`, { id: 'report.existing.body' })}</p>
+    ${host.trackerUrl
+      ? html`<p class="body"><a href=${trackerLink(host.trackerUrl, id)}>${msg('See what is happening with this report', { id: 'report.existing.track' })}</a></p>`
+      : nothing}
+    <button class="button button--secondary" type="button" @click=${() => host.startAgain()}>
+      ${msg('Report a different problem', { id: 'report.another' })}
+    </button>
+  `;
+}

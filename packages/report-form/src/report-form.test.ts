@@ -1,0 +1,597 @@
+// <civic-report-form> in real Chromium against the real reference server (window.CIVIC_TEST_SERVER):
+// the resident's whole route by keyboard, every validation message, the outbox, parish routing,
+// an XML-only server, and axe on every page.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { Open311Client } from '@civic-widgets/core';
+import './define.js';
+import type { CivicReportForm } from './report-form.js';
+import type { Answers } from './flow.js';
+import { emptyAnswers } from './flow.js';
+
+declare global {
+  interface Window {
+    CIVIC_TEST_SERVER: string;
+  }
+}
+
+const server = window.CIVIC_TEST_SERVER;
+const api = `${server}/open311/v2`;
+// Port 9 (discard) has no listener: connections are refused at once, as when offline.
+const unreachable = 'http://127.0.0.1:9/open311/v2';
+const xmlCouncil = new URL('../test-fixtures/xml-council', import.meta.url).href;
+
+// Places in the demo council (from its gazetteer): Larkmead town has no parish council,
+// Fenbury has one (clerk Margaret Oakes).
+const larkmead = { lat: 52.228154, lng: -1.514804, address: '1 High Street, Larkmead, LK1 1AA', area: null };
+const fenbury = { lat: 52.255821, lng: -1.571662, address: 'The Old Forge, Church Street, Fenbury, LK3 3AD', area: null };
+
+function makeForm(endpoint = api, extra: Record<string, string> = {}) {
+  const el = document.createElement('civic-report-form');
+  el.setAttribute('endpoint', endpoint);
+  el.setAttribute('phone', '01632 960000');
+  el.setAttribute('tracker-url', '/track?ref={id}');
+  el.setAttribute('privacy-url', '/privacy');
+  el.setAttribute('geocoder-url', `${server}/api/addresses`);
+  el.setAttribute('boundary-src', `${server}/api/area`);
+  for (const [k, v] of Object.entries(extra)) el.setAttribute(k, v);
+  return fixture<CivicReportForm>(el);
+}
+
+/** Saves a draft as the form itself would, so a test can start at a later page. */
+function seedDraft(answers: Partial<Answers>, page: string, endpoint = api, serviceCode = '') {
+  sessionStorage.setItem(
+    `civic-widgets:draft:report:${endpoint}:${serviceCode}`,
+    JSON.stringify({ v: 1, data: { answers: { ...emptyAnswers(), ...answers }, page, key: crypto.randomUUID(), returnToCheck: false } }),
+  );
+}
+
+/** The element with focus, looking inside shadow roots. */
+function deepActive(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** The visible text of the page (the form's shadow root and the fields' own). */
+function pageText(el: CivicReportForm): string {
+  const walk = (root: ShadowRoot | Element): string =>
+    [...root.childNodes]
+      .map((n) => {
+        if (n.nodeType === Node.TEXT_NODE) return n.textContent;
+        if (!(n instanceof Element) || n.localName === 'style') return '';
+        return (n.shadowRoot ? walk(n.shadowRoot) : '') + walk(n);
+      })
+      .join(' ');
+  return walk(el.shadowRoot!).replace(/\s+/g, ' ');
+}
+
+/** The page's heading: the form's own <h1>, or a question field's label rendered as the <h1>. */
+function heading(el: CivicReportForm): string {
+  const own = el.shadowRoot!.querySelector('h1');
+  if (own) return own.textContent!.replace(/\s+/g, ' ').trim();
+  const field = el.shadowRoot!.querySelector('[data-field]');
+  return field?.shadowRoot?.querySelector('h1')?.textContent!.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+async function onPage(el: CivicReportForm, title: string | RegExp) {
+  await waitUntil(() => (typeof title === 'string' ? heading(el).startsWith(title) : title.test(heading(el))), `expected page "${title}", saw "${heading(el)}"`, {
+    timeout: 8000,
+  });
+  await el.updateComplete;
+}
+
+/** Presses Tab until the focused element matches (keyboard only: no clicks anywhere). */
+async function tabTo(match: (a: Element) => boolean, what: string) {
+  for (let i = 0; i < 60; i++) {
+    await sendKeys({ press: 'Tab' });
+    const a = deepActive();
+    if (a && match(a)) return a;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+const text = (a: Element) => a.textContent!.replace(/\s+/g, ' ').trim();
+const isButton = (name: string) => (a: Element) => a.localName === 'button' && text(a).startsWith(name);
+const labelOf = (a: Element) => ((a as HTMLInputElement).labels?.[0] ? text((a as HTMLInputElement).labels![0]!) : '');
+const isChoice = (label: string) => (a: Element) => a instanceof HTMLInputElement && ['radio', 'checkbox'].includes(a.type) && labelOf(a).startsWith(label);
+const isInput = (label: string) => (a: Element) =>
+  (a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement || a instanceof HTMLSelectElement) && labelOf(a).startsWith(label);
+
+/** Keyboard: Tab to a radio group, then arrow keys to the option (arrows also check it). */
+async function chooseRadio(label: string) {
+  const first = await tabTo((a) => a instanceof HTMLInputElement && a.type === 'radio', 'a radio');
+  if (labelOf(first).startsWith(label) && !(first as HTMLInputElement).checked) await sendKeys({ press: 'Space' });
+  for (let i = 0; i < 20 && !labelOf(deepActive()!).startsWith(label); i++) await sendKeys({ press: 'ArrowDown' });
+  expect(labelOf(deepActive()!)).to.contain(label);
+  expect((deepActive() as HTMLInputElement).checked).to.equal(true);
+}
+
+async function pressContinue(name = 'Continue') {
+  await tabTo(isButton(name), `the ${name} button`);
+  await sendKeys({ press: 'Enter' });
+}
+
+/** The error summary's messages, in order. */
+function summary(el: CivicReportForm): string[] {
+  const s = el.shadowRoot!.querySelector('civic-error-summary')!;
+  return [...s.shadowRoot!.querySelectorAll('li')].map(text);
+}
+
+async function storedReport(id: string) {
+  return new Open311Client({ endpoint: api }).request(id);
+}
+
+beforeEach(() => sessionStorage.clear());
+
+describe('<civic-report-form>', () => {
+  it('says what to fix and shows the phone number when "endpoint" is missing', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (m: string) => errors.push(m);
+    const el = await fixture<CivicReportForm>(html`<civic-report-form phone="01632 960000"><a href="/old-form">Use the old form</a></civic-report-form>`);
+    console.error = original;
+    expect(errors.join()).to.contain('civic-report-form: "endpoint" is required');
+    expect(pageText(el)).to.contain('01632 960000');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the categories under their groups, with the emergency notice after choosing one', async () => {
+    const el = await makeForm();
+    await onPage(el, 'What do you want to report?');
+    const groups = [...el.shadowRoot!.querySelectorAll('h2')].map(text);
+    expect(groups).to.include.members(['Roads and pavements', 'Street lights', 'Bins, rubbish and recycling']);
+    // "Street light not working" is in two groups and listed under both.
+    const lights = [...el.shadowRoot!.querySelectorAll('label')].filter((l) => text(l) === 'Street light not working');
+    expect(lights).to.have.length(2);
+    expect(pageText(el)).to.contain('You can also report a problem by phone: 01632 960000');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the whole report by keyboard only: a reference the server has, a receipt and a tracker link', async () => {
+    const el = await makeForm();
+    await onPage(el, 'What do you want to report?');
+    await chooseRadio('Pothole');
+    await pressContinue();
+
+    await onPage(el, 'How deep is it?');
+    expect(deepActive()!.localName).to.equal('h1'); // focus moved to the new page's heading
+    expect(pageText(el)).to.contain('If someone is in danger, call 999');
+    expect(pageText(el)).to.contain('Step 2 of');
+    await expect(el).to.be.accessible();
+    await chooseRadio('4cm to 10cm');
+    await pressContinue();
+
+    await onPage(el, 'Where on the road is it?');
+    expect(pageText(el)).not.to.contain('If someone is in danger');
+    await chooseRadio('In a cycle lane');
+    await pressContinue();
+
+    await onPage(el, 'Has it caused an injury or damaged a vehicle? (optional)');
+    await chooseRadio('Yes');
+    await pressContinue();
+
+    // Shown only because the answer was Yes (the server's show_when extension).
+    await onPage(el, 'Tell us what happened');
+    await expect(el).to.be.accessible();
+    await tabTo(isInput('Tell us what happened'), 'the damage textarea');
+    await sendKeys({ type: 'My front tyre burst.' });
+    await pressContinue();
+
+    await onPage(el, 'Tell us more about the problem (optional)');
+    await expect(el).to.be.accessible();
+    const description = `Keyboard test ${crypto.randomUUID()}`;
+    await tabTo(isInput('Tell us more'), 'the description');
+    await sendKeys({ type: description });
+    await pressContinue();
+
+    await onPage(el, 'Where is the problem?');
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.getAttribute('role') === 'combobox', 'the address search');
+    await sendKeys({ type: '5 high st' });
+    const picker = el.shadowRoot!.querySelector('civic-location-picker')!;
+    await waitUntil(() => picker.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'no address suggestions', { timeout: 8000 });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.answers.place !== null, 'the place was not chosen');
+    expect(el.answers.place!.address).to.contain('5 High Street');
+    await pressContinue();
+
+    await onPage(el, /Add photos|Has someone already reported it/);
+    if (heading(el).startsWith('Has someone')) {
+      await chooseRadio('No, it is a different problem');
+      await pressContinue();
+      await onPage(el, 'Add photos');
+    }
+    await expect(el).to.be.accessible();
+    await pressContinue();
+
+    await onPage(el, 'Your details');
+    await expect(el).to.be.accessible();
+    await tabTo(isInput('Full name'), 'Full name');
+    await sendKeys({ type: 'Sam Jones' });
+    await tabTo(isInput('Email address'), 'Email address');
+    await sendKeys({ type: 'sam@example.com' });
+    await tabTo(isChoice('Send me updates'), 'the updates checkbox');
+    await sendKeys({ press: 'Space' });
+    await pressContinue();
+
+    await onPage(el, 'Check your answers before sending your report');
+    await expect(el).to.be.accessible();
+    const check = pageText(el);
+    for (const expected of ['Pothole', '4cm to 10cm', 'In a cycle lane', 'My front tyre burst.', description, '5 High Street', 'Sam Jones', 'sam@example.com']) {
+      expect(check).to.contain(expected);
+    }
+    const submitted = oneEvent(el, 'civic-submitted');
+    await pressContinue('Send report');
+    const { detail } = await submitted;
+
+    await onPage(el, 'Report sent');
+    await expect(el).to.be.accessible();
+    expect(detail.serviceRequestId).to.match(/^LDC-\d+$/);
+    const done = pageText(el);
+    expect(done).to.contain(detail.serviceRequestId!);
+    expect(done).to.contain('We have sent a receipt to sam@example.com');
+    expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href^="/track"]')!.getAttribute('href')).to.equal(`/track?ref=${detail.serviceRequestId}`);
+
+    const stored = await storedReport(detail.serviceRequestId!);
+    expect(stored!.serviceCode).to.equal('potholes');
+    expect(stored!.description).to.equal(description);
+    expect(stored!.address).to.contain('5 High Street');
+    // The draft is gone once the council has the report.
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('civic-widgets:draft:') && sessionStorage.getItem(k)!.includes(description))).to.have.length(0);
+  });
+
+  it('shows every validation message, with the error summary, and keeps answers on Back', async () => {
+    const el = await makeForm();
+    await onPage(el, 'What do you want to report?');
+    await pressContinue();
+    await waitUntil(() => summary(el).length > 0);
+    expect(summary(el)).to.deep.equal(['Select the problem you want to report']);
+    expect(pageText(el)).to.contain('Error: Select the problem you want to report');
+    await expect(el).to.be.accessible();
+
+    await chooseRadio('Fly-tipping');
+    await pressContinue();
+    await onPage(el, 'What has been dumped?');
+    await pressContinue();
+    await waitUntil(() => summary(el).length > 0);
+    expect(summary(el)).to.deep.equal(['Select at least one option']);
+    await expect(el).to.be.accessible();
+    await tabTo(isChoice('Tyres'), 'Tyres');
+    await sendKeys({ press: 'Space' });
+    await pressContinue();
+
+    await onPage(el, 'How much is there?');
+    await pressContinue();
+    await waitUntil(() => summary(el).length > 0);
+    expect(summary(el)).to.deep.equal(['Select an option']);
+    // Back keeps what was chosen.
+    await tabTo((a) => a.localName === 'a' && text(a) === 'Back', 'Back');
+    await sendKeys({ press: 'Enter' });
+    await onPage(el, 'What has been dumped?');
+    expect(el.answers.attributes.waste_types).to.deep.equal(['tyres']);
+  });
+
+  it('validates the place, the details and the conditional question', async () => {
+    seedDraft({ serviceCode: 'potholes', attributes: { depth: 'deep', position: 'edge', caused_damage: 'yes' } }, 'question:damage_details');
+    const el = await makeForm();
+    await onPage(el, 'Tell us what happened');
+    await pressContinue();
+    await waitUntil(() => summary(el).length > 0);
+    expect(summary(el)).to.deep.equal(['Enter an answer']);
+
+    el.go('where');
+    await onPage(el, 'Where is the problem?');
+    await pressContinue();
+    await waitUntil(() => summary(el).length > 0);
+    expect(summary(el)).to.deep.equal(['Enter where the problem is, or choose a point on the map']);
+    await expect(el).to.be.accessible();
+
+    el.go('about');
+    await onPage(el, 'Your details');
+    await tabTo(isInput('Email address'), 'Email address');
+    await sendKeys({ type: 'not an email' });
+    await tabTo(isInput('Phone number'), 'Phone number');
+    await sendKeys({ type: '12' });
+    await pressContinue();
+    await waitUntil(() => summary(el).length > 0);
+    expect(summary(el)).to.deep.equal([
+      'Enter an email address in the correct format, like name@example.com',
+      'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192',
+    ]);
+    await expect(el).to.be.accessible();
+
+    el.set({ email: '', phone: '', updates: true });
+    await el.updateComplete;
+    await pressContinue();
+    await waitUntil(() => summary(el).join().includes('so we can send you updates'));
+    expect(summary(el)).to.deep.equal(['Enter your email address, so we can send you updates']);
+  });
+
+  it('requires the contact details a council asks for (contact-required)', async () => {
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: larkmead }, 'about');
+    const el = await makeForm(api, { 'contact-required': 'name phone' });
+    await onPage(el, 'Your details');
+    await pressContinue();
+    await waitUntil(() => summary(el).length > 0);
+    expect(summary(el)).to.deep.equal(['Enter your full name', 'Enter your phone number']);
+    expect(pageText(el)).not.to.contain('Full name (optional)');
+  });
+
+  it('answers survive a reload: the same page, the same answers', async () => {
+    const el = await makeForm();
+    await onPage(el, 'What do you want to report?');
+    await chooseRadio('Graffiti');
+    await pressContinue();
+    await onPage(el, 'What is the graffiti on?');
+    await chooseRadio('A wall or fence');
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 400)); // the draft is saved after a short pause
+    el.remove();
+
+    const again = await makeForm();
+    await onPage(again, 'What is the graffiti on?');
+    expect(again.answers.serviceCode).to.equal('graffiti');
+    expect(again.answers.attributes.surface).to.equal('wall_or_fence');
+  });
+
+  it('speeding traffic in a parish: routed to the parish, with the clerk on the confirmation', async () => {
+    seedDraft({ serviceCode: 'speeding_traffic', attributes: { speed_limit: '30', wanted: 'speedwatch' }, place: fenbury, name: 'Ali Khan' }, 'check');
+    const el = await makeForm();
+    await onPage(el, 'Check your answers before sending your report');
+    expect(pageText(el)).to.contain('A Community Speedwatch or a speed warning sign');
+    await pressContinue('Send report');
+    await onPage(el, 'Report sent');
+    const done = pageText(el);
+    expect(done).to.contain('Fenbury Parish Council');
+    expect(done).to.contain('Margaret Oakes');
+    expect(done).to.contain('clerk@fenbury-pc.example.org');
+    expect(done).not.to.contain('We have sent a receipt'); // no email given
+    await expect(el).to.be.accessible();
+  });
+
+  it('goes to the district when the answers say so, even in a parish', async () => {
+    seedDraft({ serviceCode: 'speeding_traffic', attributes: { speed_limit: '50_plus', wanted: 'calming' }, place: fenbury }, 'check');
+    const el = await makeForm();
+    await onPage(el, 'Check your answers');
+    await pressContinue('Send report');
+    await onPage(el, 'Report sent');
+    expect(pageText(el)).to.contain('traffic management team');
+    expect(pageText(el)).not.to.contain('Margaret Oakes');
+  });
+
+  it('Change on the check page goes to the question and comes back to the check page', async () => {
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: larkmead }, 'check');
+    const el = await makeForm();
+    await onPage(el, 'Check your answers');
+    await tabTo((a) => a.localName === 'button' && text(a).startsWith('Change Is it offensive'), 'Change offensive');
+    await sendKeys({ press: 'Enter' });
+    await onPage(el, 'Is it offensive or racist?');
+    await chooseRadio('Yes');
+    await pressContinue();
+    await onPage(el, 'Check your answers');
+    expect(el.answers.attributes.offensive).to.equal('yes');
+  });
+
+  it('asks "Has someone already reported it?" for an open report nearby, and follows it instead of a duplicate', async () => {
+    // An open fly-tipping report at this very place, made through the real API.
+    const existing = await new Open311Client({ endpoint: api }).createRequest({
+      serviceCode: 'fly_tipping',
+      lat: larkmead.lat,
+      long: larkmead.lng,
+      addressString: larkmead.address,
+      description: 'Mattress by the bus stop',
+      attributes: { waste_types: ['furniture'], amount: 'single' },
+    });
+    seedDraft({ serviceCode: 'fly_tipping', attributes: { waste_types: ['furniture'], amount: 'single' }, place: larkmead }, 'where');
+    const el = await makeForm();
+    await onPage(el, 'Where is the problem?');
+    await pressContinue();
+    await onPage(el, 'Has someone already reported it?');
+    expect(pageText(el)).to.contain('Mattress by the bus stop');
+    await expect(el).to.be.accessible();
+    await pressContinue();
+    await waitUntil(() => summary(el).length > 0);
+    expect(summary(el)).to.deep.equal(['Select a report, or say it is a different problem']);
+    await chooseRadio(larkmead.address);
+    await pressContinue();
+    await onPage(el, 'This problem has already been reported');
+    expect(pageText(el)).to.contain(existing.serviceRequestId!);
+    expect(el.shadowRoot!.querySelector('a[href^="/track"]')!.getAttribute('href')).to.equal(`/track?ref=${existing.serviceRequestId}`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offline: the report waits in the outbox, is sent when the connection returns, and is stored once', async () => {
+    const description = `Outbox test ${crypto.randomUUID()}`;
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'street_furniture', offensive: 'no' }, place: larkmead, description }, 'check');
+    const el = await makeForm();
+    await onPage(el, 'Check your answers');
+    // The connection drops: the council's server cannot be reached.
+    el.endpoint = unreachable;
+    await el.updateComplete;
+    await pressContinue('Send report');
+    await onPage(el, 'Your report has not been sent yet');
+    expect(pageText(el)).to.contain('Your report is saved on this device');
+    await expect(el).to.be.accessible();
+
+    // Trying again while still offline keeps it waiting.
+    await pressContinue('Try sending it now');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(heading(el)).to.equal('Your report has not been sent yet');
+
+    // The connection comes back.
+    el.endpoint = api;
+    const submitted = oneEvent(el, 'civic-submitted');
+    window.dispatchEvent(new Event('online'));
+    const { detail } = await submitted;
+    expect(detail.queued).to.equal(true);
+    await onPage(el, 'Report sent');
+    expect(pageText(el)).to.contain('we sent the report you saved earlier');
+
+    const all = await new Open311Client({ endpoint: api }).requests({ serviceCode: 'graffiti', pageSize: 200 });
+    expect(all.filter((r) => r.description === description)).to.have.length(1);
+  });
+
+  it('a report refused by the server (a 4xx) says why and keeps the answers', async () => {
+    // A point far outside the council's area: the server refuses it and says where to go.
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: { lat: 51.5, lng: -0.12, address: 'Westminster', area: null } }, 'check');
+    const el = await makeForm();
+    await onPage(el, 'Check your answers');
+    const failed = oneEvent(el, 'civic-error');
+    await pressContinue('Send report');
+    const { detail } = await failed;
+    expect(detail.operation).to.equal('submit');
+    await waitUntil(() => summary(el).length > 0);
+    expect(summary(el)[0]).to.match(/\S/);
+    expect(heading(el)).to.contain('Check your answers');
+    expect(el.answers.serviceCode).to.equal('graffiti');
+    await expect(el).to.be.accessible();
+  });
+
+  it('preselects a category with service-code: no category page', async () => {
+    const el = await makeForm(api, { 'service-code': 'street_lights' });
+    await onPage(el, 'What is the number on the lamp post? (optional)');
+    expect(pageText(el)).to.contain('If wires are showing');
+    expect(el.shadowRoot!.querySelector('a.back')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Welsh', async () => {
+    document.documentElement.lang = 'cy';
+    try {
+      const el = await makeForm();
+      await waitUntil(() => heading(el) === 'Beth ydych chi am ei roi gwybod amdano?', `saw "${heading(el)}"`, { timeout: 8000 });
+      expect(pageText(el)).to.contain('Parhau');
+      await expect(el).to.be.accessible();
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
+
+  it('shows a state to act on when the server cannot be reached at all', async () => {
+    const el = await makeForm(unreachable);
+    await waitUntil(() => heading(el).startsWith('Sorry'), `saw "${heading(el)}"`, { timeout: 20000 });
+    expect(pageText(el)).to.contain('01632 960000');
+    expect(el.shadowRoot!.querySelector('button')!.textContent).to.contain('Try again');
+    await expect(el).to.be.accessible();
+  });
+});
+
+/** A JPEG of the given size with an EXIF block carrying a GPS tag, like a phone photo. */
+async function phonePhoto(width: number, height: number): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const c = canvas.getContext('2d')!;
+  c.fillStyle = '#4a7';
+  c.fillRect(0, 0, width, height);
+  const jpeg = new Uint8Array(await (await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/jpeg'))).arrayBuffer());
+  // APP1 "Exif\0\0" + a little-endian TIFF header with a GPSInfo tag (0x8825): enough for the check.
+  const tiff = [0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01, 0x00, 0x25, 0x88, 0x04, 0x00, 0x01, 0x00, 0x00, 0x00, 0x1a, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00];
+  const body = [...new TextEncoder().encode('Exif'), 0, 0, ...tiff];
+  const app1 = [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+  return new File([jpeg.slice(0, 2), new Uint8Array(app1), jpeg.slice(2)], 'IMG_0001.jpg', { type: 'image/jpeg' });
+}
+const hasExif = async (b: Blob) => new TextDecoder('latin1').decode(await b.arrayBuffer()).includes('Exif');
+
+describe('<civic-report-form> photos', () => {
+  it('resizes to 2000 px at most and drops EXIF (GPS) before upload', async () => {
+    const { resizePhoto } = await import('./resize.js');
+    const photo = await phonePhoto(3000, 1500);
+    expect(await hasExif(photo)).to.equal(true);
+    const small = await resizePhoto(photo);
+    const bitmap = await createImageBitmap(small);
+    expect([bitmap.width, bitmap.height]).to.deep.equal([2000, 1000]);
+    expect(await hasExif(small)).to.equal(false);
+  });
+
+  it('uploads several photos with progress, previews them, removes one, and sends the rest', async () => {
+    const description = `Photo test ${crypto.randomUUID()}`;
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: larkmead, description }, 'photos');
+    const el = await makeForm();
+    await onPage(el, 'Add photos (optional)');
+    await expect(el).to.be.accessible();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+    // The file chooser is the operating system's: hand the input files as it would.
+    const files = new DataTransfer();
+    for (const f of [await phonePhoto(2400, 1800), await phonePhoto(800, 600), await phonePhoto(900, 600)]) files.items.add(f);
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => el.answers.photos.length === 3, 'three photos uploaded', { timeout: 15000 });
+    await el.updateComplete;
+    const previews = [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('.photos img')];
+    expect(previews.map((i) => i.alt)).to.deep.equal(['Photo 1: IMG_0001.jpg', 'Photo 2: IMG_0001.jpg', 'Photo 3: IMG_0001.jpg']);
+    await expect(el).to.be.accessible();
+    // What the server keeps is the resized photo, without EXIF.
+    const served = await (await fetch(el.answers.photos[0]!.url)).blob();
+    const bitmap = await createImageBitmap(served);
+    expect(Math.max(bitmap.width, bitmap.height)).to.be.at.most(2000);
+    expect(await hasExif(served)).to.equal(false);
+
+    await tabTo(isButton('Remove photo 2'), 'Remove photo 2');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.answers.photos).to.have.length(2);
+    await pressContinue();
+    await onPage(el, 'Your details');
+    el.go('check');
+    await onPage(el, 'Check your answers');
+    expect(pageText(el)).to.contain('2 added');
+    const submitted = oneEvent(el, 'civic-submitted');
+    await pressContinue('Send report');
+    const { detail } = await submitted;
+    const stored = await storedReport(detail.serviceRequestId!);
+    expect(stored!.mediaUrl).to.match(/\/media\//);
+    expect(stored!.description).to.contain(description);
+    expect(stored!.description).to.contain('More photos:');
+  });
+
+  it('says plainly when a file is not a photo', async () => {
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: larkmead }, 'photos');
+    const el = await makeForm();
+    await onPage(el, 'Add photos (optional)');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => pageText(el).includes('notes.txt is not a photo'), 'error shown', { timeout: 8000 });
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<civic-report-form> against an XML-only Open311 server', () => {
+  it('renders every category and question it offers: string booleans, zero-padded codes, several groups', async () => {
+    const el = await makeForm(xmlCouncil);
+    await onPage(el, 'What do you want to report?');
+    expect([...el.shadowRoot!.querySelectorAll('h2')].map(text)).to.deep.equal(['Highways', 'Flooding']);
+    await chooseRadio('Blocked drain');
+    await pressContinue();
+
+    // A nine-option list is a select; the variable=false attribute is shown as information.
+    await onPage(el, 'Which road is the drain on?');
+    expect(pageText(el)).to.contain('We clear blocked drains on roads, not in private gardens.');
+    expect(el.shadowRoot!.querySelector('civic-select')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+    await tabTo(isInput('Which road'), 'the select');
+    await sendKeys({ type: 'High' }); // a closed select chooses by typing, as in any browser
+    await pressContinue();
+    expect(el.answers.attributes.where_drain).to.equal('08'); // the zero stays
+
+    await onPage(el, 'What is happening? (optional)');
+    expect(el.shadowRoot!.querySelector('civic-checkboxes')).to.not.equal(null);
+    await pressContinue();
+    await onPage(el, 'When did it start? (optional)');
+    expect(el.shadowRoot!.querySelector('civic-date-input')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a category with metadata=false goes straight to the description', async () => {
+    const el = await makeForm(xmlCouncil);
+    await onPage(el, 'What do you want to report?');
+    await chooseRadio('Abandoned vehicle');
+    await pressContinue();
+    await onPage(el, 'Tell us more about the problem');
+  });
+});

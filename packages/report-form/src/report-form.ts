@@ -1,0 +1,540 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import {
+  CivicElement,
+  CivicErrorEvent,
+  DraftController,
+  Open311Client,
+  OutboxController,
+  UnsupportedError,
+  baseStyles,
+  buttonStyles,
+  createIdempotencyKey,
+  fieldStyles,
+  validateFields,
+  type CreatedRequest,
+  type FieldError,
+  type NewServiceRequest,
+  type OutboxEntry,
+  type Service,
+  type ServiceAttribute,
+  type ServiceRequest,
+} from '@civic-widgets/core';
+import { styles } from './report-form.styles.js';
+import { CivicSubmitEvent } from './events/submit.js';
+import { CivicSubmittedEvent } from './events/submitted.js';
+import { emptyAnswers, nextUnanswered, nearbyOpen, pagesFor, toRequest, type Answers, type FlowState, type PageId } from './flow.js';
+import { renderCategory } from './pages/category.js';
+import { renderQuestion, renderDescription } from './pages/questions.js';
+import { renderWhere, renderDuplicates, renderExisting } from './pages/where.js';
+import { PhotoUploads, renderPhotos } from './pages/photos.js';
+import { renderAbout } from './pages/about.js';
+import { renderCheck } from './pages/check.js';
+import { renderDone, renderQueued } from './pages/result.js';
+import './i18n.js';
+
+/** Pages outside the question flow. */
+type EndPage = 'done' | 'queued' | 'existing';
+
+interface Draft {
+  answers: Answers;
+  page: PageId | EndPage;
+  key: string;
+  returnToCheck: boolean;
+}
+
+/** What the confirmation shows. */
+export interface Confirmation {
+  id: string | null;
+  token: string | null;
+  notice: string;
+  email: string;
+  queued: boolean;
+}
+
+/** What the outbox keeps for a report: the request, and what the confirmation needs. */
+interface Queued {
+  request: NewServiceRequest;
+  draftKey: string;
+}
+
+/**
+ * @summary Report a problem to the council: category, its questions, where, photos, your details,
+ * check your answers, and a reference number — saved in an outbox when the network fails.
+ * @tag civic-report-form
+ *
+ * @slot - No-JavaScript fallback (e.g. a link to the old form and the phone number), shown until the element upgrades.
+ * @slot contact - Other ways to report, shown under every page (replaces the sentence built from `phone`).
+ * @event civic-submit - The resident pressed "Send report" (cancelable). Detail: `{ request, idempotencyKey }`.
+ * @event civic-submitted - The council has the report. Detail: `{ serviceRequestId, token?, serviceNotice, queued }`.
+ * @event civic-error - Something failed (loading categories, uploading a photo, sending). The resident already sees a message.
+ * @csspart contact - The "other ways to report" box.
+ * @csspart panel - The confirmation panel with the reference.
+ * @cssprop --civic-color-panel-text - Text colour of the confirmation panel.
+ */
+export class CivicReportForm extends CivicElement {
+  static override styles = [baseStyles, fieldStyles, buttonStyles, styles];
+
+  /** The site's public Open311 key (`api_key`), as the spec asks on POST. */
+  @property({ attribute: 'api-key' }) apiKey = '';
+  /** Sent as `jurisdiction_id`, for servers that host several councils. */
+  @property({ attribute: 'jurisdiction-id' }) jurisdictionId = '';
+  /** Preselects a category (a page only about potholes): its page is skipped. */
+  @property({ attribute: 'service-code' }) serviceCode = '';
+  /** The council's phone number, always shown as another way to report. */
+  @property() phone = '';
+  /** Where to follow a report: a URL template with `{id}`, e.g. `/track?ref={id}`. */
+  @property({ attribute: 'tracker-url' }) trackerUrl = '';
+  /** The council's privacy notice, linked from "Your details". */
+  @property({ attribute: 'privacy-url' }) privacyUrl = '';
+  /** Which contact details must be given: any of `name email phone`, space-separated. */
+  @property({ attribute: 'contact-required' }) contactRequired = '';
+  /** How far (metres) to look for open reports of the same problem. */
+  @property({ type: Number, attribute: 'nearby-radius' }) nearbyRadius = 100;
+  /** The map style URL, passed to the location picker. */
+  @property({ attribute: 'map-style' }) mapStyle = '';
+  /** The council's boundary (GeoJSON URL), passed to the location picker: places outside are refused. */
+  @property({ attribute: 'boundary-src' }) boundarySrc = '';
+  /** Area polygons such as parishes (GeoJSON URL), passed to the location picker. */
+  @property({ attribute: 'areas-src' }) areasSrc = '';
+  /** The picker's address search: `custom` (a gazetteer), `postcodes-io`, `nominatim` or `os-places`. */
+  @property() geocoder = '';
+  /** The address search URL for the picker (a gazetteer base URL or `{query}` template). */
+  @property({ attribute: 'geocoder-url' }) geocoderUrl = '';
+
+  /** @internal */ @state() page: PageId | EndPage = 'category';
+  /** @internal */ @state() answers: Answers = emptyAnswers();
+  /** @internal */ @state() errors: FieldError[] = [];
+  /** @internal The chosen category's questions (its service definition). */ @state() questions: ServiceAttribute[] = [];
+  /** @internal */ @state() nearby: ServiceRequest[] = [];
+  /** @internal undefined until probed. */ @state() mediaSupported: boolean | undefined;
+  /** @internal */ @state() busy = false;
+  /** The last list of categories that loaded: kept if a later reload of it fails. */
+  @state() private loadedServices?: Service[];
+  /** @internal The draft has been read: pages can be shown. */ @state() ready = false;
+  /** @internal */ @state() confirmation?: Confirmation;
+  /** @internal */ @state() search = '';
+  /** @internal Why the last send was refused (a 4xx), in the server's words. */ @state() refusal = '';
+  /** @internal */ returnToCheck = false;
+  /** @internal The report's Idempotency-Key: one per report, kept across reloads and retries. */ key = createIdempotencyKey();
+
+  /** @internal */ readonly photos = new PhotoUploads(this);
+  private definitions = new Map<string, Promise<ServiceAttribute[]>>();
+  private focusOnUpdate = false;
+  private restored = false;
+  private clientCache?: [string, Open311Client];
+
+  /** @internal */
+  readonly servicesTask = new Task(this, {
+    task: async ([endpoint], { signal }) => {
+      if (!endpoint) return [] as Service[];
+      try {
+        return (this.loadedServices = await this.client.services({ signal }));
+      } catch (error) {
+        this.fail('load-services', error);
+        throw error;
+      }
+    },
+    args: () => [this.endpoint, this.apiKey, this.jurisdictionId] as const,
+  });
+
+  private readonly draft = new DraftController<Draft>(this, {
+    key: () => (this.endpoint ? `report:${this.endpoint}:${this.serviceCode}` : ''),
+    snapshot: () =>
+      this.restored ? { answers: this.answers, page: this.page, key: this.key, returnToCheck: this.returnToCheck } : undefined,
+  });
+
+  /*
+   * One queue per site, not per endpoint: a report saved on one page is sent by whichever report
+   * form the resident opens next on the council's site (a council has one Open311 endpoint).
+   */
+  private readonly outbox = new OutboxController<Queued, CreatedRequest>(this, {
+    queue: () => (this.endpoint ? 'report' : ''),
+    send: (entry) => this.client.createRequest(entry.payload.request, { idempotencyKey: entry.key }),
+    onSent: (entry, created) => void this.sent(entry, created),
+    onRejected: (entry, error) => this.rejected(entry, error),
+  });
+
+  /** The Open311 client for the current settings. */
+  get client(): Open311Client {
+    const id = `${this.endpoint}\n${this.apiKey}\n${this.jurisdictionId}`;
+    if (this.clientCache?.[0] !== id) {
+      this.clientCache = [
+        id,
+        new Open311Client({ endpoint: this.endpoint, apiKey: this.apiKey || undefined, jurisdictionId: this.jurisdictionId || undefined }),
+      ];
+    }
+    return this.clientCache[1];
+  }
+
+  /** The categories, once loaded. */
+  get services(): Service[] {
+    return this.loadedServices ?? [];
+  }
+
+  /** @internal The chosen category. */
+  get service(): Service | undefined {
+    return this.services.find((s) => s.code === this.answers.serviceCode);
+  }
+
+  /** @internal */
+  get flow(): FlowState {
+    return {
+      preselected: !!this.serviceCode && !!this.services.find((s) => s.code === this.serviceCode),
+      attributes: this.questions,
+      answers: this.answers,
+      nearby: this.nearby,
+      photos: this.mediaSupported !== false,
+    };
+  }
+
+  /** @internal */
+  get pages(): PageId[] {
+    return pagesFor(this.flow);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.endpoint) this.configError('"endpoint" is required: the Open311 base URL, e.g. https://council.example/open311/v2');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Restore the draft once the categories are known, so its questions can be reloaded.
+    if (!this.restored && this.loadedServices) void this.restore();
+    if (changed.has('serviceCode') && this.serviceCode && !this.answers.serviceCode) this.answers = { ...this.answers, serviceCode: this.serviceCode };
+  }
+
+  private async restore(): Promise<void> {
+    this.restored = true;
+    const saved = this.draft.load();
+    if (saved?.answers && this.services.some((s) => s.code === saved.answers.serviceCode)) {
+      this.answers = { ...emptyAnswers(), ...saved.answers };
+      this.key = saved.key || this.key;
+      this.returnToCheck = saved.returnToCheck;
+      await this.loadQuestions(this.answers.serviceCode).catch(() => undefined);
+      if (this.answers.place && this.pages.includes('photos')) await this.probeMedia();
+      // A queued report stays on the "waiting" page; the outbox sends it and shows the confirmation.
+      const page = saved.page;
+      if (this.page !== 'done') {
+        this.page = page === 'done' || page === 'existing' || (page !== 'queued' && !this.pages.includes(page)) ? this.pages[0]! : page;
+      }
+    } else if (this.flow.preselected) {
+      this.answers = { ...this.answers, serviceCode: this.serviceCode };
+      await this.loadQuestions(this.serviceCode).catch(() => undefined);
+      if (this.page !== 'done') this.page = this.pages[0]!;
+    }
+    this.ready = true;
+  }
+
+  /** @internal Reports a failure to the page (the resident sees their own message). */
+  fail(operation: string, cause: unknown): void {
+    this.emit(new CivicErrorEvent({ operation, message: String((cause as Error)?.message ?? cause).slice(0, 200), cause }));
+  }
+
+  /** @internal The category's questions (cached per category). */
+  async loadQuestions(code: string): Promise<void> {
+    const service = this.services.find((s) => s.code === code);
+    if (!service?.metadata) {
+      this.questions = [];
+      return;
+    }
+    let p = this.definitions.get(code);
+    if (!p) {
+      p = this.client.serviceDefinition(code).then((d) => d.attributes);
+      this.definitions.set(code, p);
+      p.catch(() => this.definitions.delete(code));
+    }
+    this.questions = await p;
+  }
+
+  /** @internal Media upload is an extension: ask the server once whether it has it. */
+  async probeMedia(): Promise<void> {
+    if (this.mediaSupported !== undefined) return;
+    try {
+      // An empty file: a server with uploads refuses it (400), one without answers 404/405/501.
+      await this.client.uploadMedia(new Blob([], { type: 'image/jpeg' }));
+      this.mediaSupported = true;
+    } catch (error) {
+      this.mediaSupported = !(error instanceof UnsupportedError);
+    }
+  }
+
+  /** @internal Updates answers (and so the draft). */
+  set(patch: Partial<Answers>): void {
+    this.answers = { ...this.answers, ...patch };
+  }
+
+  /** @internal Answers one of the category's questions. */
+  answer(code: string, value: string | string[]): void {
+    this.set({ attributes: { ...this.answers.attributes, [code]: value } });
+  }
+
+  /** @internal Shows a page and moves focus to its heading. */
+  go(page: PageId | EndPage): void {
+    this.page = page;
+    this.errors = [];
+    this.refusal = '';
+    this.focusOnUpdate = true;
+  }
+
+  /** @internal The page before this one, for Back. */
+  get previous(): PageId | undefined {
+    const pages = this.pages;
+    const i = pages.indexOf(this.page as PageId);
+    if (this.page === 'existing') return 'duplicates';
+    return i > 0 ? pages[i - 1] : undefined;
+  }
+
+  /** @internal Validates the page's fields (plus `extra` problems) and shows the error summary. */
+  check(extra: FieldError[] = []): boolean {
+    const fields = [...this.renderRoot.querySelectorAll<HTMLElement & { reportValidity(): boolean; validationMessage: string }>('[data-field]')];
+    this.errors = [...validateFields(fields), ...extra];
+    return !this.errors.length;
+  }
+
+  /** @internal "Continue": check, do what the page needs, then show the next page. */
+  async next(extra: FieldError[] = []): Promise<void> {
+    if (this.busy || !this.check(extra)) return;
+    const page = this.page as PageId;
+    this.busy = true;
+    try {
+      if (page === 'category') {
+        try {
+          await this.loadQuestions(this.answers.serviceCode);
+        } catch (error) {
+          this.fail('load-questions', error);
+          this.errors = [{ message: msg('The questions for this problem could not be loaded. Try again.', { id: 'report.error.questions' }), target: this.headingTarget() }];
+          return;
+        }
+      }
+      if (page === 'where') await Promise.all([this.findNearby(), this.probeMedia()]);
+    } finally {
+      this.busy = false;
+    }
+    const pages = this.pages;
+    const after = this.returnToCheck ? (nextUnanswered(this.flow, page) ?? 'check') : pages[pages.indexOf(page) + 1];
+    if (after === 'check') this.returnToCheck = false;
+    this.go(after ?? 'check');
+  }
+
+  /** @internal Open reports of the same category near the chosen place. */
+  private async findNearby(): Promise<void> {
+    const { place, serviceCode } = this.answers;
+    this.nearby = [];
+    if (!place) return;
+    try {
+      // With the near-a-point extension the server filters; without it, it returns recent
+      // requests and nearbyOpen() filters them here. Either way the answer is the same.
+      const since = new Date(Date.now() - 90 * 86_400_000);
+      const found = await this.client.requests({ serviceCode, lat: place.lat, long: place.lng, radius: this.nearbyRadius, startDate: since, status: 'open' });
+      this.nearby = nearbyOpen(found, serviceCode, place, this.nearbyRadius);
+    } catch (error) {
+      // "Is it one of these?" is a help, not a step a resident must pass: carry on without it.
+      this.fail('lookup', error);
+    }
+    if (!this.nearby.some((r) => r.id === this.answers.duplicate)) this.set({ duplicate: '' });
+  }
+
+  /** @internal A "Change" link on the check page. */
+  change(page: PageId): void {
+    this.returnToCheck = true;
+    this.go(page);
+  }
+
+  /** @internal Back. */
+  back(event: Event): void {
+    event.preventDefault();
+    const previous = this.previous;
+    if (previous) this.go(previous);
+  }
+
+  /** @internal "Send report". */
+  async submit(): Promise<void> {
+    if (this.busy) return;
+    const request = toRequest(this.flow, msg('More photos:', { id: 'report.morePhotos' }));
+    if (!this.emit(new CivicSubmitEvent({ request, idempotencyKey: this.key }))) return;
+    this.busy = true;
+    this.refusal = '';
+    this.draft.flush();
+    try {
+      const result = await this.outbox.submit(this.key, { request, draftKey: this.key });
+      if (result.status === 'queued') {
+        this.fail('submit', result.error);
+        this.go('queued');
+      }
+    } catch (error) {
+      // The outbox itself failed (storage refused): say so, keep the answers.
+      this.fail('submit', error);
+      this.refusal = msg('Your report could not be sent. Try again.', { id: 'report.error.send' });
+      this.errors = [{ message: this.refusal, target: this.headingTarget() }];
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** @internal "Try sending it now" on the waiting page. */
+  retry(): void {
+    void this.outbox.flush(true);
+  }
+
+  private async sent(entry: OutboxEntry<Queued>, created: CreatedRequest): Promise<void> {
+    const queued = entry.attempts > 0;
+    let id = created.serviceRequestId;
+    if (!id && created.token) {
+      // A batch server answers with a token first; it usually has the id within seconds.
+      id = await this.pollToken(created.token);
+    }
+    if (entry.payload.draftKey === this.key || entry.payload.draftKey === this.draft.load()?.key) {
+      this.draft.clear();
+      this.answers = this.serviceCode ? { ...emptyAnswers(), serviceCode: this.serviceCode } : emptyAnswers();
+      this.key = createIdempotencyKey();
+      this.photos.clear();
+    }
+    this.confirmation = { id, token: created.token, notice: created.serviceNotice, email: entry.payload.request.email ?? '', queued };
+    this.go('done');
+    this.emit(
+      new CivicSubmittedEvent({ serviceRequestId: id, ...(created.token ? { token: created.token } : {}), serviceNotice: created.serviceNotice, queued }),
+    );
+  }
+
+  /** GET tokens/{token} a few times: null when the server still has no id (the token is shown instead). */
+  private async pollToken(token: string): Promise<string | null> {
+    for (let i = 0; i < 5; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 2000));
+      const status = await this.client.token(token).catch(() => null);
+      if (status?.serviceRequestId) return status.serviceRequestId;
+    }
+    return null;
+  }
+
+  private rejected(entry: OutboxEntry<Queued>, error: unknown): void {
+    this.fail('submit', error);
+    const userMessage = (error as { userMessage?: string }).userMessage;
+    if (entry.payload.draftKey !== this.key) return;
+    // Nothing was stored: the corrected report is a new submission with a new key.
+    this.key = createIdempotencyKey();
+    this.go('check');
+    this.focusOnUpdate = false;
+    this.refusal = userMessage || msg('The council’s system did not accept your report.', { id: 'report.error.refused' });
+    this.errors = [{ message: this.refusal, target: this.headingTarget() }];
+  }
+
+  /** @internal Follow an existing report instead of making a duplicate: start again. */
+  startAgain(): void {
+    this.draft.clear();
+    this.answers = this.serviceCode ? { ...emptyAnswers(), serviceCode: this.serviceCode } : emptyAnswers();
+    this.key = createIdempotencyKey();
+    this.nearby = [];
+    this.photos.clear();
+    this.confirmation = undefined;
+    this.restored = true;
+    this.go(this.pages[0]!);
+  }
+
+  /** @internal A target for page-level errors: the page heading. */
+  headingTarget(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('h1') ?? this;
+  }
+
+  protected override async updated(changed: PropertyValues<this>): Promise<void> {
+    super.updated(changed);
+    if (!this.focusOnUpdate) return;
+    this.focusOnUpdate = false;
+    // Question pages use the field's label as the page's <h1> (GOV.UK): it lives in the field.
+    let heading = this.renderRoot.querySelector<HTMLElement>('h1');
+    if (!heading) {
+      const field = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('[data-field]');
+      await field?.updateComplete;
+      heading = field?.shadowRoot?.querySelector<HTMLElement>('h1') ?? null;
+    }
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+      heading.scrollIntoView?.({ block: 'nearest' });
+    }
+  }
+
+  /** @internal Back link, page caption and error summary shared by the question pages. */
+  renderTop(showBack = true) {
+    const pages = this.pages;
+    const i = pages.indexOf(this.page as PageId);
+    return html`
+      ${showBack && this.previous
+        ? html`<a class="back" href="#" @click=${this.back}>${msg('Back', { id: 'report.back' })}</a>`
+        : nothing}
+      <civic-error-summary .errors=${this.errors}></civic-error-summary>
+      ${i >= 0
+        ? html`<span class="caption">${msg(str`Step ${i + 1} of ${pages.length}`, { id: 'report.progress' })}${this.service
+            ? html` · ${this.service.name}`
+            : nothing}</span>`
+        : nothing}
+    `;
+  }
+
+  /** @internal The emergency notice, on the first page after the category is chosen. */
+  renderEmergency() {
+    const notice = this.service?.emergencyNotice;
+    const first = this.pages.find((p) => p !== 'category');
+    if (!notice || this.page !== first) return nothing;
+    return html`<div class="warning" role="note">
+      <span class="warning-icon" aria-hidden="true">!</span>
+      <p><span class="visually-hidden">${msg('Warning', { id: 'report.warning' })}</span> ${notice}</p>
+    </div>`;
+  }
+
+  /** @internal The Continue button. */
+  renderContinue(extra?: () => FieldError[]) {
+    return html`<button class="button" type="button" ?disabled=${this.busy} @click=${() => void this.next(extra?.() ?? [])}>
+      ${msg('Continue', { id: 'report.continue' })}
+    </button>`;
+  }
+
+  private renderPage() {
+    const page = this.page;
+    if (page === 'done') return renderDone(this);
+    if (page === 'queued') return renderQueued(this, this.outbox.pending.length);
+    if (page === 'existing') return renderExisting(this);
+    if (page === 'category') return renderCategory(this);
+    if (page.startsWith('question:')) return renderQuestion(this, page.slice(9));
+    if (page === 'description') return renderDescription(this);
+    if (page === 'where') return renderWhere(this);
+    if (page === 'duplicates') return renderDuplicates(this);
+    if (page === 'photos') return renderPhotos(this);
+    if (page === 'about') return renderAbout(this);
+    return renderCheck(this);
+  }
+
+  override render() {
+    if (!this.endpoint) {
+      return html`<slot></slot>${this.renderContact()}`;
+    }
+    const showPages = this.page === 'done' || (this.loadedServices && this.ready);
+    return html`
+      <div>
+        ${showPages ? this.renderPage() : this.servicesTask.render({
+          pending: () => html`<p role="status">${msg('Loading…', { id: 'report.loading' })}</p>`,
+          error: () => html`<h1 tabindex="-1">${msg('Sorry, you cannot report a problem online right now', { id: 'report.unavailable.title' })}</h1>
+            <p class="body">${msg('We could not reach the council’s system. Try again in a few minutes.', { id: 'report.unavailable.body' })}</p>
+            <button class="button button--secondary" type="button" @click=${() => void this.servicesTask.run()}>
+              ${msg('Try again', { id: 'report.tryAgain' })}
+            </button>`,
+          complete: () => nothing,
+        })}
+      </div>
+      ${this.renderContact()}
+    `;
+  }
+
+  private renderContact() {
+    return html`<div class="contact" part="contact">
+      <slot name="contact">
+        ${this.phone
+          ? html`<p>${msg('You can also report a problem by phone:', { id: 'report.contact.phone' })}
+              <a href=${`tel:${this.phone.replace(/[^\d+]/g, '')}`}>${this.phone}</a></p>`
+          : nothing}
+      </slot>
+    </div>`;
+  }
+}
