@@ -20,7 +20,11 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
     await server?.close();
     await db?.close();
   });
-  beforeEach(() => resetOpen311(db));
+  beforeEach(async () => {
+    // Mail from the previous test may still be on its way into the dev mailbox.
+    await server.ctx.mailer.idle();
+    await resetOpen311(db);
+  });
 
   it('stores a report and answers with its reference, notice and token', async () => {
     const created = await post(pothole());
