@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { CivicErrorEvent, CivicErrorSummary } from '@civic-widgets/core';
+import type { CivicErrorEvent, CivicErrorSummary, CivicTextInput } from '@civic-widgets/core';
 import './define.js';
 import type { CivicCaseTracker } from './case-tracker.js';
 import type { CivicCaseLoadEvent } from './events/case-load.js';
@@ -85,7 +85,16 @@ async function trackerFor(id: string, extra = html``): Promise<CivicCaseTracker>
   return el;
 }
 
+/** The look-up form's fields load on demand, like a resident's browser fetches them. */
+async function lookupForm(el: CivicCaseTracker): Promise<void> {
+  await customElements.whenDefined('civic-text-input');
+  await customElements.whenDefined('civic-error-summary');
+  await el.updateComplete;
+  await shadow(el).querySelector<CivicTextInput>('civic-text-input')!.updateComplete;
+}
+
 async function typeReference(el: CivicCaseTracker, value: string): Promise<void> {
+  await lookupForm(el);
   const input = shadow(el).querySelector('civic-text-input')!;
   input.focus();
   if (value) await sendKeys({ type: value });
@@ -95,6 +104,7 @@ async function typeReference(el: CivicCaseTracker, value: string): Promise<void>
 describe('<civic-case-tracker> looking up a report', () => {
   it('asks for the reference and passes axe', async () => {
     const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()} reference-example="LDC-1001"></civic-case-tracker>`);
+    await lookupForm(el);
     const input = shadow(el).querySelector('civic-text-input')!;
     expect(input.label).to.equal('Report reference');
     expect(input.hint).to.contain('LDC-1001');
@@ -295,6 +305,7 @@ describe('<civic-case-tracker> email updates', () => {
     const id = await report();
     const el = await trackerFor(id);
     await waitUntil(() => shadow(el).querySelector('#email'), 'the email form appears', { timeout: 5000 });
+    await lookupForm(el);
     await expect(el).to.be.accessible();
 
     buttonNamed(el, 'Email me when this changes')!.click();

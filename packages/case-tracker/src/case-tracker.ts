@@ -51,6 +51,10 @@ type View =
 
 type Subscribe = 'hidden' | 'form' | 'sending' | 'sent' | 'failed';
 
+let fields: Promise<unknown> | undefined;
+/** The form fields, fetched the first time a form is shown. */
+const loadFields = () => (fields ??= import('./fields.js'));
+
 /** Whether each endpoint has the subscriptions extension, asked once per page. */
 const subscriptionSupport = new Map<string, Promise<boolean>>();
 
@@ -510,6 +514,7 @@ export class CivicCaseTracker extends CivicElement {
   }
 
   #renderLookup(): TemplateResult {
+    void loadFields();
     const hint = this.referenceExample
       ? msg(str`It is in the email we sent when you made the report, for example ${this.referenceExample}.`, { id: 'tracker.lookup.hintExample' })
       : msg('It is in the email we sent when you made the report.', { id: 'tracker.lookup.hint' });
@@ -639,6 +644,7 @@ export class CivicCaseTracker extends CivicElement {
           </button>
         </div>`;
       default: {
+        void loadFields();
         return html`<form class="subscribe" novalidate @submit=${this.#onSubscribe}>
           <civic-error-summary id="subscribe-summary"></civic-error-summary>
           <h3 class="heading-m">${msg('Get updates by email', { id: 'tracker.subscribe.title' })}</h3>

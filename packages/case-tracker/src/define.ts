@@ -1,4 +1,3 @@
-import '@civic-widgets/core/define';
 import { defineElement } from '@civic-widgets/core';
 import { CivicCaseTracker } from './case-tracker.js';
 
