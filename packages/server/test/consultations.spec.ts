@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_LOOKUPS_PER_MINUTE } from '../src/routes/consultations.ts';
-import { createServer, migrate, openPglite, openPostgres, type CivicServer, type Db } from '../src/index.ts';
+import { createServer, openDatabase, type CivicServer, type Db } from '../src/index.ts';
 
 /**
  * The consultation API over real HTTP against the real database, with the demo consultations
@@ -16,8 +16,8 @@ let server: CivicServer;
 let db: Db;
 
 beforeAll(async () => {
-  db = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite();
-  await migrate(db);
+  // In-memory PGlite (or DATABASE_URL's PostgreSQL), migrated; shared by the whole file.
+  db = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
   server = await createServer({ port: 0, host: '127.0.0.1', db, quiet: true, env: {} });
 });
 afterAll(async () => {

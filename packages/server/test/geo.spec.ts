@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, migrate, openPglite, openPostgres, type CivicServer, type Db } from '../src/index.ts';
+import { createServer, openDatabase, type CivicServer, type Db } from '../src/index.ts';
 
 /**
  * The offline basemap, areas and gazetteer over real HTTP, served from the demo geography
@@ -12,8 +12,8 @@ let server: CivicServer;
 let db: Db;
 
 beforeAll(async () => {
-  db = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite();
-  await migrate(db);
+  // In-memory PGlite (or DATABASE_URL's PostgreSQL), migrated; shared by the whole file.
+  db = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
   server = await createServer({ port: 0, host: '127.0.0.1', db, quiet: true, env: {} });
 });
 afterAll(async () => {

@@ -501,21 +501,22 @@ export class ConsultationService {
   private async seedResponses(definition: Definition, list: Answers[], source: string) {
     const start = Date.parse(definition.opens);
     const span = Math.min(Date.parse(definition.closes), this.now().getTime()) - start;
-    for (const [i, answers] of list.entries()) {
+    const rows: unknown[][] = list.map((answers, i) => {
       const checked = validateResponse(definition, answers, this.locate);
       if (!checked.ok) {
         throw new DefinitionError(source, checked.errors.map((e) => `[${i}] ${e.question ?? ''}: ${e.description}`));
       }
       const submitted = new Date(start + Math.round((span * (i + 0.5)) / list.length));
+      const reference = `${this.ctx.config.council.reference_prefix}-C-${randomCode(4)}-${randomCode(4)}`;
+      return [definition.id, reference, JSON.stringify(checked.answers), i % 9 === 0 ? 'cy' : 'en', submitted.toISOString()];
+    });
+    // One statement per hundred rows: seeding costs a few round trips, not one per response.
+    for (let i = 0; i < rows.length; i += 100) {
+      const chunk = rows.slice(i, i + 100);
+      const values = chunk.map((_, r) => `($${r * 5 + 1}, $${r * 5 + 2}, $${r * 5 + 3}, $${r * 5 + 4}, $${r * 5 + 5})`).join(', ');
       await this.ctx.db.query(
-        `INSERT INTO consultation_responses (consultation_id, reference, answers, lang, submitted_at) VALUES ($1, $2, $3, $4, $5)`,
-        [
-          definition.id,
-          `${this.ctx.config.council.reference_prefix}-C-${randomCode(4)}-${randomCode(4)}`,
-          JSON.stringify(checked.answers),
-          i % 9 === 0 ? 'cy' : 'en',
-          submitted.toISOString(),
-        ],
+        `INSERT INTO consultation_responses (consultation_id, reference, answers, lang, submitted_at) VALUES ${values}`,
+        chunk.flat(),
       );
     }
   }
