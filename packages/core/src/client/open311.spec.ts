@@ -338,7 +338,23 @@ describe('requests', () => {
     });
   });
 
-  it('returns one request by id, and null for an unknown one', async () => {
+  it('keeps only requests within the radius when the server ignores the near-a-point extension', async () => {
+    // A plain Open311 server: every recent request, whatever lat/long/radius asked.
+    const at = (id: string, lat: number, long: number) =>
+      `<request><service_request_id>${id}</service_request_id><status>open</status><lat>${lat}</lat><long>${long}</long></request>`;
+    route('GET', '/open311/v2/requests.xml', [
+      200,
+      `<service_requests>${at('here', 51.75, -1.25)}${at('150m-north', 51.75135, -1.25)}${at('300m-east', 51.75, -1.24566)}${at('far', 52.5, -1.9)}<request><service_request_id>no-place</service_request_id><status>open</status></request></service_requests>`,
+      'text/xml',
+    ]);
+    const api = client({ format: 'xml' });
+    const near = await api.requests({ lat: 51.75, long: -1.25, radius: 200 });
+    expect(near.map((r) => r.id)).toEqual(['here', '150m-north']);
+    expect((await api.requests({ lat: 51.75, long: -1.25, radius: 400 })).map((r) => r.id)).toEqual(['here', '150m-north', '300m-east']);
+    expect(await api.requests()).toHaveLength(5);
+  });
+
+    it('returns one request by id, and null for an unknown one', async () => {
     route('GET', '/open311/v2/requests/638344.xml', xml('requests.xml'));
     route('GET', '/open311/v2/requests/999.xml', [404, fixture('errors.xml'), 'text/xml']);
     const api = client({ format: 'xml' });

@@ -146,9 +146,25 @@ export class Open311Client {
     }
   }
 
-  /** GET requests with the spec's filters and the near-a-point and paging extensions. */
-  requests(q: RequestsQuery = {}, o: CallOptions = {}): Promise<ServiceRequest[]> {
-    return this.#call('requests', 'GET', q, toRequests, o);
+  /**
+   * GET requests with the spec's filters and the near-a-point and paging extensions. A server
+   * without the near-a-point extension ignores lat/long/radius and answers with every recent
+   * request, so the answer is cut to those within `radius` here: it means the same on any server.
+   */
+  async requests(q: RequestsQuery = {}, o: CallOptions = {}): Promise<ServiceRequest[]> {
+    const found = await this.#call('requests', 'GET', q, toRequests, o);
+    const { lat, long, radius } = q;
+    if (radius == null || lat == null || long == null) return found;
+    const rad = Math.PI / 180;
+    // Equirectangular distance: exact enough over a few hundred metres; 1% slack so a request the
+    // server measured just inside the radius is not dropped by rounding.
+    return found.filter(
+      (r) =>
+        r.lat != null &&
+        r.long != null &&
+        Math.hypot((r.long - long) * Math.cos(((r.lat + lat) / 2) * rad), r.lat - lat) * rad * 6_371_000 <=
+          radius * 1.01,
+    );
   }
 
   /**
