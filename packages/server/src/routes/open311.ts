@@ -125,7 +125,7 @@ export default async function open311Routes(app: FastifyInstance, ctx: ServerCon
       bytes = await file.toBuffer();
     } catch (error) {
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new ApiError(413, `The photo is too large. Upload one under ${Math.floor(ctx.config.media.max_bytes / 1024 / 1024)} MB.`);
+        throw new ApiError(413, `The photo is too large. Upload one under ${Number((ctx.config.media.max_bytes / 1_000_000).toPrecision(2))} MB.`);
       }
       throw error;
     }
