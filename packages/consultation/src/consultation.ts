@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import {
   CivicElement,
@@ -14,7 +13,6 @@ import {
   createIdempotencyKey,
   formatDate,
   formatDateTime,
-  validateFields,
   type ConsultationResults,
   type FieldError,
   type LocationAnswer,
@@ -29,11 +27,9 @@ import {
   type Answers,
   type Consultation,
   type Page,
-  type Question,
   type Visibility,
 } from './model.js';
-import { customError, describeAnswer, renderQuestion, serverErrorMessage } from './questions.js';
-import { paragraphs, renderResults } from './results.js';
+import { paragraphs } from './text.js';
 import { CivicConsultationPageChangeEvent } from './events/page-change.js';
 import { CivicConsultationSubmittedEvent } from './events/submitted.js';
 import { styles } from './consultation.styles.js';
@@ -132,8 +128,15 @@ export class CivicConsultation extends CivicElement {
   @state() private reference = '';
   @state() private picker: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
 
+  /** The question pages and check answers (flow.ts), loaded when the resident starts. */
+  @state() private flow?: typeof import('./flow.js');
+  /** The results view (results.ts), loaded for published results only. */
+  @state() private resultsView?: typeof import('./results.js');
+  @state() private lazyFailed = false;
+
   private key = '';
   private loadCount = 0;
+  private loadingLazy = false;
   private focusHeading = false;
   private abort?: AbortController;
 
@@ -170,6 +173,12 @@ export class CivicConsultation extends CivicElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const kind = this.step.kind;
+    if (this.load === 'ready' && !this.loadingLazy && !this.lazyFailed) {
+      if (this.published && !this.resultsView) void this.loadLazy(() => import('./results.js'), (m) => (this.resultsView = m));
+      else if (!this.published && (kind === 'page' || kind === 'check') && !this.flow)
+        void this.loadLazy(() => import('./flow.js'), (m) => (this.flow = m));
+    }
     if (this.picker === 'idle' && this.currentPage()?.questions.some((q) => q.type === 'location')) void this.loadPicker();
     if (changed.has('endpoint') || changed.has('consultation') || changed.has('definition') || changed.has('results')) {
       void this.loadConsultation();
@@ -235,6 +244,19 @@ export class CivicConsultation extends CivicElement {
     // The link was already used in this tab: the answers here are newer than the saved ones.
     if (this.resumeCode && normaliseResumeCode(code) === this.resumeCode) return;
     await this.resume(code, false);
+  }
+
+  /** Fetches a view's module (a chunk of its own in the CDN build). */
+  private async loadLazy<M>(load: () => Promise<M>, done: (module: M) => void): Promise<void> {
+    this.loadingLazy = true;
+    try {
+      done(await load());
+    } catch (error) {
+      this.lazyFailed = true;
+      this.emit(new CivicErrorEvent({ operation: 'load-view', message: String(error), cause: error }));
+    } finally {
+      this.loadingLazy = false;
+    }
   }
 
   private async loadPicker(): Promise<void> {
@@ -316,9 +338,11 @@ export class CivicConsultation extends CivicElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.focusHeading) {
+    // The heading may arrive a little later, with the page's module.
+    const h1 = this.focusHeading && this.renderRoot.querySelector<HTMLElement>('h1');
+    if (h1) {
       this.focusHeading = false;
-      this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+      h1.focus();
     }
   }
 
@@ -388,14 +412,14 @@ export class CivicConsultation extends CivicElement {
     this.answers = answers;
     const custom: Record<string, string> = {};
     for (const q of page.questions) {
-      const message = customError(q, answers);
+      const message = this.flow!.customError(q, answers);
       if (message) custom[q.id] = message;
     }
     this.fieldErrors = { ...this.fieldErrors, ...custom };
     await this.updateComplete;
     const fields = [...this.renderRoot.querySelectorAll<FieldLike>('form.questions [data-q]')];
     await Promise.all(fields.map((f) => f.updateComplete));
-    this.summaryErrors = validateFields(fields);
+    this.summaryErrors = this.flow!.validateFields(fields);
     return this.summaryErrors.length === 0;
   }
 
@@ -572,7 +596,7 @@ export class CivicConsultation extends CivicElement {
       const question = vis.questions.get(item.question!);
       if (!question) continue;
       const key = item.code === 'other_required' ? `${question.id}.other` : question.id;
-      errors[key] = serverErrorMessage(item.code, question, this.language);
+      errors[key] = this.flow!.serverErrorMessage(item.code, question, this.language);
     }
     const page = vis.pages.find((p) => p.questions.some((q) => errors[q.id] || errors[`${q.id}.other`]));
     if (!page) {
@@ -585,7 +609,7 @@ export class CivicConsultation extends CivicElement {
     await this.updateComplete;
     const fields = [...this.renderRoot.querySelectorAll<FieldLike>('form.questions [data-q]')];
     await Promise.all(fields.map((f) => f.updateComplete));
-    this.summaryErrors = validateFields(fields);
+    this.summaryErrors = this.flow!.validateFields(fields);
   }
 
   private problemText(error: unknown, operation: 'submit' | 'save' | 'resume'): string {
@@ -621,15 +645,17 @@ export class CivicConsultation extends CivicElement {
     switch (this.load) {
       case 'idle':
       case 'loading':
-        return html`<p class="body" role="status">${msg('Loading the consultation…', { id: 'load.loading' })}</p>`;
+        return this.renderLoading();
       case 'config':
         return html`<slot name="fallback"></slot>`;
       case 'error':
         return this.renderLoadError();
     }
     const def = this.def!;
-    if (this.published) return renderResults(this.published, this.language);
     const step = this.step;
+    const lazy = this.published ? this.resultsView : step.kind === 'page' || step.kind === 'check' ? this.flow : true;
+    if (!lazy) return this.lazyFailed ? this.renderLoadError() : this.renderLoading();
+    if (this.published) return this.resultsView!.renderResults(this.published, this.language);
     return keyed(
       step.kind === 'page' ? `page:${step.id}` : step.kind,
       step.kind === 'page'
@@ -642,6 +668,10 @@ export class CivicConsultation extends CivicElement {
               ? this.renderDone()
               : this.renderOverview(def),
     );
+  }
+
+  private renderLoading() {
+    return html`<p class="body" role="status">${msg('Loading the consultation…', { id: 'load.loading' })}</p>`;
   }
 
   private renderLoadError() {
@@ -657,12 +687,17 @@ export class CivicConsultation extends CivicElement {
             : msg('Check your internet connection, then try again.', { id: 'load.error' })}
         </p>
         ${this.loadError === 'network'
-          ? html`<button type="button" class="button button--secondary" @click=${() => this.loadConsultation()}>
+          ? html`<button type="button" class="button button--secondary" @click=${this.retry}>
               ${msg('Try again', { id: 'load.retry' })}
             </button>`
           : nothing}
       </div>
       <slot name="fallback"></slot>`;
+  }
+
+  private retry(): void {
+    this.lazyFailed = false;
+    if (this.load === 'error') void this.loadConsultation();
   }
 
   private renderBack() {
@@ -781,80 +816,40 @@ export class CivicConsultation extends CivicElement {
     const vis = this.visible;
     const page = this.currentPage(vis);
     if (!page) return nothing;
-    const number = vis.pages.indexOf(page) + 1;
-    const count = vis.pages.length;
-    const ctx = {
+    return this.flow!.renderPage({
+      page,
+      number: vis.pages.indexOf(page) + 1,
+      count: vis.pages.length,
       lang: this.language,
       answers: this.answers,
       errors: this.fieldErrors,
-      picker: this.picker === 'idle' ? ('loading' as const) : this.picker,
+      picker: this.picker === 'idle' ? 'loading' : this.picker,
       pickerConfig: { geocoderUrl: this.geocoderUrl, mapStyle: this.mapStyle, boundarySrc: this.boundarySrc },
-    };
-    return html`${this.renderBack()}
-      <civic-error-summary .errors=${this.summaryErrors}></civic-error-summary>
-      <p class="caption" part="progress">${msg(str`Page ${number} of ${count}`, { id: 'page.progress' })}</p>
-      <h1 class="heading-xl" tabindex="-1">${tr(page.title, this.language)}</h1>
-      ${page.intro ? paragraphs(tr(page.intro, this.language)) : nothing}
-      <form
-        class="questions"
-        novalidate
-        @submit=${this.onContinue}
-        @keydown=${this.onEnter}
-        @input=${this.onField}
-        @change=${this.onField}
-        @civic-location-change=${this.onLocation}
-      >
-        ${repeat(
-          page.questions,
-          (q) => q.id,
-          (q) => renderQuestion(q, ctx),
-        )}
-        ${this.actionError ? html`<p class="error-text" role="alert">${this.actionError}</p>` : nothing}
-        <div class="actions">
-          <button type="submit" class="button">${msg('Continue', { id: 'page.continue' })}</button>
-          ${this.client
-            ? html`<button type="button" class="button button--secondary" ?disabled=${this.busy === 'save'} @click=${() => this.save()}>
-                ${msg('Save and come back later', { id: 'page.save' })}
-              </button>`
-            : nothing}
-        </div>
-      </form>`;
+      summaryErrors: this.summaryErrors,
+      actionError: this.actionError,
+      canSave: !!this.endpoint,
+      saving: this.busy === 'save',
+      back: this.renderBack(),
+      onContinue: (e) => void this.onContinue(e),
+      onField: (e) => this.onField(e),
+      onLocation: (e) => this.onLocation(e),
+      onEnter: (e) => this.onEnter(e),
+      onSave: () => void this.save(),
+    });
   }
 
   private renderCheck() {
     const vis = this.visible;
-    const lang = this.language;
-    return html`${this.renderBack()}
-      <h1 class="heading-xl" tabindex="-1">${msg('Check your answers before sending your response', { id: 'check.title' })}</h1>
-      ${vis.pages.map(
-        (page) => html`<h2 class="heading-m">${tr(page.title, lang)}</h2>
-          <dl class="summary-list">
-            ${page.questions.map((q: Question) => {
-              const label = tr(q.label, lang);
-              return html`<div class="summary-row">
-                <dt class="summary-key">${label}</dt>
-                <dd class="summary-value">${describeAnswer(q, vis.answers, lang)}</dd>
-                <dd class="summary-actions">
-                  <button type="button" class="link-button" @click=${() => this.change(page.id)}>
-                    ${msg('Change', { id: 'check.change' })}<span class="visually-hidden"> ${msg(str`your answer to: ${label}`, {
-                      id: 'check.changeHidden',
-                    })}</span>
-                  </button>
-                </dd>
-              </div>`;
-            })}
-          </dl>`,
-      )}
-      <h2 class="heading-l">${msg('Now send your response', { id: 'check.sendTitle' })}</h2>
-      <p class="body">
-        ${msg('By sending this response you confirm that, to the best of your knowledge, your answers are your own views.', {
-          id: 'check.declaration',
-        })}
-      </p>
-      ${this.actionError ? html`<div class="notice notice--error" role="alert"><p>${this.actionError}</p></div>` : nothing}
-      <button type="button" class="button" ?disabled=${this.busy === 'submit'} @click=${this.submit}>
-        ${this.busy === 'submit' ? msg('Sending…', { id: 'check.sending' }) : msg('Send response', { id: 'check.send' })}
-      </button>`;
+    return this.flow!.renderCheck({
+      pages: vis.pages,
+      answers: vis.answers,
+      lang: this.language,
+      actionError: this.actionError,
+      sending: this.busy === 'submit',
+      back: this.renderBack(),
+      onChange: (id) => this.change(id),
+      onSend: () => void this.submit(),
+    });
   }
 
   private renderSaved() {

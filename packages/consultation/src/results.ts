@@ -3,15 +3,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import { formatDate, type ConsultationResults, type QuestionResult } from '@civic-widgets/core';
 import { tr } from './model.js';
-
-/** Paragraphs of API text, split on blank lines (docs: "All text comes back as data"). */
-export function paragraphs(text: string, className = 'body'): TemplateResult[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => html`<p class=${className}>${p}</p>`);
-}
+import { paragraphs } from './text.js';
 
 const percent = (value: number, lang: string) =>
   new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 1 }).format(value) + '%';
