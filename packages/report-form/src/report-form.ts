@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
 import {
   CivicElement,
   CivicErrorEvent,
@@ -27,12 +26,8 @@ import { CivicSubmitEvent } from './events/submit.js';
 import { CivicSubmittedEvent } from './events/submitted.js';
 import { emptyAnswers, nextUnanswered, nearbyOpen, pagesFor, toRequest, type Answers, type FlowState, type PageId } from './flow.js';
 import { renderCategory } from './pages/category.js';
-import { renderQuestion, renderDescription } from './pages/questions.js';
-import { renderWhere, renderDuplicates, renderExisting } from './pages/where.js';
-import { PhotoUploads, renderPhotos } from './pages/photos.js';
-import { renderAbout } from './pages/about.js';
-import { renderCheck } from './pages/check.js';
 import { renderDone, renderQueued } from './pages/result.js';
+import type { PhotoUploads } from './pages/photos.js';
 import './i18n.js';
 
 /** Pages outside the question flow. */
@@ -120,25 +115,35 @@ export class CivicReportForm extends CivicElement {
   /** @internal */ returnToCheck = false;
   /** @internal The report's Idempotency-Key: one per report, kept across reloads and retries. */ key = createIdempotencyKey();
 
-  /** @internal */ readonly photos = new PhotoUploads(this);
+  /** @internal Photo uploads (created with the pages chunk). */ photos?: PhotoUploads;
+  private pagesModule?: typeof import('./pages/flow-pages.js');
+  private chunks = new Map<string, Promise<unknown>>();
+  /** @internal 'failed' when a part of the form could not be downloaded (offline). */ @state() chunk: '' | 'loading' | 'failed' = '';
   private definitions = new Map<string, Promise<ServiceAttribute[]>>();
   private focusOnUpdate = false;
   private restored = false;
   private clientCache?: [string, Open311Client];
 
-  /** @internal */
-  readonly servicesTask = new Task(this, {
-    task: async ([endpoint], { signal }) => {
-      if (!endpoint) return [] as Service[];
-      try {
-        return (this.loadedServices = await this.client.services({ signal }));
-      } catch (error) {
-        this.fail('load-services', error);
-        throw error;
-      }
-    },
-    args: () => [this.endpoint, this.apiKey, this.jurisdictionId] as const,
-  });
+  /** @internal Loading the categories: '' (not yet), 'loading', 'failed', 'done'. */
+  @state() servicesState: '' | 'loading' | 'failed' | 'done' = '';
+  private servicesFor = '';
+
+  /** @internal (Re)loads the categories when the endpoint changes; a failed reload keeps the last list. */
+  async loadServices(): Promise<void> {
+    const id = `${this.endpoint}\n${this.apiKey}\n${this.jurisdictionId}`;
+    this.servicesFor = id;
+    this.servicesState = 'loading';
+    try {
+      const services = await this.client.services();
+      if (this.servicesFor !== id) return;
+      this.loadedServices = services;
+      this.servicesState = 'done';
+    } catch (error) {
+      if (this.servicesFor !== id) return;
+      this.fail('load-services', error);
+      this.servicesState = 'failed';
+    }
+  }
 
   private readonly draft = new DraftController<Draft>(this, {
     key: () => (this.endpoint ? `report:${this.endpoint}:${this.serviceCode}` : ''),
@@ -201,6 +206,11 @@ export class CivicReportForm extends CivicElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.endpoint && (changed.has('endpoint') || changed.has('apiKey') || changed.has('jurisdictionId'))) void this.loadServices();
+    if (this.chunk !== 'failed') {
+      if (!['category', 'done', 'queued'].includes(this.page) && !this.pagesModule) void this.loadChunk('pages', true);
+      if (this.page === 'where' && !customElements.get('civic-location-picker')) void this.loadChunk('picker', true);
+    }
     // Restore the draft once the categories are known, so its questions can be reloaded.
     if (!this.restored && this.loadedServices) void this.restore();
     if (changed.has('serviceCode') && this.serviceCode && !this.answers.serviceCode) this.answers = { ...this.answers, serviceCode: this.serviceCode };
@@ -301,6 +311,11 @@ export class CivicReportForm extends CivicElement {
     this.busy = true;
     try {
       if (page === 'category') {
+        void this.loadChunk('picker');
+        if (!(await this.loadChunk('pages'))) {
+          this.errors = [{ message: msg('The questions for this problem could not be loaded. Try again.', { id: 'report.error.questions' }), target: this.headingTarget() }];
+          return;
+        }
         try {
           await this.loadQuestions(this.answers.serviceCode);
         } catch (error) {
@@ -390,7 +405,7 @@ export class CivicReportForm extends CivicElement {
       this.draft.clear();
       this.answers = this.serviceCode ? { ...emptyAnswers(), serviceCode: this.serviceCode } : emptyAnswers();
       this.key = createIdempotencyKey();
-      this.photos.clear();
+      this.photos?.clear();
     }
     this.confirmation = { id, token: created.token, notice: created.serviceNotice, email: entry.payload.request.email ?? '', queued };
     this.go('done');
@@ -427,10 +442,43 @@ export class CivicReportForm extends CivicElement {
     this.answers = this.serviceCode ? { ...emptyAnswers(), serviceCode: this.serviceCode } : emptyAnswers();
     this.key = createIdempotencyKey();
     this.nearby = [];
-    this.photos.clear();
+    this.photos?.clear();
     this.confirmation = undefined;
     this.restored = true;
     this.go(this.pages[0]!);
+  }
+
+  /**
+   * @internal The pages after the first and the location picker (with its map code) are
+   * downloaded when needed, to keep the first load small; both are fetched as soon as a
+   * category is chosen. `show` puts "Loading…" (or a way to try again) in place of the page.
+   */
+  async loadChunk(what: 'pages' | 'picker', show = false): Promise<boolean> {
+    let p = this.chunks.get(what);
+    if (!p) {
+      p =
+        what === 'pages'
+          ? import('./pages/flow-pages.js').then((m) => {
+              this.pagesModule = m;
+              this.photos = new m.PhotoUploads(this);
+            })
+          : import('@civic-widgets/location-picker/define');
+      this.chunks.set(what, p);
+      p.catch(() => this.chunks.delete(what));
+    }
+    if (show) this.chunk = 'loading';
+    try {
+      await p;
+      if (show) {
+        this.chunk = '';
+        this.focusOnUpdate = true;
+      }
+      return true;
+    } catch (error) {
+      this.fail('load', error);
+      if (show) this.chunk = 'failed';
+      return false;
+    }
   }
 
   /** @internal A target for page-level errors: the page heading. */
@@ -495,15 +543,17 @@ export class CivicReportForm extends CivicElement {
     const page = this.page;
     if (page === 'done') return renderDone(this);
     if (page === 'queued') return renderQueued(this, this.outbox.pending.length);
-    if (page === 'existing') return renderExisting(this);
     if (page === 'category') return renderCategory(this);
-    if (page.startsWith('question:')) return renderQuestion(this, page.slice(9));
-    if (page === 'description') return renderDescription(this);
-    if (page === 'where') return renderWhere(this);
-    if (page === 'duplicates') return renderDuplicates(this);
-    if (page === 'photos') return renderPhotos(this);
-    if (page === 'about') return renderAbout(this);
-    return renderCheck(this);
+    const m = this.pagesModule;
+    if (!m) return nothing;
+    if (page === 'existing') return m.renderExisting(this);
+    if (page.startsWith('question:')) return m.renderQuestion(this, page.slice(9));
+    if (page === 'description') return m.renderDescription(this);
+    if (page === 'where') return m.renderWhere(this);
+    if (page === 'duplicates') return m.renderDuplicates(this);
+    if (page === 'photos') return m.renderPhotos(this);
+    if (page === 'about') return m.renderAbout(this);
+    return m.renderCheck(this);
   }
 
   override render() {
@@ -511,17 +561,20 @@ export class CivicReportForm extends CivicElement {
       return html`<slot></slot>${this.renderContact()}`;
     }
     const showPages = this.page === 'done' || (this.loadedServices && this.ready);
+    const failed = this.servicesState === 'failed' || this.chunk === 'failed';
     return html`
       <div>
-        ${showPages ? this.renderPage() : this.servicesTask.render({
-          pending: () => html`<p role="status">${msg('Loading…', { id: 'report.loading' })}</p>`,
-          error: () => html`<h1 tabindex="-1">${msg('Sorry, you cannot report a problem online right now', { id: 'report.unavailable.title' })}</h1>
-            <p class="body">${msg('We could not reach the council’s system. Try again in a few minutes.', { id: 'report.unavailable.body' })}</p>
-            <button class="button button--secondary" type="button" @click=${() => void this.servicesTask.run()}>
-              ${msg('Try again', { id: 'report.tryAgain' })}
-            </button>`,
-          complete: () => nothing,
-        })}
+        ${showPages && this.chunk !== 'failed'
+          ? this.chunk === 'loading'
+            ? html`<p role="status">${msg('Loading…', { id: 'report.loading' })}</p>`
+            : this.renderPage()
+          : failed
+            ? html`<h1 tabindex="-1">${msg('Sorry, you cannot report a problem online right now', { id: 'report.unavailable.title' })}</h1>
+                <p class="body">${msg('We could not reach the council’s system. Try again in a few minutes.', { id: 'report.unavailable.body' })}</p>
+                <button class="button button--secondary" type="button" @click=${() => (this.chunk ? (this.chunk = '') : void this.loadServices())}>
+                  ${msg('Try again', { id: 'report.tryAgain' })}
+                </button>`
+            : html`<p role="status">${msg('Loading…', { id: 'report.loading' })}</p>`}
       </div>
       ${this.renderContact()}
     `;

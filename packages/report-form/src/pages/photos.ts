@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { createIdempotencyKey, type FieldError } from '@civic-widgets/core';
@@ -71,11 +71,11 @@ export class PhotoUploads {
 /** "Add photos": optional, several, resized in the browser, each with progress and Remove. */
 export function renderPhotos(host: CivicReportForm) {
   const { photos } = host.answers;
-  const uploads = host.photos.uploads;
+  const uploads = host.photos!.uploads;
   const full = photos.length >= MAX_PHOTOS;
   const failed = uploads.filter((u) => u.error);
   const pageErrors = (): FieldError[] =>
-    host.photos.busy
+    host.photos!.busy
       ? [{ message: msg('Wait for your photos to finish uploading', { id: 'report.photos.wait' }), target: host.renderRoot.querySelector<HTMLElement>('#photo-input') ?? host.headingTarget() }]
       : [];
   return html`
@@ -85,7 +85,7 @@ export function renderPhotos(host: CivicReportForm) {
     ${failed.map(
       (u) => html`<div class="form-group form-group--error">
         <p class="error-message"><span class="visually-hidden">${msg('Error:', { id: 'report.errorPrefix' })}</span> ${u.error}</p>
-        <button class="link-button" type="button" @click=${() => host.photos.dismiss(u)}>${msg('Dismiss', { id: 'report.photos.dismiss' })}</button>
+        <button class="link-button" type="button" @click=${() => host.photos!.dismiss(u)}>${msg('Dismiss', { id: 'report.photos.dismiss' })}</button>
       </div>`,
     )}
     <ul class="photos">
@@ -121,7 +121,7 @@ export function renderPhotos(host: CivicReportForm) {
             multiple
             @change=${(e: Event) => {
               const input = e.target as HTMLInputElement;
-              if (input.files?.length) void host.photos.add(input.files).then(() => (input.value = ''));
+              if (input.files?.length) void host.photos!.add(input.files).then(() => (input.value = ''));
             }}
           />`}
     <p role="status" class="visually-hidden">${uploads.some((u) => !u.error)

@@ -1,0 +1,11 @@
+/**
+ * The pages after "What do you want to report?", in a chunk of their own: downloaded as soon as
+ * the resident chooses a category (or a draft brings them back past it), so the first load is
+ * only what the first page needs. The check, "waiting" and confirmation pages are in it too:
+ * it is fetched long before the resident could be offline on them.
+ */
+export { renderQuestion, renderDescription } from './questions.js';
+export { renderWhere, renderDuplicates, renderExisting } from './where.js';
+export { PhotoUploads, renderPhotos } from './photos.js';
+export { renderAbout } from './about.js';
+export { renderCheck } from './check.js';
