@@ -450,6 +450,63 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
     });
   });
 
+  describe('defining consultations (staff)', () => {
+    const definition = (id: string, closes = '2099-01-01T00:00:00.000Z') => ({
+      id,
+      title: { en: 'Bins', cy: 'Biniau' },
+      summary: 'Fortnightly bins?',
+      opens: '2026-01-01T00:00:00.000Z',
+      closes,
+      overview: {
+        proposal: 'Collect bins every two weeks.',
+        reasons: 'Cost.',
+        audience: 'Everyone.',
+        estimatedMinutes: 2,
+        otherWays: [{ kind: 'phone', label: 'Phone', detail: '01632 960000' }],
+        privacy: 'We keep answers for a year.',
+      },
+      pages: [{ id: 'p1', title: 'Bins', questions: [{ id: 'agree', type: 'yes_no', label: 'Do you agree?', required: true }] }],
+    });
+
+    it('creates a consultation from JSON, lists it and takes responses, with no restart', async () => {
+      const id = `bins-${Date.now()}`;
+      const created = await call('PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, definition(id));
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ id, status: 'open', languages: ['en', 'cy'], pages: [{ questions: [{ id: 'agree', required: true }] }] });
+      expect((await call('GET', '/api/consultations')).body.map((c: { id: string }) => c.id)).toContain(id);
+      const replaced = await call('PUT', `/api/consultations/${id}`, { ...definition(id), summary: 'Weekly or fortnightly?', api_key: STAFF_KEY });
+      expect(replaced.status).toBe(200);
+      expect(replaced.body.summary).toBe('Weekly or fortnightly?');
+      expect((await call('POST', `/api/consultations/${id}/responses`, { answers: { agree: 'yes' } })).status).toBe(201);
+      const locked = await call('PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, definition(id));
+      expect(locked.status).toBe(409);
+      expect(locked.body[0]).toMatchObject({ code: 'has_responses', description: expect.stringContaining('1 responses') });
+    });
+
+    it('lists every problem of a broken definition, naming the key, and needs the staff key', async () => {
+      const id = `broken-${Date.now()}`;
+      const broken = definition(id) as any;
+      broken.pages[0].questions.push({ id: 'why', type: 'textarea', label: 'Why?', showIf: { question: 'later', equals: 'x' } });
+      broken.pages[0].questions.push({ id: 'agree', type: 'yes_no', label: 'Again?' });
+      broken.overview.otherWays = [];
+      const { status, body } = await call('PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, broken);
+      expect(status).toBe(400);
+      const descriptions = body.map((e: { description: string }) => e.description);
+      expect(body.every((e: { code: string }) => e.code === 'invalid_definition')).toBe(true);
+      expect(descriptions.join('\n')).toContain('overview.otherWays');
+      expect((await call('GET', `/api/consultations/${id}`)).status).toBe(404);
+
+      const crossRef = definition(id) as any;
+      crossRef.pages[0].questions.push({ id: 'why', type: 'textarea', label: 'Why?', showIf: { question: 'later', equals: 'x' } });
+      const refused = await call('PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, crossRef);
+      expect(refused.body).toEqual([{ code: 'invalid_definition', description: 'pages[0].questions[1].showIf: "later" must be an earlier question' }]);
+
+      const anonymous = await call('PUT', `/api/consultations/${id}`, definition(id));
+      expect(anonymous.status).toBe(403);
+      expect(anonymous.body[0].code).toBe('forbidden');
+    });
+  });
+
   // Last in the file: it uses up this client's draft lookups for the minute.
   describe('resume codes cannot be guessed', () => {
     it('limits draft lookups per address, with a 429 error array', async () => {

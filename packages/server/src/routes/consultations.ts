@@ -44,6 +44,15 @@ export default async function consultationRoutes(app: FastifyInstance, ctx: Serv
   app.get('/api/consultations', async () => service.list());
   app.get<{ Params: Id }>('/api/consultations/:id', handle<Id>(async (request) => service.get(request.params.id)));
 
+  app.put<{ Params: Id }>(
+    '/api/consultations/:id',
+    handle<Id>(async (request, reply) => {
+      staff(request);
+      const { created } = await service.put(request.params.id, request.body);
+      return reply.code(created ? 201 : 200).send(await service.get(request.params.id));
+    }),
+  );
+
   app.post<{ Params: Id }>(
     '/api/consultations/:id/responses',
     handle<Id>(async (request, reply) => {
@@ -169,6 +178,19 @@ export const consultationOpenApiPaths = {
       responses: {
         200: json({ type: 'object', description: 'See docs/consultation-api.md' }, 'The definition with its status'),
         404: errorResponse('not_found'),
+      },
+    },
+    put: {
+      tags,
+      summary: 'Create or replace a consultation definition (staff); refused once it has responses',
+      parameters: [idParam, { ...apiKeyParam, required: false, description: 'Staff API key (or api_key in the body)' }],
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'The definition, as docs/consultation-api.md describes it' } } } },
+      responses: {
+        201: json({ type: 'object' }, 'Created: the consultation as GET returns it'),
+        200: json({ type: 'object' }, 'Replaced'),
+        400: errorResponse('invalid_definition, one entry per problem'),
+        403: errorResponse('forbidden'),
+        409: errorResponse('has_responses'),
       },
     },
   },

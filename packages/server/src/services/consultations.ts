@@ -152,6 +152,40 @@ export class ConsultationService {
     return rows.length > 0;
   }
 
+  /**
+   * Creates or replaces a definition (staff). Replacing is refused once responses exist: their
+   * answers were validated against the questions as they stood.
+   */
+  async put(id: string, body: unknown): Promise<{ created: boolean }> {
+    const input = body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as Record<string, unknown>) } : body;
+    if (input && typeof input === 'object') {
+      delete (input as Record<string, unknown>).api_key;
+      if ((input as Record<string, unknown>).id === undefined) (input as Record<string, unknown>).id = id;
+    }
+    let definition: Definition;
+    try {
+      definition = parseDefinition(input, 'body');
+    } catch (error) {
+      if (error instanceof DefinitionError) {
+        throw new ConsultationApiError(400, error.problems.map((description) => ({ code: 'invalid_definition', description })));
+      }
+      throw error;
+    }
+    if (definition.id !== id) throw fail(400, 'invalid_definition', `id: "${definition.id}" does not match the address (${id}).`);
+    if (await this.add(definition)) return { created: true };
+    const { rows } = await this.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM consultation_responses WHERE consultation_id = $1', [id]);
+    if ((rows[0]?.n ?? 0) > 0) {
+      throw fail(409, 'has_responses', `This consultation already has ${rows[0]!.n} responses, so its questions cannot change. Publish a new consultation instead.`);
+    }
+    await this.ctx.db.query('UPDATE consultations SET definition = $1, opens_at = $2, closes_at = $3 WHERE id = $4', [
+      JSON.stringify(definition),
+      definition.opens,
+      definition.closes,
+      id,
+    ]);
+    return { created: false };
+  }
+
   async list() {
     const { rows } = await this.ctx.db.query<Row>(
       'SELECT id, definition, opens_at, closes_at, results_published_at FROM consultations',
