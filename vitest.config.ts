@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['examples/**/*.e2e.ts'],
-          globalSetup: ['examples/lib/global-setup.ts'],
+          globalSetup: ['examples/e2e/global-setup.ts'],
           environment: 'node',
           pool: 'forks',
           maxWorkers: 1,

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { createServer } from '@civic-widgets/server';
+import { demoStaticDirs } from '../examples/demo-server.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8787);
@@ -17,18 +18,20 @@ const server = await createServer({
   dataDir: process.env.CIVIC_DATA_DIR ?? join(root, '.civic-data'),
   databaseUrl: process.env.DATABASE_URL || undefined,
   smtpUrl: process.env.SMTP_URL || undefined,
-  staticDirs: [
-    { prefix: '/cdn/', root: join(root, 'dist/cdn') },
-    { prefix: '/', root: join(root, 'examples/council-site') },
-    { prefix: '/examples/', root: join(root, 'examples') },
-  ],
+  staticDirs: demoStaticDirs(root),
 });
 const url = server.ctx.publicUrl;
+// The staff page and the dev mailbox exist only in demo mode (no SMTP_URL): they have no login.
+const demoMode = server.ctx.mailer.kind === 'dev-mailbox';
 console.log(`
 Larkmead District Council demo is running.
 
   Council website:   ${url}/
+  Report a pothole:  ${url}/report-a-pothole.html
+  Track a report:    ${url}/track-your-report.html
+${demoMode ? `  Staff back office: ${url}/staff   (see reports, change status, post updates)
   Dev mailbox:       ${url}/dev/mailbox   (every email the demo sends)
+` : ''}  Embedding tests:   ${url}/examples/hostile-cms/  ${url}/examples/strict-csp/
   Open311 endpoint:  ${url}/open311/v2/services.json
   API reference:     ${url}/openapi.json
 

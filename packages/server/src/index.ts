@@ -18,6 +18,7 @@ import devRoutes from './routes/dev.ts';
 import geoRoutes from './routes/geo.ts';
 import open311Routes from './routes/open311.ts';
 import rootRoutes from './routes/root.ts';
+import staffRoutes from './routes/staff.ts';
 import { Areas } from './services/areas.ts';
 
 export type { ServerContext } from './context.ts';
@@ -45,8 +46,8 @@ export interface ServerOptions {
   smtpUrl?: string;
   /** Base URL residents reach the server at; http://localhost:<port> when omitted. */
   publicUrl?: string;
-  /** Extra folders served as-is (the demo pages, built widget bundles). */
-  staticDirs?: { prefix: string; root: string }[];
+  /** Extra folders served as-is (the demo pages, built widget bundles), with extra response headers if given. */
+  staticDirs?: { prefix: string; root: string; headers?: Record<string, string> }[];
   /** No request logging. */
   quiet?: boolean;
   /** Trust X-Forwarded-For (behind a load balancer), so rate limits apply per client. */
@@ -138,14 +139,25 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       limits: { fileSize: config.media.max_bytes, files: 1, fields: 20, fieldSize: 100_000 },
     });
     for (const [i, dir] of (options.staticDirs ?? []).entries()) {
-      await app.register(fastifyStatic, { root: dir.root, prefix: dir.prefix, decorateReply: i === 0, index: ['index.html'] });
+      const headers = Object.entries(dir.headers ?? {});
+      await app.register(fastifyStatic, {
+        root: dir.root,
+        prefix: dir.prefix,
+        decorateReply: i === 0,
+        index: ['index.html'],
+        ...(headers.length ? { setHeaders: (reply) => headers.forEach(([name, value]) => reply.header(name, value)) } : {}),
+      });
     }
 
-    await app.register(async (scope) => rootRoutes(scope, ctx));
+    await app.register(async (scope) => rootRoutes(scope, ctx, options.staticDirs?.find((d) => d.prefix === '/')?.root));
     await app.register(async (scope) => open311Routes(scope, ctx));
     await app.register(async (scope) => geoRoutes(scope, ctx));
     await app.register(async (scope) => consultationRoutes(scope, ctx));
-    if (mailer.kind === 'dev-mailbox') await app.register(async (scope) => devRoutes(scope, ctx));
+    if (mailer.kind === 'dev-mailbox') {
+      await app.register(async (scope) => devRoutes(scope, ctx));
+      // The demo back office has no login: demo mode only, like the dev mailbox.
+      await app.register(async (scope) => staffRoutes(scope, ctx));
+    }
 
     await app.listen({ port: options.port ?? 8787, host: options.host ?? 'localhost' });
     const { port } = app.server.address() as AddressInfo;

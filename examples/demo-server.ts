@@ -1,0 +1,39 @@
+// What `pnpm start` and the end-to-end tests serve, defined once so the tests run the demo as
+// people see it.
+import { join } from 'node:path';
+
+/**
+ * The strict Content-Security-Policy the strict-csp example is served with: no inline script or
+ * style, no eval. The basemap and its tiles come from the reference server itself ('self').
+ * Lit's constructable stylesheets are allowed by style-src 'self'. MapLibre's worker is a
+ * same-origin module file (maplibre-gl-worker in dist/cdn), so worker-src 'self' suffices.
+ */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface StaticDir {
+  prefix: string;
+  root: string;
+  headers?: Record<string, string>;
+}
+
+/** Folders the demo serves, for createServer({ staticDirs }). */
+export function demoStaticDirs(root: string): StaticDir[] {
+  return [
+    { prefix: '/cdn/', root: join(root, 'dist/cdn') },
+    { prefix: '/', root: join(root, 'examples/council-site') },
+    { prefix: '/examples/strict-csp/', root: join(root, 'examples/strict-csp'), headers: { 'Content-Security-Policy': STRICT_CSP } },
+    { prefix: '/examples/hostile-cms/', root: join(root, 'examples/hostile-cms') },
+    { prefix: '/examples/vendor/jquery/', root: join(root, 'examples/hostile-cms/node_modules/jquery/dist') },
+  ];
+}

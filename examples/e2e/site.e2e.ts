@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo, type Demo } from './harness.ts';
+
+let demo: Demo;
+beforeAll(async () => {
+  demo = await startDemo();
+});
+afterAll(async () => {
+  await demo?.close();
+});
+
+const widgetPages = [
+  ['/report-a-pothole.html', 'Report a pothole', 'civic-report-form', 'report-form'],
+  ['/report-a-problem.html', 'Report a problem', 'civic-report-form', 'report-form'],
+  ['/report-speeding-traffic.html', 'Report speeding traffic', 'civic-report-form', 'report-form'],
+  ['/track-your-report.html', 'Track your report', 'civic-case-tracker', 'case-tracker'],
+  ['/have-your-say.html', 'Larkmead High Street', 'civic-consultation', 'consultation'],
+  ['/consultation-results.html', 'Library opening hours', 'civic-consultation', 'consultation'],
+  ['/cy/rhoi-gwybod-am-dwll-yn-y-ffordd.html', 'Rhoi gwybod am dwll yn y ffordd', 'civic-report-form', 'report-form'],
+] as const;
+
+describe('the Larkmead council site', () => {
+  it('serves the home page at / with links to every service', async () => {
+    const { page } = await demo.newPage();
+    const response = await page.goto(`${demo.url}/`);
+    expect(response?.headers()['content-type']).toContain('text/html');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Larkmead District Council');
+    for (const [path, title] of widgetPages.slice(0, 4)) {
+      await expect(page.getByRole('main').getByRole('link', { name: title, exact: true }).getAttribute('href')).resolves.toBe(path);
+    }
+  });
+
+  it('gives each service page one script and one element, pointed at the demo backend', async () => {
+    for (const [path, , tag, script] of widgetPages) {
+      const html = await (await fetch(`${demo.url}${path}`)).text();
+      expect(html.match(/<script\b[^>]*>/g), path).toEqual([`<script type="module" src="/cdn/${script}.js">`]);
+      expect(html.match(new RegExp(`<${tag}\\b`, 'g')), path).toHaveLength(1);
+      // No inline styles or scripts: the site works under a strict CSP too.
+      expect(html, path).not.toMatch(/<style|\sstyle=|\son[a-z]+=/);
+    }
+  });
+
+  it('shows every resident the phone number and other channels when JavaScript is off', async () => {
+    const { page } = await demo.newPage({ javaScriptEnabled: false });
+    for (const [path, heading] of widgetPages) {
+      await page.goto(`${demo.url}${path}`);
+      const fallback = page.locator('.fallback');
+      await expect(fallback.isVisible(), path).resolves.toBe(true);
+      await expect(fallback.getByRole('link', { name: '01632 960000' }).getAttribute('href'), path).resolves.toBe('tel:+441632960000');
+      await expect(page.title(), path).resolves.toContain(heading);
+    }
+  });
+
+  it('has a Welsh page that says so', async () => {
+    const { page } = await demo.newPage();
+    await page.goto(`${demo.url}/cy/rhoi-gwybod-am-dwll-yn-y-ffordd.html`);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('cy');
+    await expect(page.getByRole('link', { name: 'English' }).getAttribute('href')).resolves.toBe('/report-a-pothole.html');
+  });
+});
