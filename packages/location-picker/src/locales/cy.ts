@@ -1,0 +1,48 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      'picker.chosen': `Lleoliad wedi'i ddewis.`,
+'picker.chosenLabel': `Lleoliad a ddewiswyd:`,
+'picker.east': `i'r dwyrain`,
+'picker.enterQuery': `Rhowch gyfeiriad neu god post i chwilio amdano`,
+'picker.geoDenied': `Nid ydych wedi caniatáu i'r dudalen hon ddefnyddio eich lleoliad. Chwiliwch am gyfeiriad neu god post yn lle hynny, neu caniatewch leoliad yng ngosodiadau eich porwr.`,
+'picker.geoTimeout': `Cymerodd yn rhy hir i ddod o hyd i'ch lleoliad. Rhowch gynnig arall arni, neu chwiliwch am gyfeiriad neu god post.`,
+'picker.geoUnavailable': `Nid oedd modd dod o hyd i'ch lleoliad. Chwiliwch am gyfeiriad neu god post yn lle hynny.`,
+'picker.goToNeighbour': str`Ewch i ${0}`,
+'picker.inNeighbour': str`Mae'r lleoliad hwn yn ${0}.`,
+'picker.listLabel': `Cyfeiriadau`,
+'picker.locating': `Wrthi'n dod o hyd i'ch lleoliad…`,
+'picker.manyFound': str`Cafwyd hyd i ${0} cyfeiriad. Defnyddiwch y bysellau saeth i fyny ac i lawr i ddewis un, yna pwyswch Enter.`,
+'picker.map': `map`,
+'picker.mapFailed': `Nid oedd modd dangos y map. Gallwch chwilio am gyfeiriad neu god post o hyd, neu ddefnyddio eich lleoliad.`,
+'picker.mapHelp': `Cliciwch neu tapiwch y map i ollwng y pin, neu llusgwch ef.`,
+'picker.mapLabel': `Map. Defnyddiwch y bysellau saeth i symud y pin, daliwch Shift i symud llai, a plws a minws i chwyddo.`,
+'picker.moved': str`Symudwyd y pin ${0} metr ${1}.`,
+'picker.near': str`Ger ${0}.`,
+'picker.noAddressNear': `Ni chafwyd hyd i gyfeiriad ger y pwynt hwn.`,
+'picker.noGeocoder': `Nid yw chwilio am gyfeiriad ar gael. Dewiswch bwynt ar y map.`,
+'picker.noneFound': str`Ni chafwyd hyd i gyfeiriadau ar gyfer "${0}". Gwiriwch y sillafu neu chwiliwch am god post.`,
+'picker.north': `i'r gogledd`,
+'picker.oneFound': `Cafwyd hyd i 1 cyfeiriad. Defnyddiwch y fysell saeth i lawr i'w ddewis, yna pwyswch Enter.`,
+'picker.outside': `Mae'r lleoliad hwn y tu allan i'r ardal rydym yn gofalu amdani. Dewiswch le o fewn yr ardal.`,
+'picker.outsideNamed': str`Mae'r lleoliad hwn y tu allan i ${0}. Dewiswch le o fewn yr ardal.`,
+'picker.pin': `Lleoliad a ddewiswyd`,
+'picker.point': str`y pwynt yn ${0}, ${1}`,
+'picker.required': `Rhowch leoliad neu dewiswch bwynt ar y map`,
+'picker.search': `Chwilio`,
+'picker.searchFailed': `Nid yw chwilio am gyfeiriad yn gweithio ar hyn o bryd. Rhowch gynnig arall arni, neu dewiswch bwynt ar y map.`,
+'picker.searching': `Wrthi'n chwilio…`,
+'picker.searchLabel': `Cyfeiriad neu god post`,
+'picker.south': `i'r de`,
+'picker.useLocation': `Defnyddio fy lleoliad`,
+'picker.west': `i'r gorllewin`,
+    };
+  

@@ -1,0 +1,668 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { msg, str } from '@lit/localize';
+import {
+  baseStyles,
+  buttonStyles,
+  CivicErrorEvent,
+  CivicFormField,
+  fieldStyles,
+  requiredValidator,
+  type Validator,
+} from '@civic-widgets/core';
+import './i18n.js';
+import { styles } from './location-picker.styles.js';
+import type { GeocodeResult, Geocoder, GeocoderKind } from './geocoders/index.js';
+import type { AreaSet } from './geo/boundary.js';
+import type { Direction } from './geo/distance.js';
+import type { Open311Request } from './geo/features.js';
+import { parseValue, toFormData, type FormValueMode, type LocationValue } from './location-value.js';
+import { CivicLocationChangeEvent } from './events/location-change.js';
+import { CivicReportSelectEvent } from './events/report-select.js';
+import type { MapView } from './map/map-view.js';
+
+/** MapLibre's worker URL and CSS text, for builds that cannot import `?url` / `?inline`. */
+export interface MapAssets {
+  workerUrl?: string;
+  css?: string;
+}
+
+type MapState = 'off' | 'waiting' | 'loading' | 'ready' | 'failed';
+
+interface Rejection {
+  message: string;
+  url?: string;
+  name?: string;
+}
+
+const STEP_METRES = 50;
+const SMALL_STEP_METRES = 10;
+
+/**
+ * @summary Lets a resident pinpoint a place: address or postcode search, a map with a pin they
+ * can move by pointer or keyboard, and "Use my location". Form-associated.
+ * @tag civic-location-picker
+ * @event civic-location-change - The resident chose a place; detail `{ lat, lng, address, area, assetId? }`.
+ * @event civic-report-select - The resident chose an existing report on the map; detail `{ serviceRequestId }`.
+ * @event civic-error - A map, search or data request failed (the resident sees a message).
+ * @event change - The value changed by the resident's action.
+ * @csspart input - The address search input.
+ * @csspart listbox - The list of suggestions.
+ * @csspart map - The map (focusable; arrow keys move the pin).
+ * @csspart notice - A message about the chosen place (outside the area, location denied, map failed).
+ * @csspart chosen - The sentence naming the chosen place.
+ * @cssprop --civic-location-picker-height - Height of the map (default 22rem).
+ * @cssprop --civic-location-picker-search-width - Widest the search box grows (default 30rem).
+ */
+export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
+  static override styles = [baseStyles, fieldStyles, buttonStyles, styles];
+
+  /** The chosen place, or null. Setting it moves the pin (e.g. restoring a draft). */
+  @property({ attribute: false }) value: LocationValue | null = null;
+
+  /** Address search service: `custom` (a gazetteer answering docs/gazetteer.md), `postcodes-io`, `nominatim` or `os-places`. */
+  @property() geocoder: GeocoderKind = 'custom';
+  /** The geocoder's URL: a base or `{query}` template for `custom`; overrides the public URL of the others. */
+  @property({ attribute: 'geocoder-url' }) geocoderUrl = '';
+  /** Reverse-geocoding URL for `custom` (a base or `{lat}`/`{lng}` template); defaults to `<geocoder-url>/reverse`. */
+  @property({ attribute: 'reverse-url' }) reverseUrl = '';
+  /** API key for `os-places` (an OS Data Hub key restricted to the council's site). */
+  @property({ attribute: 'geocoder-key' }) geocoderKey = '';
+  /** MapLibre style URL (vector or raster). Without it there is no map: search is the whole route. */
+  @property({ attribute: 'map-style' }) mapStyle = '';
+  /** `off` hides the map even when a style is set. */
+  @property() map: 'on' | 'off' = 'on';
+  /** Initial centre as `lat,lng` when there is no boundary to frame. */
+  @property() center = '';
+  /** Initial zoom with `center`. */
+  @property({ type: Number }) zoom = 15;
+  /** The council's boundary GeoJSON (`role: council` / `neighbour` polygons): points outside are refused. */
+  @property({ attribute: 'boundary-src' }) boundarySrc = '';
+  /** Area polygons (e.g. parishes) whose `name` becomes the value's `area`. */
+  @property({ attribute: 'areas-src' }) areasSrc = '';
+  /** Open311 `GET requests` URL (JSON) of existing reports to show as clustered points. */
+  @property({ attribute: 'reports-src' }) reportsSrc = '';
+  /** Existing reports (Open311 request objects), set by a parent such as `<civic-report-form>`. */
+  @property({ attribute: false }) reports: readonly Open311Request[] | null = null;
+  /** GeoJSON URL of assets (Points) a resident can choose, e.g. street lights. */
+  @property({ attribute: 'assets-src' }) assetsSrc = '';
+  /** The asset property holding its id; default the feature's `id`. */
+  @property({ attribute: 'asset-id-property' }) assetIdProperty = '';
+  /** How the value is submitted in a form: `fields` (default), `json` or `open311`. See docs/location-picker.md. */
+  @property({ attribute: 'form-value' }) formValue: FormValueMode = 'fields';
+  /** Where MapLibre's worker script is served, when a build cannot bundle it (CDN, strict CSP). */
+  @property({ attribute: 'worker-url' }) workerUrl = '';
+  /** MapLibre's worker URL and CSS for builds without `?url`/`?inline` imports (e.g. web-test-runner). */
+  @property({ attribute: false }) mapAssets: MapAssets | null = null;
+  /** The Geolocation API to use; `navigator.geolocation` by default, null to hide "Use my location". */
+  @property({ attribute: false }) geolocation: Geolocation | null =
+    typeof navigator !== 'undefined' && 'geolocation' in navigator ? navigator.geolocation : null;
+
+  @state() private query = '';
+  @state() private results: GeocodeResult[] = [];
+  @state() private open = false;
+  @state() private active = -1;
+  @state() private searchStatus = '';
+  @state() private rejection: Rejection | null = null;
+  @state() private notice = '';
+  @state() private locating = false;
+  @state() private mapState: MapState = 'off';
+  @state() private announcement = '';
+
+  @query('input') private input?: HTMLInputElement;
+  @query('.map-canvas') private mapCanvas?: HTMLElement;
+
+  // Geocoders and boundary maths load after first paint (dynamic imports), like the map.
+  private geocoderReady: Promise<Geocoder | null> = Promise.resolve(null);
+  private boundary: Promise<AreaSet | null> = Promise.resolve(null);
+  private areas: Promise<AreaSet | null> = Promise.resolve(null);
+  private view?: MapView;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private searchAbort?: AbortController;
+  private reverseAbort?: AbortController;
+  private sequence = 0;
+  private observer?: IntersectionObserver;
+  private mapReadyResolve!: () => void;
+  /** Resolves once the map has loaded and drawn (never, if there is no map). For tests and parents. */
+  readonly mapReady: Promise<void> = new Promise((resolve) => (this.mapReadyResolve = resolve));
+
+  protected get validators(): readonly Validator<LocationValue | null>[] {
+    return [requiredValidator(() => msg('Enter a location or choose a point on the map', { id: 'picker.required' }))];
+  }
+
+  protected toFormValue(value: LocationValue | null): string | FormData | null {
+    return toFormData(value, this.name, this.formValue);
+  }
+
+  protected override stateFor(value: LocationValue | null): string | null {
+    return value ? JSON.stringify(value) : null;
+  }
+
+  protected get validationAnchor() {
+    return this.input;
+  }
+
+  protected restoreFormState(state: string | FormData | null): void {
+    const value = parseValue(state);
+    if (value) {
+      this.value = value;
+      this.query = value.address ?? '';
+    }
+  }
+
+  override formResetCallback(): void {
+    super.formResetCallback();
+    this.query = this.value?.address ?? '';
+    this.rejection = null;
+    this.notice = '';
+    this.closeList();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.searchAbort?.abort();
+    this.reverseAbort?.abort();
+    this.view?.destroy();
+    this.view = undefined;
+    if (this.mapState !== 'off') this.mapState = 'waiting';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('geocoder') || changed.has('geocoderUrl') || changed.has('reverseUrl') || changed.has('geocoderKey')) {
+      const config = { kind: this.geocoder, url: this.geocoderUrl, reverseUrl: this.reverseUrl, key: this.geocoderKey };
+      this.geocoderReady = import('./geocoders/index.js').then(({ createGeocoder }) => {
+        const made = createGeocoder(config);
+        if (!('error' in made)) return made;
+        this.configError(made.error);
+        return null;
+      });
+    }
+    if (changed.has('boundarySrc')) this.boundary = this.loadAreas(this.boundarySrc, 'boundary');
+    if (changed.has('areasSrc')) this.areas = this.loadAreas(this.areasSrc, 'areas');
+    if (changed.has('mapStyle') || changed.has('map')) {
+      const wanted = Boolean(this.mapStyle) && this.map !== 'off';
+      if (!wanted) {
+        this.view?.destroy();
+        this.view = undefined;
+        this.mapState = 'off';
+      } else if (this.mapState === 'off') {
+        this.mapState = 'waiting';
+      }
+    }
+    if (changed.has('value') && this.value && !this.query) this.query = this.value.address ?? '';
+    super.willUpdate(changed);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.mapState === 'waiting' && this.mapCanvas && !this.observer) {
+      // "Only when the map is shown": wait until the map's box is on screen.
+      this.observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.observer?.disconnect();
+          this.observer = undefined;
+          void this.loadMap();
+        }
+      });
+      this.observer.observe(this.mapCanvas);
+    }
+    if (changed.has('value')) this.view?.setPin(this.value);
+    if ((changed.has('reports') || changed.has('reportsSrc')) && this.view) void this.showReports();
+    if (changed.has('assetsSrc') && this.view) void this.showAssets();
+  }
+
+  // ---------- data ----------
+
+  private async loadAreas(url: string, what: string): Promise<AreaSet | null> {
+    if (!url) return null;
+    try {
+      const [response, { toAreaSet }] = await Promise.all([fetch(url), import('./geo/boundary.js')]);
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      return toAreaSet(await response.json());
+    } catch (error) {
+      // Without the boundary we cannot check points; say so to the page, accept points.
+      this.emit(new CivicErrorEvent({ operation: `load-${what}`, message: `could not load ${what} GeoJSON`, cause: error }));
+      return null;
+    }
+  }
+
+  private async fetchJson(url: string, operation: string): Promise<unknown> {
+    try {
+      const response = await fetch(url, { headers: { accept: 'application/json' } });
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      return await response.json();
+    } catch (error) {
+      this.emit(new CivicErrorEvent({ operation, message: `could not load ${operation.replace('load-', '')}`, cause: error }));
+      return null;
+    }
+  }
+
+  private async showReports(): Promise<void> {
+    let requests = this.reports;
+    if (!requests && this.reportsSrc) {
+      const json = await this.fetchJson(this.reportsSrc, 'load-reports');
+      requests = Array.isArray(json) ? (json as Open311Request[]) : null;
+    }
+    if (requests) this.view?.setReports(requests);
+  }
+
+  private async showAssets(): Promise<void> {
+    if (!this.assetsSrc) return;
+    const json = await this.fetchJson(this.assetsSrc, 'load-assets');
+    if (!json) return;
+    try {
+      this.view?.setAssets(json, this.assetIdProperty);
+    } catch (error) {
+      this.emit(new CivicErrorEvent({ operation: 'load-assets', message: 'assets are not a GeoJSON FeatureCollection', cause: error }));
+    }
+  }
+
+  // ---------- the map ----------
+
+  private async loadMap(): Promise<void> {
+    if (this.mapState !== 'waiting' || !this.mapCanvas) return;
+    this.mapState = 'loading';
+    try {
+      const [module, assets] = await Promise.all([
+        import('./map/map-view.js'),
+        this.mapAssets ?? import('./map/maplibre-assets.js'),
+      ]);
+      if (assets.css && this.shadowRoot && !this.shadowRoot.adoptedStyleSheets.some((s) => s === mapSheet(assets.css!))) {
+        this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, mapSheet(assets.css)];
+      }
+      const boundary = await this.boundary;
+      const center = parseCenter(this.center);
+      this.view = await module.createMapView({
+        container: this.mapCanvas,
+        style: this.mapStyle,
+        workerUrl: this.workerUrl || assets.workerUrl,
+        bounds: center ? null : boundary?.bounds,
+        center,
+        zoom: this.zoom,
+        pinLabel: msg('Chosen location', { id: 'picker.pin' }),
+        onPick: (lat, lng) => void this.choosePoint(lat, lng, { source: 'map' }),
+        onReportSelect: (id) => this.emit(new CivicReportSelectEvent({ serviceRequestId: id })),
+        onAssetSelect: (id, lat, lng) => void this.choosePoint(lat, lng, { source: 'map', assetId: id }),
+      });
+      if (!this.isConnected) {
+        this.view.destroy();
+        this.view = undefined;
+        return;
+      }
+      this.view.setPin(this.value);
+      this.mapState = 'ready';
+      await Promise.all([this.showReports(), this.showAssets()]);
+      await this.view.idle();
+      this.mapReadyResolve();
+    } catch (error) {
+      this.mapState = 'failed';
+      this.emit(new CivicErrorEvent({ operation: 'map', message: (error as Error)?.message ?? 'the map failed', cause: error }));
+    }
+  }
+
+  private onMapKeydown(event: KeyboardEvent): void {
+    const directions: Record<string, Direction> = { ArrowUp: 'north', ArrowDown: 'south', ArrowLeft: 'west', ArrowRight: 'east' };
+    const direction = directions[event.key];
+    if (direction && this.view) {
+      event.preventDefault();
+      const metres = event.shiftKey ? SMALL_STEP_METRES : STEP_METRES;
+      const from = this.value ?? this.view.center();
+      const to = this.value ? this.view.step(from, metres, direction) : from;
+      void this.choosePoint(to.lat, to.lng, { source: 'keyboard', move: this.value ? { metres, direction } : undefined });
+    } else if ((event.key === '+' || event.key === '=') && this.view) {
+      event.preventDefault();
+      this.view.zoomBy(1);
+    } else if (event.key === '-' && this.view) {
+      event.preventDefault();
+      this.view.zoomBy(-1);
+    }
+  }
+
+  // ---------- choosing a place ----------
+
+  /**
+   * Sets the point if it is inside the council's area, then fills the address by reverse
+   * geocoding (unless a search result gave it) and tells the page once the address is known.
+   */
+  private async choosePoint(
+    lat: number,
+    lng: number,
+    options: {
+      source: 'search' | 'map' | 'keyboard' | 'geolocation';
+      address?: string;
+      assetId?: string;
+      move?: { metres: number; direction: Direction };
+    },
+  ): Promise<void> {
+    const sequence = ++this.sequence;
+    const boundary = await this.boundary;
+    if (boundary) {
+      const verdict = boundary.judge(lat, lng);
+      if (!verdict.inside) {
+        const council = boundary.councilName;
+        this.rejection = verdict.neighbour
+          ? { message: verdict.neighbour.message || msg(str`This location is in ${verdict.neighbour.name}.`, { id: 'picker.inNeighbour' }), url: verdict.neighbour.url, name: verdict.neighbour.name }
+          : { message: council ? msg(str`This location is outside ${council}. Choose a place inside the area.`, { id: 'picker.outsideNamed' }) : msg('This location is outside the area we look after. Choose a place inside the area.', { id: 'picker.outside' }) };
+        this.announce(this.rejection.message);
+        // The pin stays where it was (or goes back there after a drag).
+        this.view?.setPin(this.value);
+        return;
+      }
+    }
+    this.rejection = null;
+    this.notice = '';
+    const areas = await this.areas;
+    const area = areas ? areas.nameAt(lat, lng) : (boundary?.councilName ?? null);
+    this.value = { lat, lng, address: options.address ?? null, area, ...(options.assetId ? { assetId: options.assetId } : {}) };
+    this.showError = false;
+    if (options.source === 'geolocation') this.view?.flyTo(this.value);
+
+    const geocoder = await this.geocoderReady;
+    if (options.address == null && geocoder) {
+      this.reverseAbort?.abort();
+      const abort = (this.reverseAbort = new AbortController());
+      // Keyboard moves come in bursts: look the address up once the pin rests.
+      if (options.source === 'keyboard') await new Promise((r) => setTimeout(r, 250));
+      if (sequence !== this.sequence) return;
+      let found: GeocodeResult | null = null;
+      try {
+        found = await geocoder.reverse(lat, lng, { signal: abort.signal });
+      } catch (error) {
+        if ((error as Error)?.name === 'AbortError') return;
+        this.emit(new CivicErrorEvent({ operation: 'reverse-geocode', message: (error as Error)?.message ?? 'reverse geocoding failed', cause: error }));
+      }
+      if (sequence !== this.sequence) return;
+      this.value = { ...this.value, address: found?.label ?? null };
+      this.query = found?.label ?? '';
+    }
+    if (sequence !== this.sequence) return;
+    this.announce(this.describeChoice(options.move));
+    this.emit(new CivicLocationChangeEvent({ ...this.value! }));
+    this.dispatchChange();
+  }
+
+  private describeChoice(move?: { metres: number; direction: Direction }): string {
+    const value = this.value!;
+    const where = value.address
+      ? msg(str`Near ${value.address}.`, { id: 'picker.near' })
+      : msg('No address found near this point.', { id: 'picker.noAddressNear' });
+    if (!move) return `${msg('Location chosen.', { id: 'picker.chosen' })} ${where}`;
+    const words: Record<Direction, string> = {
+      north: msg('north', { id: 'picker.north' }),
+      south: msg('south', { id: 'picker.south' }),
+      east: msg('east', { id: 'picker.east' }),
+      west: msg('west', { id: 'picker.west' }),
+    };
+    return `${msg(str`Pin moved ${move.metres} metres ${words[move.direction]}.`, { id: 'picker.moved' })} ${where}`;
+  }
+
+  private announce(text: string): void {
+    // Re-set even when the text repeats, so screen readers read it again.
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
+  }
+
+  // ---------- address search (ARIA 1.2 combobox) ----------
+
+  private get listboxId() {
+    return `${this.fieldId}-listbox`;
+  }
+  private optionId(index: number) {
+    return `${this.fieldId}-option-${index}`;
+  }
+
+  private onInput(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.active = -1;
+    clearTimeout(this.searchTimer);
+    // Nominatim's usage policy forbids search-as-you-type: it searches on Enter or the button.
+    const asYouType = this.geocoder !== 'nominatim';
+    if (asYouType && this.query.trim().length >= 3) {
+      this.searchTimer = setTimeout(() => void this.search(), 300);
+    } else if (!this.query.trim()) {
+      this.closeList();
+      this.searchStatus = '';
+    }
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const count = this.results.length;
+    switch (event.key) {
+      case 'ArrowDown':
+        if (!count) return;
+        event.preventDefault();
+        this.open = true;
+        this.active = (this.active + 1) % count;
+        break;
+      case 'ArrowUp':
+        if (!count) return;
+        event.preventDefault();
+        this.open = true;
+        this.active = this.active <= 0 ? count - 1 : this.active - 1;
+        break;
+      case 'Enter':
+        // Enter inside our shadow root never submits the page's form; it chooses or searches.
+        event.preventDefault();
+        if (this.open && this.active >= 0) this.chooseResult(this.results[this.active]);
+        else void this.search();
+        break;
+      case 'Escape':
+        if (this.open) {
+          event.preventDefault();
+          this.closeList();
+        }
+        break;
+      case 'Tab':
+        // Tab moves on; it never picks a suggestion for the resident.
+        this.closeList();
+        break;
+    }
+  }
+
+  private closeList(): void {
+    this.open = false;
+    this.active = -1;
+  }
+
+  private async search(): Promise<void> {
+    clearTimeout(this.searchTimer);
+    const text = this.query.trim();
+    if (!text) {
+      this.searchStatus = msg('Enter an address or postcode to search for', { id: 'picker.enterQuery' });
+      return;
+    }
+    const geocoder = await this.geocoderReady;
+    if (!geocoder) {
+      this.searchStatus = msg('Address search is not available. Choose a point on the map.', { id: 'picker.noGeocoder' });
+      return;
+    }
+    this.searchAbort?.abort();
+    const abort = (this.searchAbort = new AbortController());
+    this.searchStatus = msg('Searching…', { id: 'picker.searching' });
+    try {
+      const boundary = await this.boundary;
+      const found = await geocoder.search(text, { signal: abort.signal, bounds: boundary?.bounds });
+      if (abort.signal.aborted) return;
+      // Results inside the council's area first, each group in the service's own order.
+      const outside = (r: GeocodeResult) => Number(!boundary!.judge(r.lat, r.lng).inside);
+      this.results = boundary ? [...found].sort((a, b) => outside(a) - outside(b)) : found;
+      this.open = this.results.length > 0;
+      this.active = -1;
+      this.searchStatus = this.results.length
+        ? this.results.length === 1
+          ? msg('1 address found. Use the down arrow key to choose it, then press Enter.', { id: 'picker.oneFound' })
+          : msg(str`${this.results.length} addresses found. Use the up and down arrow keys to choose one, then press Enter.`, { id: 'picker.manyFound' })
+        : msg(str`No addresses found for "${text}". Check the spelling or search for a postcode.`, { id: 'picker.noneFound' });
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError') return;
+      this.results = [];
+      this.closeList();
+      this.searchStatus = msg('Address search is not working at the moment. Try again, or choose a point on the map.', { id: 'picker.searchFailed' });
+      this.emit(new CivicErrorEvent({ operation: 'lookup', message: (error as Error)?.message ?? 'search failed', cause: error }));
+    }
+  }
+
+  private chooseResult(result: GeocodeResult): void {
+    this.query = result.label;
+    this.closeList();
+    this.searchStatus = '';
+    void this.choosePoint(result.lat, result.lng, { source: 'search', address: result.label }).then(() => {
+      if (this.value?.lat === result.lat && this.value.lng === result.lng) this.view?.flyTo(result);
+    });
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !this.renderRoot.querySelector('.combobox')?.contains(next)) this.closeList();
+  }
+
+  // ---------- use my location ----------
+
+  private useMyLocation(): void {
+    const geolocation = this.geolocation;
+    if (!geolocation) return;
+    this.locating = true;
+    this.notice = '';
+    this.announce(msg('Finding your location…', { id: 'picker.locating' }));
+    geolocation.getCurrentPosition(
+      (position) => {
+        this.locating = false;
+        void this.choosePoint(position.coords.latitude, position.coords.longitude, { source: 'geolocation' });
+      },
+      (error) => {
+        this.locating = false;
+        this.notice =
+          error.code === 1
+            ? msg('You have not allowed this page to use your location. Search for an address or postcode instead, or allow location in your browser settings.', { id: 'picker.geoDenied' })
+            : error.code === 3
+              ? msg('Finding your location took too long. Try again, or search for an address or postcode.', { id: 'picker.geoTimeout' })
+              : msg('Your location could not be found. Search for an address or postcode instead.', { id: 'picker.geoUnavailable' });
+        this.announce(this.notice);
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  }
+
+  // ---------- render ----------
+
+  override render() {
+    const inputId = `${this.fieldId}-input`;
+    const statusId = `${this.fieldId}-status`;
+    const activeId = this.open && this.active >= 0 ? this.optionId(this.active) : undefined;
+    return this.renderGroup(html`
+      <fieldset aria-describedby=${ifDefined(this.describedBy)}>
+        ${this.renderLegend()} ${this.renderHint()} ${this.renderError()}
+        <label class="label" for=${inputId}>${msg('Address or postcode', { id: 'picker.searchLabel' })}</label>
+        <div class="search">
+          <div class="combobox" @focusout=${this.onFocusOut}>
+            <input
+              part="input"
+              class="input ${this.visibleError ? 'input--error' : ''}"
+              id=${inputId}
+              type="text"
+              role="combobox"
+              autocomplete="off"
+              spellcheck="false"
+              aria-autocomplete="list"
+              aria-expanded=${this.open ? 'true' : 'false'}
+              aria-controls=${this.listboxId}
+              aria-activedescendant=${ifDefined(activeId)}
+              aria-describedby=${statusId}
+              aria-invalid=${this.visibleError ? 'true' : 'false'}
+              .value=${live(this.query)}
+              ?disabled=${this.disabled}
+              @input=${this.onInput}
+              @keydown=${this.onKeydown}
+            />
+            <ul part="listbox" class="listbox" id=${this.listboxId} role="listbox" aria-label=${msg('Addresses', { id: 'picker.listLabel' })} ?hidden=${!this.open}>
+              ${this.open
+                ? this.results.map(
+                    (result, i) => html`<li
+                      class="option"
+                      id=${this.optionId(i)}
+                      role="option"
+                      aria-selected=${i === this.active ? 'true' : 'false'}
+                      @mousedown=${(e: Event) => e.preventDefault()}
+                      @click=${() => this.chooseResult(result)}
+                    >
+                      ${result.label}
+                    </li>`,
+                  )
+                : nothing}
+            </ul>
+          </div>
+          <button type="button" class="button button--secondary" ?disabled=${this.disabled} @click=${() => { void this.search(); this.input?.focus(); }}>
+            ${msg('Search', { id: 'picker.search' })}
+          </button>
+        </div>
+        <p class="message" id=${statusId} role="status">${this.searchStatus}</p>
+        ${this.geolocation
+          ? html`<div class="actions">
+              <button type="button" class="link-button" ?disabled=${this.disabled || this.locating} @click=${this.useMyLocation}>
+                ${this.locating ? msg('Finding your location…', { id: 'picker.locating' }) : msg('Use my location', { id: 'picker.useLocation' })}
+              </button>
+            </div>`
+          : nothing}
+        ${this.rejection
+          ? html`<div part="notice" class="notice">
+              <p>${this.rejection.message}</p>
+              ${this.rejection.url ? html`<p><a href=${this.rejection.url}>${msg(str`Go to ${this.rejection.name ?? this.rejection.url}`, { id: 'picker.goToNeighbour' })}</a></p>` : nothing}
+            </div>`
+          : nothing}
+        ${this.notice ? html`<div part="notice" class="notice">${this.notice}</div>` : nothing}
+        ${this.value ? this.renderChosen() : nothing} ${this.renderMap()}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </fieldset>
+    `);
+  }
+
+  private renderChosen() {
+    const value = this.value!;
+    const place = value.address ?? msg(str`the point at ${value.lat.toFixed(5)}, ${value.lng.toFixed(5)}`, { id: 'picker.point' });
+    return html`<p part="chosen" class="chosen">${msg('Chosen location:', { id: 'picker.chosenLabel' })} <strong>${place}</strong></p>`;
+  }
+
+  private renderMap() {
+    if (this.mapState === 'off') return nothing;
+    if (this.mapState === 'failed') {
+      return html`<div part="notice" class="notice notice--info" data-map="failed">
+        ${msg('The map could not be shown. You can still search for an address or postcode, or use your location.', { id: 'picker.mapFailed' })}
+      </div>`;
+    }
+    return html`<div
+        part="map"
+        class="map"
+        data-map=${this.mapState}
+        tabindex=${this.mapState === 'ready' && !this.disabled ? '0' : '-1'}
+        role="application"
+        aria-roledescription=${msg('map', { id: 'picker.map' })}
+        aria-label=${msg('Map. Use the arrow keys to move the pin, hold Shift for smaller steps, plus and minus to zoom.', { id: 'picker.mapLabel' })}
+        aria-busy=${this.mapState === 'ready' ? 'false' : 'true'}
+        @keydown=${this.onMapKeydown}
+      >
+        <div class="map-canvas"></div>
+      </div>
+      <p class="map-help">${msg('Click or tap the map to drop the pin, or drag it.', { id: 'picker.mapHelp' })}</p>`;
+  }
+}
+
+const sheets = new Map<string, CSSStyleSheet>();
+/** One constructed sheet per CSS text, shared by every picker on the page. */
+function mapSheet(css: string): CSSStyleSheet {
+  let sheet = sheets.get(css);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  return sheet;
+}
+
+function parseCenter(text: string): { lat: number; lng: number } | null {
+  const [lat, lng] = text.split(',').map((part) => Number.parseFloat(part));
+  return Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
+}
