@@ -55,7 +55,15 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'lit', test: /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(lit|lit-html|lit-element|@lit)[\\/]/, priority: 20 },
-            { name: 'core', test: /packages[\\/]core[\\/]src[\\/]/, priority: 10 },
+            // core's UI base (element, fields, styles, i18n, drafts), when two or more chunks use
+            // it. The backend clients and the outbox are left to natural splitting, so they
+            // travel with the widgets that call them: a page pays only for what it shows.
+            {
+              name: 'core',
+              test: /packages[\\/]core[\\/]src[\\/](?!client[\\/]|controllers[\\/]outbox)/,
+              priority: 10,
+              minShareCount: 2,
+            },
           ],
         },
         entryFileNames: '[name].js',
