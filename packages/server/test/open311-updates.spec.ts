@@ -9,7 +9,7 @@ const linkIn = (text: string, path: string) => new RegExp(`https?://\\S+${path}\
 describe.each(testDatabases())('Open311 updates, subscriptions and email on %s', (kind) => {
   let db: Db;
   let server: Awaited<ReturnType<typeof startServer>>;
-  const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) => call(server.base, 'POST', path, { form, headers });
+  const post = (path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}) => call(server.base, 'POST', path, { form, headers });
   const get = (path: string) => call(server.base, 'GET', path);
   const update = (form: Record<string, string>, headers: Record<string, string> = {}) =>
     post('/open311/v2/servicerequestupdates.json', { api_key: STAFF_KEY, service_request_id: 'LDC-1001', ...form }, headers);

@@ -4,6 +4,7 @@ import openApiRoutes from './openapi.ts';
 
 /** What the server offers, for a person who opens it in a browser, and a health check. */
 export default async function rootRoutes(app: FastifyInstance, ctx: ServerContext, siteRoot?: string) {
+  await openApiRoutes(app, ctx);
   app.get('/', async (request, reply) => {
     // With a website mounted at / (the demo council site), a browser gets its home page.
     if (siteRoot && request.headers.accept?.includes('text/html')) return reply.sendFile('index.html', siteRoot);
