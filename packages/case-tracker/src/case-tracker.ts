@@ -32,7 +32,7 @@ import {
   statusTone,
   type StatusLabels,
 } from './status.js';
-import { ignoresPaging, nearOnly, toPage } from './list.js';
+import { ignoresPaging, toPage } from './list.js';
 import './i18n.js';
 
 /** A case on screen: the request, its updates newest first (null: the server has none), its status. */
@@ -96,6 +96,11 @@ export class CivicCaseTracker extends CivicElement {
   @property({ attribute: 'status-labels' }) statusLabels = '';
   /** An example reference for the hint, e.g. `LDC-1001`. */
   @property({ attribute: 'reference-example' }) referenceExample = '';
+  /**
+   * An Open311 client to use instead of one made from `endpoint` and `api-key`: for a
+   * `jurisdiction_id`, an XML-only server, your own `fetch` or timeouts.
+   */
+  @property({ attribute: false }) client?: Open311Client;
   /** A regular expression a reference must match (without ^ $), e.g. `LDC-\d+`. */
   @property({ attribute: 'reference-pattern' }) referencePattern = '';
   /** The URL query parameter that carries a reference (default `ref`). Empty: don't read the URL. */
@@ -137,7 +142,7 @@ export class CivicCaseTracker extends CivicElement {
   @query('#reference') private referenceInput?: CivicTextInput;
   @query('#email') private emailInput?: CivicTextInput;
 
-  #client?: Open311Client;
+  #ownClient?: Open311Client;
   #abort?: AbortController;
   /** Where focus goes after the next render (a new page's heading, an error summary). */
   #focus = '';
@@ -166,21 +171,22 @@ export class CivicCaseTracker extends CivicElement {
     return parsed;
   }
 
-  private get client(): Open311Client | undefined {
+  private get api(): Open311Client | undefined {
+    if (this.client) return this.client;
     if (!this.endpoint) return undefined;
-    if (this.#client?.endpoint !== this.endpoint.replace(/\/+$/, '') || this.#client.apiKey !== (this.apiKey || undefined)) {
-      this.#client = new Open311Client({ endpoint: this.endpoint, apiKey: this.apiKey || undefined });
+    if (this.#ownClient?.endpoint !== this.endpoint.replace(/\/+$/, '') || this.#ownClient.apiKey !== (this.apiKey || undefined)) {
+      this.#ownClient = new Open311Client({ endpoint: this.endpoint, apiKey: this.apiKey || undefined });
     }
-    return this.#client;
+    return this.#ownClient;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!this.endpoint) {
+    if (!this.api) {
       this.configError('"endpoint" is required: the Open311 base URL, like https://council.example/open311/v2');
       return;
     }
-    const firstTime = !this.hasUpdated;
+    const firstTime = !this.hasUpdated || changed.has('client');
     if (this.mode === 'list') {
       const listKeys = ['endpoint', 'mode', 'lat', 'long', 'radius', 'serviceCode', 'status', 'pageSize'] as const;
       if (firstTime || listKeys.some((k) => changed.has(k))) void this.#loadList(1);
@@ -213,7 +219,7 @@ export class CivicCaseTracker extends CivicElement {
 
   /** Fetches a case and its updates. Null: no such case. */
   async #fetchCase(reference: string, signal?: AbortSignal): Promise<Case | null> {
-    const client = this.client!;
+    const client = this.api!;
     let request = await client.request(reference, { signal });
     // References are printed in capitals, and people type them in lower case.
     if (!request && reference !== reference.toUpperCase()) request = await client.request(reference.toUpperCase(), { signal });
@@ -299,7 +305,7 @@ export class CivicCaseTracker extends CivicElement {
   }
 
   async #checkSubscriptions(data: Case): Promise<void> {
-    const client = this.client!;
+    const client = this.api!;
     if (isClosed(data.status)) return;
     let support = subscriptionSupport.get(client.endpoint);
     if (!support) {
@@ -334,7 +340,7 @@ export class CivicCaseTracker extends CivicElement {
   }
 
   async #loadList(page: number, quiet = false): Promise<void> {
-    const client = this.client;
+    const client = this.api;
     if (!client) return;
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
@@ -360,7 +366,6 @@ export class CivicCaseTracker extends CivicElement {
           { signal: abort.signal },
         );
         if (page === 1) this.#listServerPages = !ignoresPaging(received, pageSize);
-        if (near) received = nearOnly(received, { lat: this.lat!, long: this.long! }, this.radius);
         if (this.serviceCode) received = received.filter((r) => !r.serviceCode || r.serviceCode === this.serviceCode);
         if (!this.#listServerPages) this.#listAll = received;
       } else {
@@ -418,14 +423,14 @@ export class CivicCaseTracker extends CivicElement {
     }
     this.subscribe = 'sending';
     try {
-      await this.client!.subscribe(data.request.id, input.value.trim());
+      await this.api!.subscribe(data.request.id, input.value.trim());
       this.subscribe = 'sent';
       this.#focus = '#subscribe-heading';
       this.emit(new CivicCaseSubscribeEvent({ serviceRequestId: data.request.id }));
     } catch (error) {
       if (error instanceof UnsupportedError) {
         this.subscribe = 'hidden';
-        subscriptionSupport.set(this.client!.endpoint, Promise.resolve(false));
+        subscriptionSupport.set(this.api!.endpoint, Promise.resolve(false));
         return;
       }
       this.#fail('subscribe', 'Could not ask for email updates', error);
@@ -476,7 +481,7 @@ export class CivicCaseTracker extends CivicElement {
   }
 
   override render() {
-    if (!this.endpoint) {
+    if (!this.api) {
       return html`<p class="body">${msg('Case tracking is not available on this page yet.', { id: 'tracker.config' })}</p>
         <slot name="contact"></slot>`;
     }
@@ -541,7 +546,7 @@ export class CivicCaseTracker extends CivicElement {
   #renderCase({ request, updates, status }: Case): TemplateResult {
     const reported = request.requestedAt ? formatDate(request.requestedAt) : '';
     const where = request.address || (request.lat !== null && request.long !== null ? `${request.lat}, ${request.long}` : '');
-    const photo = safeUrl(request.mediaUrl, this.endpoint);
+    const photo = safeUrl(request.mediaUrl, this.api!.endpoint);
     const byResident = !this.reference && !this.listView;
     return html`
       ${this.listView
@@ -599,7 +604,7 @@ export class CivicCaseTracker extends CivicElement {
         ? html`<ol class="timeline" part="timeline">
             ${updates.map((update) => {
               const when = update.updatedAt;
-              const photo = safeUrl(update.mediaUrl, this.endpoint);
+              const photo = safeUrl(update.mediaUrl, this.api!.endpoint);
               return html`<li>
                 ${update.status ? this.#tag(update.status) : nothing}
                 ${when ? html`<time datetime=${when.toISOString()}>${formatDateTime(when)}</time>` : nothing}

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceRequest } from '@civic-widgets/core';
-import { distanceMetres, ignoresPaging, nearOnly, toPage } from './list.js';
+import { ignoresPaging, toPage } from './list.js';
 
 const at = (id: string, lat: number | null, long: number | null) => ({ id, lat, long }) as ServiceRequest;
 
 describe('list helpers', () => {
-  it('measures distance on the ground', () => {
-    // One thousandth of a degree of latitude is about 111 m.
-    expect(distanceMetres({ lat: 52.2, long: -1.5 }, { lat: 52.201, long: -1.5 })).toBeCloseTo(111.2, 0);
-  });
-
-  it('keeps only reports near the point, and none without a place', () => {
-    const near = nearOnly([at('a', 52.2, -1.5), at('b', 52.3, -1.5), at('c', null, null), at('d', 52.2009, -1.5)], { lat: 52.2, long: -1.5 }, 200);
-    expect(near.map((r) => r.id)).toEqual(['a', 'd']);
-  });
-
   it('pages in the browser when the server sent everything', () => {
     const all = ['a', 'b', 'c', 'd', 'e'].map((id) => at(id, 0, 0));
     expect(ignoresPaging(all, 2)).toBe(true);

@@ -1,24 +1,7 @@
 import type { ServiceRequest } from '@civic-widgets/core';
 
-/** Great-circle distance in metres (haversine). */
-export function distanceMetres(a: { lat: number; long: number }, b: { lat: number; long: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLong = (b.long - a.long) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLong / 2) ** 2;
-  return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
-}
-
-/**
- * Keeps the requests within `radius` metres of the point. A server with the near-a-point
- * extension has done this already; one without it sends every recent request, so the list
- * still means "near here". Requests without coordinates cannot be said to be near.
- */
-export function nearOnly(requests: readonly ServiceRequest[], point: { lat: number; long: number }, radius: number): ServiceRequest[] {
-  return requests.filter(
-    (r) => r.lat !== null && r.long !== null && distanceMetres(point, { lat: r.lat, long: r.long }) <= radius,
-  );
-}
+// Near a point: the core client keeps only requests within the radius, so a server without the
+// near-a-point extension lists the same reports. Paging is left to us.
 
 export interface ListPage {
   items: ServiceRequest[];
