@@ -218,6 +218,17 @@ describe('<civic-location-picker>', () => {
     });
   });
 
+  describe('in Welsh', () => {
+    it('speaks Welsh when the page or element says lang="cy"', async () => {
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker lang="cy" required geocoder-url=${gazetteer} .geolocation=${null}></civic-location-picker>`);
+      await waitUntil(() => text(el).includes('Cyfeiriad neu god post'), 'no Welsh label');
+      el.reportValidity();
+      await el.updateComplete;
+      expect(text(el)).to.contain('Rhowch leoliad neu dewiswch bwynt ar y map');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('in a form', () => {
     async function form(mode = '') {
       const f = await fixture<HTMLFormElement>(html`<form>
@@ -389,6 +400,22 @@ describe('<civic-location-picker>', () => {
       expect(event.detail.assetId).to.equal('SL-0102');
       expect(event.detail.lat).to.equal(52.2281);
       expect(event.detail.lng).to.equal(-1.5075);
+    });
+
+    it('keyboard users choose an asset: the pin near it, then Enter', async () => {
+      const el = await mapPicker(
+        { assetsSrc: '/packages/location-picker/src/fixtures/street-lights.geojson', assetIdProperty: 'asset_id' },
+        '52.2281,-1.5075',
+      );
+      root(el).querySelector<HTMLElement>('[part="map"]')!.focus();
+      setTimeout(() => void sendKeys({ press: 'ArrowUp' }));
+      await oneEvent(el, 'civic-location-change');
+      await waitUntil(() => text(el).includes('SL-0102 is 0 metres away. Press Enter to choose it.'), 'no asset hint');
+      setTimeout(() => void sendKeys({ press: 'Enter' }));
+      const event = await oneEvent(el, 'civic-location-change');
+      expect(event.detail.assetId).to.equal('SL-0102');
+      await waitUntil(() => text(el).includes('SL-0102 chosen.'), 'no asset announcement');
+      expect(text(el)).to.contain('Yellow circles can be chosen');
     });
 
     it('shows existing reports; clicking one emits civic-report-select with its id', async () => {

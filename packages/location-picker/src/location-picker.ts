@@ -38,6 +38,8 @@ interface Rejection {
 }
 
 const STEP_METRES = 50;
+/** How close the pin must be to an asset for Enter to choose it. */
+const ASSET_REACH_METRES = 25;
 const SMALL_STEP_METRES = 10;
 
 /**
@@ -313,6 +315,12 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       const from = this.value ?? this.view.center();
       const to = this.value ? this.view.step(from, metres, direction) : from;
       void this.choosePoint(to.lat, to.lng, { source: 'keyboard', move: this.value ? { metres, direction } : undefined });
+    } else if (event.key === 'Enter' && this.view && this.value) {
+      const asset = this.view.nearestAsset(this.value, ASSET_REACH_METRES);
+      if (asset && asset.id !== this.value.assetId) {
+        event.preventDefault();
+        void this.choosePoint(asset.lat, asset.lng, { source: 'map', assetId: asset.id });
+      }
     } else if ((event.key === '+' || event.key === '=') && this.view) {
       event.preventDefault();
       this.view.zoomBy(1);
@@ -390,14 +398,25 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     const where = value.address
       ? msg(str`Near ${value.address}.`, { id: 'picker.near' })
       : msg('No address found near this point.', { id: 'picker.noAddressNear' });
-    if (!move) return `${msg('Location chosen.', { id: 'picker.chosen' })} ${where}`;
+    const asset = value.assetId
+      ? msg(str`${value.assetId} chosen.`, { id: 'picker.assetChosen' })
+      : this.nearbyAssetHint(value);
+    if (!move) return [msg('Location chosen.', { id: 'picker.chosen' }), asset, where].filter(Boolean).join(' ');
     const words: Record<Direction, string> = {
       north: msg('north', { id: 'picker.north' }),
       south: msg('south', { id: 'picker.south' }),
       east: msg('east', { id: 'picker.east' }),
       west: msg('west', { id: 'picker.west' }),
     };
-    return `${msg(str`Pin moved ${move.metres} metres ${words[move.direction]}.`, { id: 'picker.moved' })} ${where}`;
+    return [msg(str`Pin moved ${move.metres} metres ${words[move.direction]}.`, { id: 'picker.moved' }), where, asset].filter(Boolean).join(' ');
+  }
+
+  /** "SL-0102 is 12 metres away. Press Enter to choose it." when the pin is near an asset. */
+  private nearbyAssetHint(point: { lat: number; lng: number }): string {
+    const asset = this.view?.nearestAsset(point, ASSET_REACH_METRES);
+    if (!asset) return '';
+    const metres = Math.round(asset.metres);
+    return msg(str`${asset.id} is ${metres} metres away. Press Enter to choose it.`, { id: 'picker.assetNear' });
   }
 
   private announce(text: string): void {
@@ -555,7 +574,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     const activeId = this.open && this.active >= 0 ? this.optionId(this.active) : undefined;
     return this.renderGroup(html`
       <fieldset aria-describedby=${ifDefined(this.describedBy)}>
-        ${this.renderLegend()} ${this.renderHint()} ${this.renderError()}
+        ${this.label ? this.renderLegend() : nothing} ${this.renderHint()} ${this.renderError()}
         <label class="label" for=${inputId}>${msg('Address or postcode', { id: 'picker.searchLabel' })}</label>
         <div class="search">
           <div class="combobox" @focusout=${this.onFocusOut}>
@@ -646,7 +665,11 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       >
         <div class="map-canvas"></div>
       </div>
-      <p class="map-help">${msg('Click or tap the map to drop the pin, or drag it.', { id: 'picker.mapHelp' })}</p>`;
+      <p class="map-help">
+        ${msg('Click or tap the map to drop the pin, or drag it.', { id: 'picker.mapHelp' })}
+        ${this.reports?.length || this.reportsSrc ? msg('Orange circles are problems already reported: choose one to see it.', { id: 'picker.reportsKey' }) : nothing}
+        ${this.assetsSrc ? msg('Yellow circles can be chosen: click one, or move the pin near it and press Enter.', { id: 'picker.assetsKey' }) : nothing}
+      </p>`;
   }
 }
 

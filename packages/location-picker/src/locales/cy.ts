@@ -9,7 +9,10 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'picker.chosen': `Lleoliad wedi'i ddewis.`,
+      'picker.assetChosen': str`Wedi dewis ${0}.`,
+'picker.assetNear': str`Mae ${0} ${1} metr i ffwrdd. Pwyswch Enter i'w ddewis.`,
+'picker.assetsKey': `Gellir dewis cylchoedd melyn: cliciwch ar un, neu symudwch y pin yn agos ato a phwyso Enter.`,
+'picker.chosen': `Lleoliad wedi'i ddewis.`,
 'picker.chosenLabel': `Lleoliad a ddewiswyd:`,
 'picker.east': `i'r dwyrain`,
 'picker.enterQuery': `Rhowch gyfeiriad neu god post i chwilio amdano`,
@@ -36,6 +39,7 @@
 'picker.outsideNamed': str`Mae'r lleoliad hwn y tu allan i ${0}. Dewiswch le o fewn yr ardal.`,
 'picker.pin': `Lleoliad a ddewiswyd`,
 'picker.point': str`y pwynt yn ${0}, ${1}`,
+'picker.reportsKey': `Mae cylchoedd oren yn broblemau sydd eisoes wedi'u hadrodd: dewiswch un i'w gweld.`,
 'picker.required': `Rhowch leoliad neu dewiswch bwynt ar y map`,
 'picker.search': `Chwilio`,
 'picker.searchFailed': `Nid yw chwilio am gyfeiriad yn gweithio ar hyn o bryd. Rhowch gynnig arall arni, neu dewiswch bwynt ar y map.`,

@@ -1,6 +1,6 @@
 import { Map as MapLibreMap, Marker, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import { assetsToPoints, reportsToPoints, type Open311Request, type PointCollection } from '../geo/features.js';
-import { offset, type Direction } from '../geo/distance.js';
+import { distance, offset, type Direction } from '../geo/distance.js';
 
 /** What the element hands the map. All URLs come from the council's configuration. */
 export interface MapViewOptions {
@@ -154,6 +154,16 @@ export class MapView {
   /** The point `metres` from `from` in one direction (for the arrow keys). */
   step(from: { lat: number; lng: number }, metres: number, direction: Direction): { lat: number; lng: number } {
     return offset(from.lat, from.lng, metres, direction);
+  }
+
+  /** The asset nearest a point within `maxMetres`, so keyboard users can choose assets too. */
+  nearestAsset(point: { lat: number; lng: number }, maxMetres: number): { id: string; lat: number; lng: number; metres: number } | null {
+    let best: { id: string; lat: number; lng: number; metres: number } | null = null;
+    for (const [id, [lng, lat]] of this.assets) {
+      const metres = distance(point, { lat, lng });
+      if (metres <= maxMetres && (!best || metres < best.metres)) best = { id, lat, lng, metres };
+    }
+    return best;
   }
 
   /** Existing reports (Open311 requests), clustered by MapLibre so tens of thousands stay smooth. */
