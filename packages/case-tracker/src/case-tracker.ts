@@ -510,6 +510,7 @@ export class CivicCaseTracker extends CivicElement {
               : msg('We could not load your report just now. Try again in a few minutes.', { id: 'tracker.error.body' })}
           </p>
           <button class="button" part="button" type="button" @click=${view.retry}>${msg('Try again', { id: 'tracker.error.retry' })}</button>
+          ${this.#backLink()}
           <slot name="contact"></slot>`;
       case 'case':
         return this.#renderCase(view.data);
@@ -539,6 +540,12 @@ export class CivicCaseTracker extends CivicElement {
       <slot name="contact"></slot>`;
   }
 
+  #backLink(): TemplateResult | typeof nothing {
+    return this.listView
+      ? html`<p class="back"><button class="link-button" type="button" @click=${this.#backToList}>${msg('Back to the list', { id: 'tracker.list.back' })}</button></p>`
+      : nothing;
+  }
+
   #tag(status: string) {
     return html`<strong class="tag tag--${statusTone(status)}" part="status">${statusLabel(status, this.labels, currentLocale())}</strong>`;
   }
@@ -549,9 +556,7 @@ export class CivicCaseTracker extends CivicElement {
     const photo = safeUrl(request.mediaUrl, this.api!.endpoint);
     const byResident = !this.reference && !this.listView;
     return html`
-      ${this.listView
-        ? html`<p class="back"><button class="link-button" type="button" @click=${this.#backToList}>${msg('Back to the list', { id: 'tracker.list.back' })}</button></p>`
-        : nothing}
+      ${this.#backLink()}
       <h2 class="heading-l" tabindex="-1" part="heading">
         <span class="caption">${request.serviceName}</span>
         ${msg(str`Report ${request.id}`, { id: 'tracker.case.title' })}
