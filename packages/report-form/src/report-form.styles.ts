@@ -81,8 +81,13 @@ export const styles = css`
   }
   .summary-row dd {
     margin: 0;
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  .summary-row .value {
+    white-space: pre-wrap;
+  }
+  .summary-row .actions {
+    text-align: end;
   }
   .panel {
     margin-block-end: ${space[5]};

@@ -10,14 +10,10 @@ export function renderCheck(host: CivicReportForm) {
   const notGiven = msg('Not given', { id: 'report.check.notGiven' });
   const row = (label: string, value: string | TemplateResult, page?: PageId) => html`<div class="summary-row">
     <dt>${label}</dt>
-    <dd>${value || notGiven}</dd>
-    ${page
-      ? html`<dd>
-          <button class="link-button" type="button" @click=${() => host.change(page)}>
-            ${msg('Change', { id: 'report.check.change' })}<span class="visually-hidden"> ${label}</span>
-          </button>
-        </dd>`
-      : html`<dd></dd>`}
+    <dd class="value">${value || notGiven}</dd>
+    <dd class="actions">${page
+      ? html`<button class="link-button" type="button" @click=${() => host.change(page)}>${msg('Change', { id: 'report.check.change' })}<span class="visually-hidden"> ${label}</span></button>`
+      : nothing}</dd>
   </div>`;
   const answerText = (code: string) => {
     const attr = host.questions.find((x) => x.code === code)!;
