@@ -101,6 +101,8 @@ export function toRequests(body: Json): ServiceRequest[] {
       long: num(r.long ?? r.lng ?? r.lon),
     };
     for (const k of REQUEST_TEXT) out[camel(k)] = str(r[k]);
+    const extended = status(r.extended_status);
+    if (extended) out.extendedStatus = extended;
     return out as unknown as ServiceRequest;
   });
 }

@@ -96,6 +96,12 @@ export interface ServiceRequest {
   lat: number | null;
   long: number | null;
   mediaUrl: string;
+  /**
+   * Extension (the reference server's `extended_status`, mySociety's extended statuses): the
+   * finer status (`action_scheduled`, `fixed`…) when `status` says only open or closed. Absent
+   * on plain Open311 servers.
+   */
+  extendedStatus?: RequestStatus;
 }
 
 /** One entry of the service request updates extension (GET servicerequestupdates). */

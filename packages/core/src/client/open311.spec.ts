@@ -297,6 +297,14 @@ describe('requests', () => {
     });
   });
 
+  it("reads the reference server's extended_status next to Open311's open/closed", async () => {
+    const body = [{ service_request_id: 'LDC-1', status: 'open', extended_status: 'Action Scheduled' }, { service_request_id: 'LDC-2', status: 'closed' }];
+    route('GET', '/open311/v2/requests.json', [200, JSON.stringify(body), 'application/json']);
+    const [scheduled, plain] = await client().requests();
+    expect(scheduled).toMatchObject({ status: 'open', extendedStatus: 'action_scheduled' });
+    expect(plain!.extendedStatus).toBeUndefined();
+  });
+
   it('reads XML::Simple-shaped JSON requests, naming every agency responsible', async () => {
     route('GET', '/open311/v2/requests.json', json('requests-xmlsimple.json'));
     const [r] = await client().requests();
