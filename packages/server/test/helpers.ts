@@ -18,7 +18,21 @@ export async function openTestDb(kind: DbKind): Promise<Db> {
   if (kind === 'pglite') {
     return openPglite({ loadDataDir: new Blob([readFileSync(inject('civicPgliteTemplate'))]) });
   }
-  const adminUrl = inject('civicTestPgUrl')!;
+  const { url, drop } = await createPgDatabase();
+  const db = await openPostgres(url);
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    async close() {
+      await close();
+      await drop();
+    },
+  });
+}
+
+/** A new PostgreSQL database copied from the migrated template; drop() removes it. */
+export async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('civicTestPgUrl');
+  if (!adminUrl) throw new Error('No PostgreSQL for this run');
   const name = `civic_t_${randomBytes(6).toString('hex')}`;
   const admin = await openPostgres(adminUrl);
   try {
@@ -35,15 +49,13 @@ export async function openTestDb(kind: DbKind): Promise<Db> {
   } finally {
     await admin.close();
   }
-  const db = await openPostgres(adminUrl.replace(/\/[^/]*$/, `/${name}`));
-  const close = db.close.bind(db);
-  return Object.assign(db, {
-    async close() {
-      await close();
+  return {
+    url: adminUrl.replace(/\/[^/]*$/, `/${name}`),
+    async drop() {
       const cleanup = await openPostgres(adminUrl);
       await cleanup.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => cleanup.close());
     },
-  });
+  };
 }
 
 export const OPEN311_TABLES = ['service_request_updates', 'subscriptions', 'service_requests', 'media', 'dev_mailbox'];

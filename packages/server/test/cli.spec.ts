@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { demoConfigPath } from '../src/index.ts';
+import { createPgDatabase, pothole } from './helpers.ts';
+
+const bin = fileURLToPath(new URL('../bin/civic-server.js', import.meta.url));
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'civic-cli-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Starts the real CLI and resolves with the URL it prints once listening. */
+function start(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const { DATABASE_URL: _d, SMTP_URL: _s, PUBLIC_URL: _p, CIVIC_STAFF_API_KEY: _k, ...rest } = process.env;
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
+      if (match) resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1'), output: () => output });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`civic-server exited with ${code}:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+function run(args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+describe('civic-server (the CLI)', () => {
+  it('starts on a fresh data dir, prints its URLs, keeps reports across restarts and stops cleanly', async () => {
+    const data = tempDir();
+    const first = await start(['--port', '0', '--data-dir', data]);
+    expect(first.output()).toMatch(/Open311 GeoReport v2: http:\/\/localhost:\d+\/open311\/v2\/services\.json/);
+    expect(first.output()).toContain(`embedded PGlite in ${data}`);
+    const created = await fetch(`${first.url}/open311/v2/requests.json`, { method: 'POST', body: new URLSearchParams(pothole() as Record<string, string>) });
+    expect(created.status).toBe(201);
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await start(['--port', '0', '--data-dir', data]);
+    const again = await fetch(`${second.url}/open311/v2/requests/LDC-1001.json`);
+    expect(again.status).toBe(200);
+    expect(await stop(second.child)).toBe(0);
+  }, 180_000);
+
+  it('uses PostgreSQL when DATABASE_URL is set', async (context) => {
+    if (!inject('civicTestPgUrl')) return context.skip();
+    const database = await createPgDatabase();
+    try {
+      const server = await start(['--port', '0', '--data-dir', tempDir()], { DATABASE_URL: database.url });
+      expect(server.output()).toContain('PostgreSQL (DATABASE_URL)');
+      expect(((await (await fetch(`${server.url}/health`)).json()) as { database: string }).database).toBe('postgres');
+      expect(await stop(server.child)).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  }, 120_000);
+
+  it('refuses a bad config or flag with a message naming the problem', async () => {
+    const dir = tempDir();
+    const config = JSON.parse(readFileSync(demoConfigPath, 'utf8')) as Record<string, any>;
+    config.services[0].team = 'roads';
+    config.geo = { boundary: join(demoConfigPath, '..', 'geo', 'boundary.geojson'), parishes: join(demoConfigPath, '..', 'geo', 'parishes.geojson') };
+    writeFileSync(join(dir, 'council.json'), JSON.stringify(config));
+    const bad = await run(['--config', join(dir, 'council.json'), '--data-dir', dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.output).toContain('services[0].team: no team "roads" in "teams"');
+    const port = await run(['--port', 'eighty']);
+    expect(port.code).toBe(2);
+    expect(port.output).toContain('--port must be a number from 0 to 65535, not "eighty"');
+  }, 120_000);
+});
