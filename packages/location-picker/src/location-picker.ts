@@ -21,6 +21,7 @@ import type { Open311Request } from './geo/features.js';
 import { parseValue, toFormData, type FormValueMode, type LocationValue } from './location-value.js';
 import { CivicLocationChangeEvent } from './events/location-change.js';
 import { CivicReportSelectEvent } from './events/report-select.js';
+import { AddressSearchController } from './controllers/address-search.js';
 import type { MapView } from './map/map-view.js';
 
 /** MapLibre's worker URL and CSS text, for builds that cannot import `?url` / `?inline`. */
@@ -102,11 +103,6 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   @property({ attribute: false }) geolocation: Geolocation | null =
     typeof navigator !== 'undefined' && 'geolocation' in navigator ? navigator.geolocation : null;
 
-  @state() private query = '';
-  @state() private results: GeocodeResult[] = [];
-  @state() private open = false;
-  @state() private active = -1;
-  @state() private searchStatus = '';
   @state() private rejection: Rejection | null = null;
   @state() private notice = '';
   @state() private locating = false;
@@ -121,8 +117,15 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   private boundary: Promise<AreaSet | null> = Promise.resolve(null);
   private areas: Promise<AreaSet | null> = Promise.resolve(null);
   private view?: MapView;
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private searchAbort?: AbortController;
+  private readonly search = new AddressSearchController(this, {
+    geocoder: () => this.geocoderReady,
+    boundary: () => this.boundary,
+    // Nominatim's usage policy forbids search-as-you-type: it searches on Enter or the button.
+    searchAsYouType: () => this.geocoder !== 'nominatim',
+    onChoose: (result) => this.chooseResult(result),
+    onError: (error) =>
+      this.emit(new CivicErrorEvent({ operation: 'lookup', message: (error as Error)?.message ?? 'search failed', cause: error })),
+  });
   private reverseAbort?: AbortController;
   private sequence = 0;
   private observer?: IntersectionObserver;
@@ -150,23 +153,22 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     const value = parseValue(state);
     if (value) {
       this.value = value;
-      this.query = value.address ?? '';
+      this.search.setQuery(value.address ?? '');
     }
   }
 
   override formResetCallback(): void {
     super.formResetCallback();
-    this.query = this.value?.address ?? '';
+    this.search.setQuery(this.value?.address ?? '');
+    this.search.close();
     this.rejection = null;
     this.notice = '';
-    this.closeList();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
     this.observer = undefined;
-    this.searchAbort?.abort();
     this.reverseAbort?.abort();
     this.view?.destroy();
     this.view = undefined;
@@ -195,7 +197,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
         this.mapState = 'waiting';
       }
     }
-    if (changed.has('value') && this.value && !this.query) this.query = this.value.address ?? '';
+    if (changed.has('value') && this.value && !this.search.query) this.search.setQuery(this.value.address ?? '');
     super.willUpdate(changed);
   }
 
@@ -385,7 +387,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       }
       if (sequence !== this.sequence) return;
       this.value = { ...this.value, address: found?.label ?? null };
-      this.query = found?.label ?? '';
+      this.search.setQuery(found?.label ?? '');
     }
     if (sequence !== this.sequence) return;
     this.announce(this.describeChoice(options.move));
@@ -434,101 +436,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     return `${this.fieldId}-option-${index}`;
   }
 
-  private onInput(event: Event): void {
-    this.query = (event.target as HTMLInputElement).value;
-    this.active = -1;
-    clearTimeout(this.searchTimer);
-    // Nominatim's usage policy forbids search-as-you-type: it searches on Enter or the button.
-    const asYouType = this.geocoder !== 'nominatim';
-    if (asYouType && this.query.trim().length >= 3) {
-      this.searchTimer = setTimeout(() => void this.search(), 300);
-    } else if (!this.query.trim()) {
-      this.closeList();
-      this.searchStatus = '';
-    }
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    const count = this.results.length;
-    switch (event.key) {
-      case 'ArrowDown':
-        if (!count) return;
-        event.preventDefault();
-        this.open = true;
-        this.active = (this.active + 1) % count;
-        break;
-      case 'ArrowUp':
-        if (!count) return;
-        event.preventDefault();
-        this.open = true;
-        this.active = this.active <= 0 ? count - 1 : this.active - 1;
-        break;
-      case 'Enter':
-        // Enter inside our shadow root never submits the page's form; it chooses or searches.
-        event.preventDefault();
-        if (this.open && this.active >= 0) this.chooseResult(this.results[this.active]);
-        else void this.search();
-        break;
-      case 'Escape':
-        if (this.open) {
-          event.preventDefault();
-          this.closeList();
-        }
-        break;
-      case 'Tab':
-        // Tab moves on; it never picks a suggestion for the resident.
-        this.closeList();
-        break;
-    }
-  }
-
-  private closeList(): void {
-    this.open = false;
-    this.active = -1;
-  }
-
-  private async search(): Promise<void> {
-    clearTimeout(this.searchTimer);
-    const text = this.query.trim();
-    if (!text) {
-      this.searchStatus = msg('Enter an address or postcode to search for', { id: 'picker.enterQuery' });
-      return;
-    }
-    const geocoder = await this.geocoderReady;
-    if (!geocoder) {
-      this.searchStatus = msg('Address search is not available. Choose a point on the map.', { id: 'picker.noGeocoder' });
-      return;
-    }
-    this.searchAbort?.abort();
-    const abort = (this.searchAbort = new AbortController());
-    this.searchStatus = msg('Searching…', { id: 'picker.searching' });
-    try {
-      const boundary = await this.boundary;
-      const found = await geocoder.search(text, { signal: abort.signal, bounds: boundary?.bounds });
-      if (abort.signal.aborted) return;
-      // Results inside the council's area first, each group in the service's own order.
-      const outside = (r: GeocodeResult) => Number(!boundary!.judge(r.lat, r.lng).inside);
-      this.results = boundary ? [...found].sort((a, b) => outside(a) - outside(b)) : found;
-      this.open = this.results.length > 0;
-      this.active = -1;
-      this.searchStatus = this.results.length
-        ? this.results.length === 1
-          ? msg('1 address found. Use the down arrow key to choose it, then press Enter.', { id: 'picker.oneFound' })
-          : msg(str`${this.results.length} addresses found. Use the up and down arrow keys to choose one, then press Enter.`, { id: 'picker.manyFound' })
-        : msg(str`No addresses found for "${text}". Check the spelling or search for a postcode.`, { id: 'picker.noneFound' });
-    } catch (error) {
-      if ((error as Error)?.name === 'AbortError') return;
-      this.results = [];
-      this.closeList();
-      this.searchStatus = msg('Address search is not working at the moment. Try again, or choose a point on the map.', { id: 'picker.searchFailed' });
-      this.emit(new CivicErrorEvent({ operation: 'lookup', message: (error as Error)?.message ?? 'search failed', cause: error }));
-    }
-  }
-
   private chooseResult(result: GeocodeResult): void {
-    this.query = result.label;
-    this.closeList();
-    this.searchStatus = '';
     void this.choosePoint(result.lat, result.lng, { source: 'search', address: result.label }).then(() => {
       if (this.value?.lat === result.lat && this.value.lng === result.lng) this.view?.flyTo(result);
     });
@@ -536,7 +444,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
 
   private onFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
-    if (!next || !this.renderRoot.querySelector('.combobox')?.contains(next)) this.closeList();
+    if (!next || !this.renderRoot.querySelector('.combobox')?.contains(next)) this.search.close();
   }
 
   // ---------- use my location ----------
@@ -571,7 +479,8 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   override render() {
     const inputId = `${this.fieldId}-input`;
     const statusId = `${this.fieldId}-status`;
-    const activeId = this.open && this.active >= 0 ? this.optionId(this.active) : undefined;
+    const { open, active, results, query, status } = this.search;
+    const activeId = open && active >= 0 ? this.optionId(active) : undefined;
     return this.renderGroup(html`
       <fieldset aria-describedby=${ifDefined(this.describedBy)}>
         ${this.label ? this.renderLegend() : nothing} ${this.renderHint()} ${this.renderError()}
@@ -587,26 +496,26 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
               autocomplete="off"
               spellcheck="false"
               aria-autocomplete="list"
-              aria-expanded=${this.open ? 'true' : 'false'}
+              aria-expanded=${open ? 'true' : 'false'}
               aria-controls=${this.listboxId}
               aria-activedescendant=${ifDefined(activeId)}
               aria-describedby=${statusId}
               aria-invalid=${this.visibleError ? 'true' : 'false'}
-              .value=${live(this.query)}
+              .value=${live(query)}
               ?disabled=${this.disabled}
-              @input=${this.onInput}
-              @keydown=${this.onKeydown}
+              @input=${this.search.onInput}
+              @keydown=${this.search.onKeydown}
             />
-            <ul part="listbox" class="listbox" id=${this.listboxId} role="listbox" aria-label=${msg('Addresses', { id: 'picker.listLabel' })} ?hidden=${!this.open}>
-              ${this.open
-                ? this.results.map(
+            <ul part="listbox" class="listbox" id=${this.listboxId} role="listbox" aria-label=${msg('Addresses', { id: 'picker.listLabel' })} ?hidden=${!open}>
+              ${open
+                ? results.map(
                     (result, i) => html`<li
                       class="option"
                       id=${this.optionId(i)}
                       role="option"
-                      aria-selected=${i === this.active ? 'true' : 'false'}
+                      aria-selected=${i === active ? 'true' : 'false'}
                       @mousedown=${(e: Event) => e.preventDefault()}
-                      @click=${() => this.chooseResult(result)}
+                      @click=${() => this.search.choose(result)}
                     >
                       ${result.label}
                     </li>`,
@@ -614,11 +523,11 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
                 : nothing}
             </ul>
           </div>
-          <button type="button" class="button button--secondary" ?disabled=${this.disabled} @click=${() => { void this.search(); this.input?.focus(); }}>
+          <button type="button" class="button button--secondary" ?disabled=${this.disabled} @click=${() => { void this.search.search(); this.input?.focus(); }}>
             ${msg('Search', { id: 'picker.search' })}
           </button>
         </div>
-        <p class="message" id=${statusId} role="status">${this.searchStatus}</p>
+        <p class="message" id=${statusId} role="status">${status}</p>
         ${this.geolocation
           ? html`<div class="actions">
               <button type="button" class="link-button" ?disabled=${this.disabled || this.locating} @click=${this.useMyLocation}>
