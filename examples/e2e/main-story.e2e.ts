@@ -1,0 +1,81 @@
+// The demo's main story, as a resident and a council officer would live it: report a pothole on
+// the council site, get a reference, the officer posts an update on the staff page, the
+// resident's tracker shows it, and the dev mailbox holds the receipt and the update email.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo, type Demo } from './harness.ts';
+
+let demo: Demo;
+beforeAll(async () => {
+  demo = await startDemo();
+});
+afterAll(async () => {
+  await demo?.close();
+});
+
+describe('report a pothole, follow it, get told', () => {
+  it('goes from the council website to the back office and back to the resident', async () => {
+    const email = `pothole-${Date.now()}@example.org`;
+    const { page, pageErrors } = await demo.newPage();
+    await page.goto(`${demo.url}/report-a-pothole.html`);
+    const form = page.locator('civic-report-form');
+
+    await form.getByRole('radio', { name: '4cm to 10cm' }).check();
+    await form.getByRole('button', { name: 'Continue' }).click();
+    await form.getByRole('radio', { name: 'In the road, where cars drive' }).check();
+    await form.getByRole('button', { name: 'Continue' }).click();
+    await form.getByRole('radio', { name: 'No' }).check();
+    await form.getByRole('button', { name: 'Continue' }).click();
+    await form.getByLabel('Tell us more about the problem (optional)').fill('Deep hole next to the bus stop, cyclists swerve round it.');
+    await form.getByRole('button', { name: 'Continue' }).click();
+
+    // Where: the address search is a complete route, no map needed.
+    await form.getByRole('heading', { name: 'Where is the problem?' }).waitFor();
+    await form.getByRole('combobox', { name: 'Address or postcode' }).fill('3 High Street');
+    await form.getByRole('option', { name: '3 High Street, Larkmead, LK1 1AA' }).click();
+    await form.getByRole('button', { name: 'Continue' }).click();
+    await form.getByRole('heading', { name: 'Add photos (optional)' }).waitFor();
+    await form.getByRole('button', { name: 'Continue' }).click();
+
+    await form.getByLabel('Full name (optional)').fill('Ada Lovelace');
+    await form.getByLabel('Email address (optional)').fill(email);
+    await form.getByRole('checkbox', { name: 'Send me updates about this report by email' }).check();
+    await form.getByRole('button', { name: 'Continue' }).click();
+
+    await form.getByRole('heading', { name: 'Check your answers before sending your report' }).waitFor();
+    await expect(form.getByRole('definition').filter({ hasText: '3 High Street, Larkmead, LK1 1AA' }).count()).resolves.toBe(1);
+    await form.getByRole('button', { name: 'Send report' }).click();
+
+    await form.getByRole('heading', { name: 'Report sent' }).waitFor();
+    const reference = (await form.getByRole('strong').first().textContent())!.trim();
+    expect(reference).toMatch(/^LDC-\d+$/);
+    await expect(form.getByText(`We have sent a receipt to ${email}.`).isVisible()).resolves.toBe(true);
+
+    // The officer sees it in the back office and posts an update.
+    const officer = (await demo.newPage()).page;
+    await officer.goto(`${demo.url}/staff`);
+    await officer.getByRole('link', { name: reference, exact: true }).click();
+    await expect(officer.getByText('Deep hole next to the bus stop, cyclists swerve round it.').isVisible()).resolves.toBe(true);
+    await expect(officer.getByText('Highways team').first().isVisible()).resolves.toBe(true);
+    await officer.getByLabel('New status').selectOption({ label: 'Action scheduled' });
+    await officer.getByLabel('Message to the resident').fill('We will fill this pothole on Thursday morning.');
+    await officer.getByRole('button', { name: 'Post update' }).click();
+    await officer.getByRole('heading', { name: 'Update posted' }).waitFor();
+
+    // The resident follows the link from the confirmation to the tracker, which shows the update.
+    await form.getByRole('link', { name: 'Check the progress of your report' }).click();
+    await page.waitForURL(`**/track-your-report.html?ref=${reference}`);
+    const tracker = page.locator('civic-case-tracker');
+    await tracker.getByRole('heading', { name: new RegExp(`Report ${reference}`) }).waitFor();
+    await tracker.getByText('We will fill this pothole on Thursday morning.').waitFor();
+    await expect(tracker.getByText('Action scheduled').first().isVisible()).resolves.toBe(true);
+
+    // Both emails are in the dev mailbox.
+    const mail = (await demo.mailbox()).filter((m) => m.to.includes(email));
+    const receipt = mail.find((m) => m.subject === `Your report ${reference}: Pothole`);
+    const update = mail.find((m) => m.subject.startsWith(`Update on ${reference}`));
+    expect(receipt?.text).toContain('Our highways team will inspect it within 5 working days.');
+    expect(update?.text).toContain('We will fill this pothole on Thursday morning.');
+    expect(update?.text).toContain('Action scheduled');
+    expect(pageErrors).toEqual([]);
+  });
+});
