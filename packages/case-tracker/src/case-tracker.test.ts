@@ -388,6 +388,7 @@ describe('<civic-case-tracker mode="list">', () => {
     for (let i = 0; i < 3; i++) {
       ids.push(await report({ lat: String(corner.lat + i * 0.0001), long: String(corner.long), address_string: `${i + 1} Quarry Lane` }));
     }
+    await staffUpdate(ids[0]!, 'action_scheduled', 'Booked for Monday.');
     const el = await fixture<CivicCaseTracker>(
       html`<civic-case-tracker mode="list" endpoint=${api()} lat=${corner.lat} long=${corner.long} radius="40" page-size="2"
         service-code="graffiti" heading="Recently reported near you"></civic-case-tracker>`,
@@ -396,6 +397,9 @@ describe('<civic-case-tracker mode="list">', () => {
     expect(heading(el)).to.equal('Recently reported near you');
     const refs = () => [...shadow(el).querySelectorAll('.results > li button')].map((b) => text(b).replace(/^.*report /, ''));
     expect(refs()).to.have.length(2);
+    // Nearest first, with the extended status the server gives next to open/closed.
+    expect(refs()[0]).to.equal(ids[0]);
+    expect(text(shadow(el).querySelector('.results > li .tag'))).to.equal('Action scheduled');
     await expect(el).to.be.accessible();
 
     buttonNamed(el, 'Next page')!.click();

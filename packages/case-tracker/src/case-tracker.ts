@@ -27,6 +27,7 @@ import {
   currentStatus,
   isClosed,
   parseStatusLabels,
+  requestStatus,
   sortNewestFirst,
   statusLabel,
   statusTone,
@@ -695,7 +696,7 @@ export class CivicCaseTracker extends CivicElement {
                     .filter(Boolean)
                     .join(' · ')}
                 </span>
-                ${this.#tag(r.status)}
+                ${this.#tag(requestStatus(r))}
               </li>`,
             )}
           </ul>`

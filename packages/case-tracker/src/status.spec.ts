@@ -93,8 +93,9 @@ describe('the current status', () => {
     expect(currentStatus(request({ status: 'closed', updatedAt: new Date('2026-01-09T09:00:00Z') }), updates)).toBe('closed');
   });
 
-  it("uses the request's own status when there are no updates", () => {
+  it("uses the request's own status when there are no updates, the extended one first", () => {
     expect(currentStatus(request({ status: 'in_progress' }), [])).toBe('in_progress');
+    expect(currentStatus(request({ status: 'open', extendedStatus: 'action_scheduled' }), [])).toBe('action_scheduled');
     expect(currentStatus(request({ status: '' }), [])).toBe('open');
   });
 });

@@ -135,6 +135,11 @@ export function sortNewestFirst(updates: readonly ServiceRequestUpdate[]): Servi
   });
 }
 
+/** A request's own status: the extended one where the server gives it, else Open311's. */
+export function requestStatus(request: ServiceRequest): string {
+  return normaliseStatus(request.extendedStatus || request.status) || 'open';
+}
+
 /**
  * The case's status now. Open311's own `status` is only open/closed on many servers, while the
  * newest update carries the extended status (fixed, action_scheduled…). The update wins unless
@@ -142,7 +147,7 @@ export function sortNewestFirst(updates: readonly ServiceRequestUpdate[]): Servi
  * closed it without writing an update).
  */
 export function currentStatus(request: ServiceRequest, newestFirst: readonly ServiceRequestUpdate[]): string {
-  const own = normaliseStatus(request.status) || 'open';
+  const own = requestStatus(request);
   const latest = newestFirst.find((u) => u.status);
   if (!latest) return own;
   const update = normaliseStatus(latest.status);
