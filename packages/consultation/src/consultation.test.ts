@@ -108,6 +108,15 @@ const occurrences = (text: string, needle: string) => text.split(needle).length 
 // ---- tests ------------------------------------------------------------------------------------
 
 describe('<civic-consultation>', () => {
+  // The reference server's first queries warm its embedded database; don't bill that to a test.
+  before(async function () {
+    this.timeout(60_000);
+    for (let i = 0; i < 100; i++) {
+      const ok = await fetch(`${api}/town-centre-2026`).then((r) => r.ok, () => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  });
   beforeEach(() => forgetThisTab());
   afterEach(() => {
     fixtureCleanup();

@@ -173,16 +173,23 @@ export class CivicConsultation extends CivicElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('endpoint') || changed.has('consultation') || changed.has('definition') || changed.has('results')) {
+      void this.loadConsultation();
+    }
+    // After loading, which may finish synchronously when the definition was given.
+    this.loadViews();
+  }
+
+  /** Starts fetching the module the current view needs: the question pages, results, or the picker. */
+  private loadViews(): void {
+    if (this.load !== 'ready') return;
     const kind = this.step.kind;
-    if (this.load === 'ready' && !this.loadingLazy && !this.lazyFailed) {
+    if (!this.loadingLazy && !this.lazyFailed) {
       if (this.published && !this.resultsView) void this.loadLazy(() => import('./results.js'), (m) => (this.resultsView = m));
       else if (!this.published && (kind === 'page' || kind === 'check') && !this.flow)
         void this.loadLazy(() => import('./flow.js'), (m) => (this.flow = m));
     }
     if (this.picker === 'idle' && this.currentPage()?.questions.some((q) => q.type === 'location')) void this.loadPicker();
-    if (changed.has('endpoint') || changed.has('consultation') || changed.has('definition') || changed.has('results')) {
-      void this.loadConsultation();
-    }
   }
 
   private async loadConsultation(): Promise<void> {
@@ -641,7 +648,7 @@ export class CivicConsultation extends CivicElement {
 
   // ---------------------------------------------------------------- render
 
-  override render() {
+  override render(): unknown {
     switch (this.load) {
       case 'idle':
       case 'loading':

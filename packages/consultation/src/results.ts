@@ -45,7 +45,7 @@ function renderChoiceResult(question: QuestionResult, lang: string) {
       <summary>${msg('Show these figures as a table', { id: 'results.showTable' })}</summary>
       <table class="table">
         <caption class="table-caption">
-          ${msg(str`${label}: responses from ${answered} people`, { id: 'results.caption' })}
+          ${msg(str`${label} (responses from ${answered} people)`, { id: 'results.caption' })}
         </caption>
         <thead>
           <tr>
@@ -80,7 +80,7 @@ function renderRankingResult(question: QuestionResult, lang: string) {
   const format = new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 1 });
   return html`<table class="table">
     <caption class="table-caption">
-      ${msg(str`${label}: average position (1 is most important)`, { id: 'results.rankingCaption' })}
+      ${msg(str`${label} (average position; 1 is most important)`, { id: 'results.rankingCaption' })}
     </caption>
     <thead>
       <tr>
