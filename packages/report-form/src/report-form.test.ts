@@ -124,7 +124,9 @@ async function storedReport(id: string) {
 
 beforeEach(() => sessionStorage.clear());
 
-describe('<civic-report-form>', () => {
+describe('<civic-report-form>', function () {
+  // Whole journeys through a real server, by keyboard: longer than the default 10 s on a busy machine.
+  this.timeout(40_000);
   it('says what to fix and shows the phone number when "endpoint" is missing', async () => {
     const errors: string[] = [];
     const original = console.error;
@@ -307,6 +309,32 @@ describe('<civic-report-form>', () => {
     await pressContinue();
     await waitUntil(() => summary(el).join().includes('so we can send you updates'));
     expect(summary(el)).to.deep.equal(['Enter your email address, so we can send you updates']);
+  });
+
+  it('links the privacy notice from "Your details"', async () => {
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: larkmead }, 'about');
+    const el = await makeForm();
+    await onPage(el, 'Your details');
+    const link = [...el.shadowRoot!.querySelectorAll('a')].find((a) => text(a).includes('privacy notice'))!;
+    expect(link.getAttribute('href')).to.equal('/privacy');
+    expect(pageText(el)).to.contain('will not publish them');
+  });
+
+  it('lets the page stop the send by cancelling civic-submit', async () => {
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: larkmead }, 'check');
+    const el = await makeForm();
+    await onPage(el, 'Check your answers');
+    let detail: { idempotencyKey: string; request: { serviceCode: string } } | undefined;
+    el.addEventListener('civic-submit', (e) => {
+      detail = e.detail;
+      e.preventDefault();
+    });
+    await pressContinue('Send report');
+    await waitUntil(() => detail);
+    expect(detail!.request.serviceCode).to.equal('graffiti');
+    expect(detail!.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heading(el)).to.contain('Check your answers');
   });
 
   it('requires the contact details a council asks for (contact-required)', async () => {
@@ -495,7 +523,8 @@ async function phonePhoto(width: number, height: number): Promise<File> {
 }
 const hasExif = async (b: Blob) => new TextDecoder('latin1').decode(await b.arrayBuffer()).includes('Exif');
 
-describe('<civic-report-form> photos', () => {
+describe('<civic-report-form> photos', function () {
+  this.timeout(40_000);
   it('resizes to 2000 px at most and drops EXIF (GPS) before upload', async () => {
     const { resizePhoto } = await import('./resize.js');
     const photo = await phonePhoto(3000, 1500);
@@ -561,7 +590,8 @@ describe('<civic-report-form> photos', () => {
   });
 });
 
-describe('<civic-report-form> against an XML-only Open311 server', () => {
+describe('<civic-report-form> against an XML-only Open311 server', function () {
+  this.timeout(40_000);
   it('renders every category and question it offers: string booleans, zero-padded codes, several groups', async () => {
     const el = await makeForm(xmlCouncil);
     await onPage(el, 'What do you want to report?');
@@ -585,6 +615,27 @@ describe('<civic-report-form> against an XML-only Open311 server', () => {
     await onPage(el, 'When did it start? (optional)');
     expect(el.shadowRoot!.querySelector('civic-date-input')).to.not.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('offers a search box when there are many categories', async () => {
+    const el = await makeForm(new URL('../test-fixtures/many-services', import.meta.url).href);
+    await onPage(el, 'What do you want to report?');
+    await tabTo(isInput('Search for a problem'), 'the search box');
+    await sendKeys({ type: 'swing' });
+    await el.updateComplete;
+    const labels = () => [...el.shadowRoot!.querySelectorAll('input[type=radio]')].map(labelOf);
+    expect(labels()).to.deep.equal(['Broken play equipment']);
+    expect(pageText(el)).to.contain('1 problem matches');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'zzz' });
+    await el.updateComplete;
+    expect(labels()).to.deep.equal([]);
+    expect(pageText(el)).to.contain('No problems match');
   });
 
   it('a category with metadata=false goes straight to the description', async () => {

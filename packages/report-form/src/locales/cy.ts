@@ -27,6 +27,7 @@
 'report.another': `Rhoi gwybod am broblem wahanol`,
 'report.back': `Yn ôl`,
 'report.category.matches': str`${0} o broblemau'n cyfateb`,
+'report.category.matchesOne': `Mae 1 broblem yn cyfateb`,
 'report.category.noMatch': `Does dim problemau'n cyfateb. Rhowch gynnig ar air arall, neu clirio'r chwiliad i'w gweld i gyd.`,
 'report.category.required': `Dewiswch y broblem rydych am roi gwybod amdani`,
 'report.category.search': `Chwilio am broblem`,

@@ -52,7 +52,9 @@ export function renderCategory(host: CivicReportForm) {
           />
           <p role="status" class="secondary">
             ${searching
-              ? shown.length
+              ? shown.length === 1
+                ? msg('1 problem matches', { id: 'report.category.matchesOne' })
+                : shown.length
                 ? msg(str`${shown.length} problems match`, { id: 'report.category.matches' })
                 : msg('No problems match. Try another word, or clear the search to see them all.', { id: 'report.category.noMatch' })
               : nothing}
