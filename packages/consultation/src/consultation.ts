@@ -84,6 +84,7 @@ type FieldLike = HTMLElement & { reportValidity(): boolean; validationMessage: s
  * @event civic-error - Something failed that the resident was told about (detail: `operation`).
  *
  * @csspart panel - The green confirmation panel.
+ * @csspart progress - "Page 2 of 4".
  * @csspart resume-code - The resume code on the "saved" page.
  * @csspart chart - Each results bar chart.
  * @csspart decision - The decision box on the results page.
