@@ -1,5 +1,6 @@
 /** @civic-widgets/location-picker — import `./define` to register `<civic-location-picker>`. */
-export { CivicLocationPicker, type MapAssets } from './location-picker.js';
+export { CivicLocationPicker } from './location-picker.js';
+export type { MapAssets } from './controllers/map-controller.js';
 export { CivicLocationChangeEvent } from './events/location-change.js';
 export { CivicReportSelectEvent } from './events/report-select.js';
 export type { LocationValue, FormValueMode } from './location-value.js';

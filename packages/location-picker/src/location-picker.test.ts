@@ -386,6 +386,26 @@ describe('<civic-location-picker>', () => {
       expect(event.detail.address).to.match(/High Street/);
     });
 
+    it('the pin can be dragged, and a value set by a parent shows on the map and in the search box', async () => {
+      const el = await mapPicker({}, '52.22817,-1.50512');
+      el.value = { lat: 52.22817, lng: -1.50512, address: '12 High Street, Larkmead, LK1 2AB', area: null };
+      await el.updateComplete;
+      expect(input(el).value).to.equal('12 High Street, Larkmead, LK1 2AB');
+      const pin = root(el).querySelector<HTMLElement>('.maplibregl-marker')!;
+      const box = pin.getBoundingClientRect();
+      const [x, y] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+      const changed = oneEvent(el, 'civic-location-change');
+      await sendMouse({ type: 'move', position: [x, y] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [x + 40, y] });
+      await sendMouse({ type: 'move', position: [x + 80, y] });
+      await sendMouse({ type: 'up' });
+      await resetMouse();
+      const event = await changed;
+      expect(event.detail.lng).to.be.greaterThan(-1.50512);
+      expect(event.detail.lat).to.be.closeTo(52.22817, 0.0002);
+    });
+
     it('choosing an asset snaps the pin to it and carries its id', async () => {
       const el = await mapPicker(
         { assetsSrc: '/packages/location-picker/src/fixtures/street-lights.geojson', assetIdProperty: 'asset_id' },

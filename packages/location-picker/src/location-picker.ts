@@ -22,15 +22,7 @@ import { parseValue, toFormData, type FormValueMode, type LocationValue } from '
 import { CivicLocationChangeEvent } from './events/location-change.js';
 import { CivicReportSelectEvent } from './events/report-select.js';
 import { AddressSearchController } from './controllers/address-search.js';
-import type { MapView } from './map/map-view.js';
-
-/** MapLibre's worker URL and CSS text, for builds that cannot import `?url` / `?inline`. */
-export interface MapAssets {
-  workerUrl?: string;
-  css?: string;
-}
-
-type MapState = 'off' | 'waiting' | 'loading' | 'ready' | 'failed';
+import { MapController, type MapAssets } from './controllers/map-controller.js';
 
 interface Rejection {
   message: string;
@@ -106,7 +98,6 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   @state() private rejection: Rejection | null = null;
   @state() private notice = '';
   @state() private locating = false;
-  @state() private mapState: MapState = 'off';
   @state() private announcement = '';
 
   @query('input') private input?: HTMLInputElement;
@@ -116,7 +107,6 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   private geocoderReady: Promise<Geocoder | null> = Promise.resolve(null);
   private boundary: Promise<AreaSet | null> = Promise.resolve(null);
   private areas: Promise<AreaSet | null> = Promise.resolve(null);
-  private view?: MapView;
   private readonly search = new AddressSearchController(this, {
     geocoder: () => this.geocoderReady,
     boundary: () => this.boundary,
@@ -128,10 +118,36 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   });
   private reverseAbort?: AbortController;
   private sequence = 0;
-  private observer?: IntersectionObserver;
-  private mapReadyResolve!: () => void;
+  private readonly mapController = new MapController(this, {
+    container: () => this.mapCanvas,
+    settings: () => ({
+      style: this.mapStyle,
+      workerUrl: this.workerUrl,
+      assets: this.mapAssets,
+      center: parseCenter(this.center),
+      zoom: this.zoom,
+      reports: this.reports,
+      reportsSrc: this.reportsSrc,
+      assetsSrc: this.assetsSrc,
+      assetIdProperty: this.assetIdProperty,
+    }),
+    boundary: () => this.boundary,
+    pin: () => this.value,
+    pinLabel: () => msg('Chosen location', { id: 'picker.pin' }),
+    onPick: (lat, lng) => void this.choosePoint(lat, lng, { source: 'map' }),
+    onReportSelect: (id) => this.emit(new CivicReportSelectEvent({ serviceRequestId: id })),
+    onAssetSelect: (id, lat, lng) => void this.choosePoint(lat, lng, { source: 'map', assetId: id }),
+    onError: (operation, message, cause) => this.emit(new CivicErrorEvent({ operation, message, cause })),
+  });
+
   /** Resolves once the map has loaded and drawn (never, if there is no map). For tests and parents. */
-  readonly mapReady: Promise<void> = new Promise((resolve) => (this.mapReadyResolve = resolve));
+  get mapReady(): Promise<void> {
+    return this.mapController.ready;
+  }
+
+  private get view() {
+    return this.mapController.view;
+  }
 
   protected get validators(): readonly Validator<LocationValue | null>[] {
     return [requiredValidator(() => msg('Enter a location or choose a point on the map', { id: 'picker.required' }))];
@@ -167,12 +183,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.observer = undefined;
     this.reverseAbort?.abort();
-    this.view?.destroy();
-    this.view = undefined;
-    if (this.mapState !== 'off') this.mapState = 'waiting';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -187,36 +198,16 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     }
     if (changed.has('boundarySrc')) this.boundary = this.loadAreas(this.boundarySrc, 'boundary');
     if (changed.has('areasSrc')) this.areas = this.loadAreas(this.areasSrc, 'areas');
-    if (changed.has('mapStyle') || changed.has('map')) {
-      const wanted = Boolean(this.mapStyle) && this.map !== 'off';
-      if (!wanted) {
-        this.view?.destroy();
-        this.view = undefined;
-        this.mapState = 'off';
-      } else if (this.mapState === 'off') {
-        this.mapState = 'waiting';
-      }
-    }
+    if (changed.has('mapStyle') || changed.has('map')) this.mapController.setWanted(Boolean(this.mapStyle) && this.map !== 'off');
     if (changed.has('value') && this.value && !this.search.query) this.search.setQuery(this.value.address ?? '');
     super.willUpdate(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.mapState === 'waiting' && this.mapCanvas && !this.observer) {
-      // "Only when the map is shown": wait until the map's box is on screen.
-      this.observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          this.observer?.disconnect();
-          this.observer = undefined;
-          void this.loadMap();
-        }
-      });
-      this.observer.observe(this.mapCanvas);
-    }
     if (changed.has('value')) this.view?.setPin(this.value);
-    if ((changed.has('reports') || changed.has('reportsSrc')) && this.view) void this.showReports();
-    if (changed.has('assetsSrc') && this.view) void this.showAssets();
+    if ((changed.has('reports') || changed.has('reportsSrc')) && this.view) void this.mapController.showReports();
+    if ((changed.has('assetsSrc') || changed.has('assetIdProperty')) && this.view) void this.mapController.showAssets();
   }
 
   // ---------- data ----------
@@ -234,79 +225,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     }
   }
 
-  private async fetchJson(url: string, operation: string): Promise<unknown> {
-    try {
-      const response = await fetch(url, { headers: { accept: 'application/json' } });
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      return await response.json();
-    } catch (error) {
-      this.emit(new CivicErrorEvent({ operation, message: `could not load ${operation.replace('load-', '')}`, cause: error }));
-      return null;
-    }
-  }
-
-  private async showReports(): Promise<void> {
-    let requests = this.reports;
-    if (!requests && this.reportsSrc) {
-      const json = await this.fetchJson(this.reportsSrc, 'load-reports');
-      requests = Array.isArray(json) ? (json as Open311Request[]) : null;
-    }
-    if (requests) this.view?.setReports(requests);
-  }
-
-  private async showAssets(): Promise<void> {
-    if (!this.assetsSrc) return;
-    const json = await this.fetchJson(this.assetsSrc, 'load-assets');
-    if (!json) return;
-    try {
-      this.view?.setAssets(json, this.assetIdProperty);
-    } catch (error) {
-      this.emit(new CivicErrorEvent({ operation: 'load-assets', message: 'assets are not a GeoJSON FeatureCollection', cause: error }));
-    }
-  }
-
   // ---------- the map ----------
-
-  private async loadMap(): Promise<void> {
-    if (this.mapState !== 'waiting' || !this.mapCanvas) return;
-    this.mapState = 'loading';
-    try {
-      const [module, assets] = await Promise.all([
-        import('./map/map-view.js'),
-        this.mapAssets ?? import('./map/maplibre-assets.js'),
-      ]);
-      if (assets.css && this.shadowRoot && !this.shadowRoot.adoptedStyleSheets.some((s) => s === mapSheet(assets.css!))) {
-        this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, mapSheet(assets.css)];
-      }
-      const boundary = await this.boundary;
-      const center = parseCenter(this.center);
-      this.view = await module.createMapView({
-        container: this.mapCanvas,
-        style: this.mapStyle,
-        workerUrl: this.workerUrl || assets.workerUrl,
-        bounds: center ? null : boundary?.bounds,
-        center,
-        zoom: this.zoom,
-        pinLabel: msg('Chosen location', { id: 'picker.pin' }),
-        onPick: (lat, lng) => void this.choosePoint(lat, lng, { source: 'map' }),
-        onReportSelect: (id) => this.emit(new CivicReportSelectEvent({ serviceRequestId: id })),
-        onAssetSelect: (id, lat, lng) => void this.choosePoint(lat, lng, { source: 'map', assetId: id }),
-      });
-      if (!this.isConnected) {
-        this.view.destroy();
-        this.view = undefined;
-        return;
-      }
-      this.view.setPin(this.value);
-      this.mapState = 'ready';
-      await Promise.all([this.showReports(), this.showAssets()]);
-      await this.view.idle();
-      this.mapReadyResolve();
-    } catch (error) {
-      this.mapState = 'failed';
-      this.emit(new CivicErrorEvent({ operation: 'map', message: (error as Error)?.message ?? 'the map failed', cause: error }));
-    }
-  }
 
   private onMapKeydown(event: KeyboardEvent): void {
     const directions: Record<string, Direction> = { ArrowUp: 'north', ArrowDown: 'south', ArrowLeft: 'west', ArrowRight: 'east' };
@@ -555,8 +474,9 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   }
 
   private renderMap() {
-    if (this.mapState === 'off') return nothing;
-    if (this.mapState === 'failed') {
+    const state = this.mapController.state;
+    if (state === 'off') return nothing;
+    if (state === 'failed') {
       return html`<div part="notice" class="notice notice--info" data-map="failed">
         ${msg('The map could not be shown. You can still search for an address or postcode, or use your location.', { id: 'picker.mapFailed' })}
       </div>`;
@@ -564,12 +484,12 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     return html`<div
         part="map"
         class="map"
-        data-map=${this.mapState}
-        tabindex=${this.mapState === 'ready' && !this.disabled ? '0' : '-1'}
+        data-map=${state}
+        tabindex=${state === 'ready' && !this.disabled ? '0' : '-1'}
         role="application"
         aria-roledescription=${msg('map', { id: 'picker.map' })}
         aria-label=${msg('Map. Use the arrow keys to move the pin, hold Shift for smaller steps, plus and minus to zoom.', { id: 'picker.mapLabel' })}
-        aria-busy=${this.mapState === 'ready' ? 'false' : 'true'}
+        aria-busy=${state === 'ready' ? 'false' : 'true'}
         @keydown=${this.onMapKeydown}
       >
         <div class="map-canvas"></div>
@@ -580,18 +500,6 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
         ${this.assetsSrc ? msg('Yellow circles can be chosen: click one, or move the pin near it and press Enter.', { id: 'picker.assetsKey' }) : nothing}
       </p>`;
   }
-}
-
-const sheets = new Map<string, CSSStyleSheet>();
-/** One constructed sheet per CSS text, shared by every picker on the page. */
-function mapSheet(css: string): CSSStyleSheet {
-  let sheet = sheets.get(css);
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    sheets.set(css, sheet);
-  }
-  return sheet;
 }
 
 function parseCenter(text: string): { lat: number; lng: number } | null {
