@@ -21,6 +21,7 @@ function pothole(id: string, status: string, updates: [string, string, string][]
     request: {
       service_request_id: id,
       status: ['fixed', 'closed', 'duplicate', 'not_councils_responsibility', 'unable_to_fix'].includes(status) ? 'closed' : 'open',
+      extended_status: status,
       service_name: 'Pothole',
       service_code: 'potholes',
       description: 'A deep pothole in the cycle lane outside number 14. Cyclists are swerving into traffic.',
@@ -86,7 +87,7 @@ function storyFetch({ updates = true, subscriptions = true, down = false }: Back
       if (!found) return json([{ code: 404, description: 'There is no report with this reference.' }], 404);
       // Without the updates extension, a server says what it can in the request itself.
       const latest = found.updates[found.updates.length - 1];
-      return json([updates || !latest ? found.request : { ...found.request, status: latest.status, status_notes: latest.description }]);
+      return json([updates || !latest ? found.request : { ...found.request, status_notes: latest.description }]);
     }
     if (path === 'requests.json') return json(Object.values(cases).map((c) => c.request));
     if (path === 'servicerequestupdates.json' && updates) {

@@ -262,9 +262,9 @@ describe('<civic-case-tracker> showing a case', () => {
     expect(window.__xss).to.equal(undefined);
   });
 
-  it("shows the council's photos with alt text, linked to the full size", async () => {
-    const id = await report();
+  it("shows the resident's and the council's photos with alt text, linked to the full size", async () => {
     const photo = await uploadPhoto();
+    const id = await report({ media_url: photo });
     await staffUpdate(id, 'fixed', 'Cleaned: see the photo.', { media_url: photo, updated_datetime: '2026-04-01T08:00:00Z' });
     const el = await trackerFor(id);
     const img = timeline(el)[0]!.querySelector('img')!;
@@ -272,6 +272,9 @@ describe('<civic-case-tracker> showing a case', () => {
     expect(img.alt).to.equal("Photo from the council's update of 1 April 2026");
     expect(img.closest('a')!.getAttribute('href')).to.equal(photo);
     await waitUntil(() => img.complete && img.naturalWidth > 0, 'the photo loads', { timeout: 5000 });
+    const own = shadow(el).querySelector<HTMLImageElement>('.photo img')!;
+    expect(own.alt).to.equal('Photo sent with the report');
+    expect(own.getAttribute('src')).to.equal(photo);
     await expect(el).to.be.accessible();
   });
 

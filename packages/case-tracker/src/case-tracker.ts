@@ -6,13 +6,11 @@ import {
   CivicErrorEvent,
   Open311Client,
   UnsupportedError,
-  ApiError,
   baseStyles,
   buttonStyles,
   currentLocale,
   formatDate,
   formatDateTime,
-  type CivicErrorSummary,
   type CivicTextInput,
   type ServiceRequest,
   type ServiceRequestUpdate,
@@ -20,7 +18,8 @@ import {
 import { styles } from './case-tracker.styles.js';
 import { CivicCaseLoadEvent } from './events/case-load.js';
 import { CivicCaseSelectEvent } from './events/case-select.js';
-import { CivicCaseSubscribeEvent } from './events/case-subscribe.js';
+import { SubscribeController } from './subscribe-controller.js';
+import { loadFields, showFieldError, submitOnEnter } from './forms.js';
 import { checkReference } from './reference.js';
 import { RefreshController } from './refresh-controller.js';
 import {
@@ -49,15 +48,6 @@ type View =
   | { kind: 'error'; retry: () => void }
   | { kind: 'case'; data: Case }
   | { kind: 'list'; items: ServiceRequest[]; page: number; hasNext: boolean };
-
-type Subscribe = 'hidden' | 'form' | 'sending' | 'sent' | 'failed';
-
-let fields: Promise<unknown> | undefined;
-/** The form fields, fetched the first time a form is shown. */
-const loadFields = () => (fields ??= import('./fields.js'));
-
-/** Whether each endpoint has the subscriptions extension, asked once per page. */
-const subscriptionSupport = new Map<string, Promise<boolean>>();
 
 /**
  * @summary Lets a resident look up their report by its reference and see what the council has done.
@@ -134,14 +124,12 @@ export class CivicCaseTracker extends CivicElement {
 
   @state() private view: View = { kind: 'lookup' };
   @state() private lookupError = '';
-  @state() private subscribe: Subscribe = 'hidden';
   @state() private announcement = '';
   @state() private mapReady = false;
   /** List mode: the list to go back to after opening a case in place. */
   @state() private listView?: Extract<View, { kind: 'list' }>;
 
   @query('#reference') private referenceInput?: CivicTextInput;
-  @query('#email') private emailInput?: CivicTextInput;
 
   #ownClient?: Open311Client;
   #abort?: AbortController;
@@ -151,6 +139,11 @@ export class CivicCaseTracker extends CivicElement {
   #listServerPages = true;
   #paged = false;
   #listAll: ServiceRequest[] = [];
+  #subscribe = new SubscribeController(this, {
+    api: () => this.api,
+    caseId: () => this.case?.request.id,
+    focus: (selector) => (this.#focus = selector),
+  });
   #refresh = new RefreshController(this, {
     refresh: () => this.#quietRefresh(),
     interval: () => this.pollInterval,
@@ -253,7 +246,7 @@ export class CivicCaseTracker extends CivicElement {
         });
         this.view = { kind: 'lookup' };
         this.#fail('lookup', 'No report has this reference');
-        await this.#showSummary('#lookup-summary', this.lookupError, () => this.referenceInput);
+        await showFieldError(this, '#lookup-summary', '#reference', this.lookupError);
         return;
       }
       this.#show(data, moveFocus);
@@ -269,11 +262,12 @@ export class CivicCaseTracker extends CivicElement {
     const previous = this.case;
     this.view = { kind: 'case', data };
     if (moveFocus) this.#focus = 'h2';
+    this.announcement = '';
     this.mapReady = false;
-    if (previous?.request.id !== data.request.id) this.subscribe = 'hidden';
+    if (previous?.request.id !== data.request.id) this.#subscribe.reset();
     this.emit(new CivicCaseLoadEvent({ request: data.request, updates: data.updates, status: data.status }));
     this.#refresh.schedule();
-    void this.#checkSubscriptions(data);
+    if (!isClosed(data.status)) void this.#subscribe.offer(data.request.id);
     void this.#loadMap(data.request);
   }
 
@@ -295,6 +289,7 @@ export class CivicCaseTracker extends CivicElement {
               })
             : msg('The council has updated this report.', { id: 'tracker.announce.update' });
         this.view = { kind: 'case', data };
+        if (isClosed(data.status)) this.#subscribe.reset();
         this.emit(new CivicCaseLoadEvent({ request: data.request, updates: data.updates, status: data.status }));
       } catch (error) {
         // What is on screen is still right as far as we know: say nothing, try again later.
@@ -303,25 +298,6 @@ export class CivicCaseTracker extends CivicElement {
     } else if (this.view.kind === 'list') {
       await this.#loadList(this.view.page, true);
     }
-  }
-
-  async #checkSubscriptions(data: Case): Promise<void> {
-    const client = this.api!;
-    if (isClosed(data.status)) return;
-    let support = subscriptionSupport.get(client.endpoint);
-    if (!support) {
-      // A POST without an email is refused by a server that has the extension (400) and is
-      // unknown to one that hasn't (404/405/501). Nothing is stored either way.
-      support = client.subscribe(data.request.id, '').then(
-        () => true,
-        (error: unknown) => error instanceof ApiError && error.status < 500,
-      );
-      subscriptionSupport.set(client.endpoint, support);
-      void support.then((ok) => {
-        if (!ok) subscriptionSupport.delete(client.endpoint);
-      });
-    }
-    if ((await support) && this.case?.request.id === data.request.id && this.subscribe === 'hidden') this.subscribe = 'form';
   }
 
   async #loadMap(request: ServiceRequest): Promise<void> {
@@ -405,46 +381,11 @@ export class CivicCaseTracker extends CivicElement {
             : msg('Enter the reference as it appears in your email, using only letters, numbers and dashes', {
                 id: 'tracker.lookup.malformed',
               });
-      void this.#showSummary('#lookup-summary', this.lookupError, () => this.referenceInput);
+      void showFieldError(this, '#lookup-summary', '#reference', this.lookupError);
       return;
     }
     this.#typedReference = check.value;
     void this.#lookUp(check.value, true);
-  }
-
-  async #onSubscribe(event: Event): Promise<void> {
-    event.preventDefault();
-    const input = this.emailInput!;
-    const data = this.case;
-    if (!data) return;
-    input.errorMessage = '';
-    if (!input.reportValidity()) {
-      void this.#showSummary('#subscribe-summary', input.validationMessage, () => this.emailInput);
-      return;
-    }
-    this.subscribe = 'sending';
-    try {
-      await this.api!.subscribe(data.request.id, input.value.trim());
-      this.subscribe = 'sent';
-      this.#focus = '#subscribe-heading';
-      this.emit(new CivicCaseSubscribeEvent({ serviceRequestId: data.request.id }));
-    } catch (error) {
-      if (error instanceof UnsupportedError) {
-        this.subscribe = 'hidden';
-        subscriptionSupport.set(this.api!.endpoint, Promise.resolve(false));
-        return;
-      }
-      this.#fail('subscribe', 'Could not ask for email updates', error);
-      if (error instanceof ApiError && error.kind === 'invalid') {
-        // The server refused the address: say so on the field, as the browser-side check would.
-        this.subscribe = 'form';
-        const message = msg('Enter an email address in the correct format, like name@example.com', { id: 'tracker.subscribe.invalid' });
-        await this.#showSummary('#subscribe-summary', message, () => this.emailInput, true);
-      } else {
-        this.subscribe = 'failed';
-        this.#focus = '#subscribe-heading';
-      }
-    }
   }
 
   #select(event: Event, request: ServiceRequest): void {
@@ -469,16 +410,6 @@ export class CivicCaseTracker extends CivicElement {
     this.lookupError = '';
     this.view = { kind: 'lookup' };
     this.#focus = '#reference';
-  }
-
-  /** GOV.UK: a wrong answer gets its message on the field and in a summary that takes focus. */
-  async #showSummary(selector: string, message: string, field: () => CivicTextInput | undefined, onField = false): Promise<void> {
-    await this.updateComplete;
-    const input = field();
-    const summary = this.renderRoot.querySelector<CivicErrorSummary>(selector);
-    if (!input || !summary) return;
-    if (onField) input.errorMessage = message;
-    summary.errors = [{ message, target: input }];
   }
 
   override render() {
@@ -597,7 +528,7 @@ export class CivicCaseTracker extends CivicElement {
             <p class="notice">${request.serviceNotice}</p>
           </div>`
         : nothing}
-      ${updates === null ? nothing : this.#renderTimeline(updates)} ${this.#renderSubscribe()}
+      ${updates === null ? nothing : this.#renderTimeline(updates)} ${this.#subscribe.render()}
       ${byResident
         ? html`<p class="body"><button class="link-button" type="button" @click=${this.#lookUpAnother}>${msg('Look up another report', { id: 'tracker.case.another' })}</button></p>`
         : nothing}
@@ -631,50 +562,6 @@ export class CivicCaseTracker extends CivicElement {
         : html`<p class="body">
             ${msg('There are no updates yet. We will show them here when the council adds them.', { id: 'tracker.timeline.empty' })}
           </p>`}`;
-  }
-
-  #renderSubscribe(): TemplateResult | typeof nothing {
-    switch (this.subscribe) {
-      case 'hidden':
-        return nothing;
-      case 'sent':
-        return html`<div class="subscribe">
-          <h3 class="heading-m" id="subscribe-heading" tabindex="-1">${msg('Check your email', { id: 'tracker.subscribe.sentTitle' })}</h3>
-          <p class="body">
-            ${msg('We have sent you an email with a link. Open it to confirm you want updates about this report.', {
-              id: 'tracker.subscribe.sent',
-            })}
-          </p>
-        </div>`;
-      case 'failed':
-        return html`<div class="subscribe">
-          <h3 class="heading-m" id="subscribe-heading" tabindex="-1">${msg('We could not set up email updates', { id: 'tracker.subscribe.failedTitle' })}</h3>
-          <p class="body">${msg('Try again in a few minutes.', { id: 'tracker.subscribe.failed' })}</p>
-          <button class="button button--secondary" part="button" type="button" @click=${() => (this.subscribe = 'form')}>
-            ${msg('Try again', { id: 'tracker.error.retry' })}
-          </button>
-        </div>`;
-      default: {
-        void loadFields();
-        return html`<form class="subscribe" novalidate @submit=${this.#onSubscribe}>
-          <civic-error-summary id="subscribe-summary"></civic-error-summary>
-          <h3 class="heading-m">${msg('Get updates by email', { id: 'tracker.subscribe.title' })}</h3>
-          <civic-text-input
-            id="email"
-            type="email"
-            autocomplete="email"
-            required
-            label=${msg('Email address', { id: 'tracker.subscribe.label' })}
-            hint=${msg('We will only use it to tell you about this report.', { id: 'tracker.subscribe.hint' })}
-            required-message=${msg('Enter your email address', { id: 'tracker.subscribe.required' })}
-            @keydown=${submitOnEnter}
-          ></civic-text-input>
-          <button class="button button--secondary" part="button" type="submit" ?disabled=${this.subscribe === 'sending'}>
-            ${msg('Email me when this changes', { id: 'tracker.subscribe.submit' })}
-          </button>
-        </form>`;
-      }
-    }
   }
 
   #renderList(view: Extract<View, { kind: 'list' }>): TemplateResult {
@@ -719,16 +606,6 @@ export class CivicCaseTracker extends CivicElement {
           </nav>`
         : nothing}`;
   }
-}
-
-/**
- * The field's `<input>` lives in its own shadow root, so the browser's implicit submission
- * (Enter in a text box submits its form) does not reach our form: do it ourselves.
- */
-function submitOnEnter(event: KeyboardEvent): void {
-  if (event.key !== 'Enter' || event.isComposing) return;
-  event.preventDefault();
-  (event.currentTarget as HTMLElement).closest('form')?.requestSubmit();
 }
 
 function row(label: string, value: string): TemplateResult | typeof nothing {

@@ -1,0 +1,29 @@
+import type { LitElement } from 'lit';
+import type { CivicErrorSummary, CivicTextInput } from '@civic-widgets/core';
+
+let fields: Promise<unknown> | undefined;
+/** The form fields, fetched the first time a form is shown (see fields.ts). */
+export const loadFields = () => (fields ??= import('./fields.js'));
+
+/**
+ * The field's `<input>` lives in its own shadow root, so the browser's implicit submission
+ * (Enter in a text box submits its form) does not reach our form: do it ourselves.
+ */
+export function submitOnEnter(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' || event.isComposing) return;
+  event.preventDefault();
+  (event.currentTarget as HTMLElement).closest('form')?.requestSubmit();
+}
+
+/**
+ * GOV.UK: a wrong answer gets its message in a summary that takes focus, linked to the field.
+ * `onField` also sets it on the field (for a message the field's own checks would not give).
+ */
+export async function showFieldError(host: LitElement, summary: string, field: string, message: string, onField = false): Promise<void> {
+  await host.updateComplete;
+  const input = host.renderRoot.querySelector<CivicTextInput>(field);
+  const box = host.renderRoot.querySelector<CivicErrorSummary>(summary);
+  if (!input || !box) return;
+  if (onField) input.errorMessage = message;
+  box.errors = [{ message, target: input }];
+}
