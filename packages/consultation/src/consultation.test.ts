@@ -152,6 +152,13 @@ describe('<civic-consultation>', () => {
     const definition = (await fetch(`${api}/town-centre-2026`).then((r) => r.json())) as Consultation;
     expect(text).to.contain(formatDateTime(definition.closes));
     await expect(el).to.be.accessible();
+    root(el).querySelector<HTMLButtonElement>('.button--start')!.click();
+    await atHeading(el, 'Chi a chanol y dref');
+    await until(() => progress(el) === 'Tudalen 1 o 3', 'the Welsh progress');
+    const yesNo = root(el).querySelector('[data-q="drives"]')!;
+    await until(() => yesNo.shadowRoot!.textContent!.includes('Ie'), 'Ie / Na');
+    expect([...yesNo.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent)).to.deep.equal(['Ie', 'Na']);
+    await expect(el).to.be.accessible();
   });
 
   it('is completed by keyboard alone; the driving answer adds the parking page; the response is stored once', async function () {
@@ -275,9 +282,9 @@ describe('<civic-consultation>', () => {
     expect(root(again).querySelector('.reference')!.textContent).to.equal(detail.reference);
   });
 
-  it('checks each page before moving on, with the error summary', async function () {
+  it('checks each page before moving on, with the error summary; answers survive a reload', async function () {
     this.timeout(60_000);
-    const el = await openFixture();
+    let el = await openFixture();
     root(el).querySelector<HTMLButtonElement>('.button--start')!.click();
     await atHeading(el, 'You and the town centre');
     const continueButton = () => root(el).querySelector<HTMLButtonElement>('form.questions button[type=submit]')!;
@@ -307,6 +314,18 @@ describe('<civic-consultation>', () => {
 
     await atHeading(el, 'The proposals');
     expect(progress(el)).to.equal('Page 2 of 3');
+
+    // A reload (the same tab) comes back to this page with the answers so far.
+    await new Promise((r) => setTimeout(r, 400)); // the draft is saved after typing pauses
+    fixtureCleanup();
+    el = await openFixture();
+    await atHeading(el, 'The proposals');
+    root(el).querySelector<HTMLButtonElement>('.back-link')!.click();
+    await atHeading(el, 'You and the town centre');
+    expect(root(el).querySelector<HTMLElement & { value: string }>('[data-q="visit-frequency"]')!.value).to.equal('daily');
+    expect(root(el).querySelector<HTMLElement & { value: string }>('[data-part="other"]')!.value).to.equal('Scooter');
+    continueButton().click();
+    await atHeading(el, 'The proposals');
     // The word limit: over 100 words is refused.
     continueButton().click();
     await until(() => summary(el).length, 'the error summary');

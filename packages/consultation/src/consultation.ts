@@ -29,7 +29,7 @@ import {
   type Page,
   type Visibility,
 } from './model.js';
-import { paragraphs } from './text.js';
+import { paragraphs, safeUrl } from './text.js';
 import { CivicConsultationPageChangeEvent } from './events/page-change.js';
 import { CivicConsultationSubmittedEvent } from './events/submitted.js';
 import { styles } from './consultation.styles.js';
@@ -763,14 +763,14 @@ export class CivicConsultation extends CivicElement {
       ${o.documents?.length
         ? html`<h2 class="heading-l">${msg('Read more', { id: 'overview.documents' })}</h2>
             <ul class="list">
-              ${o.documents.map((d) => html`<li><a href=${d.href}>${tr(d.label, lang)}</a></li>`)}
+              ${o.documents.map((d) => (safeUrl(d.href) ? html`<li><a href=${safeUrl(d.href)!}>${tr(d.label, lang)}</a></li>` : nothing))}
             </ul>`
         : nothing}
       ${open
         ? html`<h2 class="heading-l">${msg('How we use your answers', { id: 'overview.privacy' })}</h2>
             ${paragraphs(tr(o.privacy, lang))}
-            ${o.privacyUrl
-              ? html`<p class="body"><a href=${o.privacyUrl}>${msg('Read the full privacy notice', { id: 'overview.privacyLink' })}</a></p>`
+            ${safeUrl(o.privacyUrl)
+              ? html`<p class="body"><a href=${safeUrl(o.privacyUrl)!}>${msg('Read the full privacy notice', { id: 'overview.privacyLink' })}</a></p>`
               : nothing}
             <button type="button" class="button button--start" @click=${this.startNow}>
               ${started ? msg('Continue', { id: 'overview.continue' }) : msg('Start now', { id: 'overview.start' })}
@@ -790,8 +790,8 @@ export class CivicConsultation extends CivicElement {
         (way) => html`<h3 class="heading-m">${tr(way.label, lang)}</h3>
           ${paragraphs(tr(way.detail, lang))}
           ${way.date ? html`<p class="body">${formatDateTime(way.date)}</p>` : nothing}
-          ${way.href
-            ? html`<p class="body"><a href=${way.href}>${way.href.replace(/^(tel|mailto):/, '')}</a></p>`
+          ${safeUrl(way.href)
+            ? html`<p class="body"><a href=${safeUrl(way.href)!}>${way.href!.replace(/^(tel|mailto):/, '')}</a></p>`
             : nothing}`,
       )}
     </section>`;

@@ -3,7 +3,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import { formatDate, type ConsultationResults, type QuestionResult } from '@civic-widgets/core';
 import { tr } from './model.js';
-import { paragraphs } from './text.js';
+import { paragraphs, safeUrl } from './text.js';
 
 const percent = (value: number, lang: string) =>
   new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 1 }).format(value) + '%';
@@ -139,8 +139,8 @@ export function renderResults(results: ConsultationResults, lang: string, headin
                 ${msg(str`Decided on ${formatDate(results.decision.date)}`, { id: 'results.decidedOn' })}
               </p>`
             : nothing}
-          ${results.decision.url
-            ? html`<p class="body"><a href=${results.decision.url}>${msg('Read the decision', { id: 'results.decisionLink' })}</a></p>`
+          ${safeUrl(results.decision.url)
+            ? html`<p class="body"><a href=${safeUrl(results.decision.url)!}>${msg('Read the decision', { id: 'results.decisionLink' })}</a></p>`
             : nothing}
         </div>`
       : nothing}
