@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
+import { createRequire } from 'node:module';
 
 /*
  * The CDN build: one entry per widget, so a webmaster pastes a single
@@ -35,6 +36,39 @@ const sriManifest = {
     writeFileSync(join(dir, 'sri.json'), `${JSON.stringify(files, null, 2)}\n`);
   },
 };
+
+/*
+ * Library mode inlines every `?url` asset as a data: URL, so MapLibre's worker (~750 kB) would
+ * ride inside its chunk and start from a blob that imports a data: URL, which a strict CSP
+ * (script-src 'self') refuses. Emit the worker as its own file next to the chunks instead: same
+ * origin as the widgets, so MapLibre loads it directly and worker-src 'self' is enough.
+ */
+const maplibreWorkerFile = {
+  name: 'civic-maplibre-worker-file',
+  enforce: 'pre' as const,
+  resolveId(id: string) {
+    return id.endsWith('maplibre-gl-worker.mjs?url') ? '\0civic-maplibre-worker-url' : null;
+  },
+  load(id: string) {
+    if (id !== '\0civic-maplibre-worker-url') return null;
+    const path = createRequire(join(process.cwd(), 'packages/location-picker/package.json')).resolve('maplibre-gl/dist/maplibre-gl-worker.mjs');
+    const source = readFileSync(path);
+    const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+    workerFile = `chunks/maplibre-gl-worker-${hash}.mjs`;
+    workerSource = source;
+    return 'export default new URL(/* @vite-ignore */ "__CIVIC_MAPLIBRE_WORKER__", import.meta.url).href;';
+  },
+  renderChunk(code: string, chunk: { fileName: string }) {
+    if (!code.includes('__CIVIC_MAPLIBRE_WORKER__')) return null;
+    const relative = posix.relative(posix.dirname(chunk.fileName), workerFile);
+    return { code: code.replaceAll('__CIVIC_MAPLIBRE_WORKER__', relative.startsWith('.') ? relative : `./${relative}`), map: null };
+  },
+  generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: Buffer }): string }) {
+    if (workerSource) this.emitFile({ type: 'asset', fileName: workerFile, source: workerSource });
+  },
+};
+let workerFile = '';
+let workerSource: Buffer | undefined;
 
 export default defineConfig({
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -73,5 +107,5 @@ export default defineConfig({
     },
   },
   optimizeDeps: { exclude: ['maplibre-gl'] },
-  plugins: [sriManifest],
+  plugins: [maplibreWorkerFile, sriManifest],
 });

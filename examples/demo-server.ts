@@ -5,8 +5,9 @@ import { join } from 'node:path';
 /**
  * The strict Content-Security-Policy the strict-csp example is served with: no inline script or
  * style, no eval. The basemap and its tiles come from the reference server itself ('self').
- * Lit's constructable stylesheets are allowed by style-src 'self'. MapLibre's worker is a
- * same-origin module file (maplibre-gl-worker in dist/cdn), so worker-src 'self' suffices.
+ * Lit's constructable stylesheets are allowed by style-src 'self'. MapLibre starts its worker
+ * from a blob: URL (the CDN build inlines the worker script into its chunk), so worker-src needs
+ * blob:; a site that serves the worker file itself can set the picker's `worker-url` and drop it.
  */
 export const STRICT_CSP = [
   "default-src 'self'",

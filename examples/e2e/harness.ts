@@ -55,3 +55,40 @@ export async function startDemo(): Promise<Demo> {
     },
   };
 }
+
+/**
+ * Waits until a location picker's map is ready and checks it drew a real map: a screenshot of
+ * it holds many colours (roads, areas, labels), not one flat fill. Decoded in the page itself,
+ * so the test needs no image library.
+ */
+export async function expectMapDrawn(page: Page, picker: ReturnType<Page['locator']>): Promise<number> {
+  const map = picker.locator('[data-map]');
+  await picker.locator('[data-map="ready"]').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500); // tiles and labels settle after the style loads
+  const png = (await map.screenshot()).toString('base64');
+  const colours = await page.evaluate(async (data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4) seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+    return seen.size;
+  }, png);
+  if (colours < 20) throw new Error(`The map drew only ${colours} colours: it looks blank.`);
+  return colours;
+}
+
+/** Reports a new case through the Open311 API, as another channel would; returns its reference. */
+export async function reportThroughApi(url: string, fields: Record<string, string>): Promise<string> {
+  const response = await fetch(`${url}/open311/v2/requests.json`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields),
+  });
+  if (response.status !== 201) throw new Error(`POST requests answered ${response.status}: ${await response.text()}`);
+  const [created] = (await response.json()) as { service_request_id: string }[];
+  return created!.service_request_id;
+}
