@@ -317,9 +317,17 @@ describe('<civic-location-picker>', () => {
       }
     });
 
-    it('a style that fails to load shows the same fallback', async () => {
-      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker map-style=${`${server}/basemap/missing.json`} geocoder-url=${gazetteer} .mapAssets=${mapAssets}></civic-location-picker>`);
+    it('a style that fails to load shows the same fallback and tells the page with civic-error', async () => {
+      const errors: string[] = [];
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker
+        @civic-error=${(e: CustomEvent<{ operation: string }>) => errors.push(e.detail.operation)}
+        map-style=${`${server}/basemap/missing.json`}
+        geocoder-url=${gazetteer}
+        .mapAssets=${mapAssets}
+      ></civic-location-picker>`);
       await waitUntil(() => text(el).includes('The map could not be shown'), 'no fallback message', { timeout: 15_000 });
+      expect(errors).to.include('map');
+      expect(root(el).querySelector('[part="map"]')).to.equal(null);
     });
   });
 
@@ -436,6 +444,26 @@ describe('<civic-location-picker>', () => {
       expect(event.detail.assetId).to.equal('SL-0102');
       await waitUntil(() => text(el).includes('SL-0102 chosen.'), 'no asset announcement');
       expect(text(el)).to.contain('Yellow circles can be chosen');
+    });
+
+    it('reports-src: reads a GET requests response and the point emits its service_request_id', async () => {
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker
+        label="Where is the problem?"
+        map-style=${style}
+        geocoder-url=${gazetteer}
+        center="52.2281,-1.5075"
+        zoom="17"
+        reports-src="/packages/location-picker/src/fixtures/requests.json"
+        .mapAssets=${mapAssets}
+        .geolocation=${null}
+      ></civic-location-picker>`);
+      await el.mapReady;
+      expect(text(el)).to.contain('Orange circles are problems already reported');
+      const box = root(el).querySelector('.map-canvas')!.getBoundingClientRect();
+      const selected = oneEvent(el, 'civic-report-select');
+      await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      await resetMouse();
+      expect((await selected).detail.serviceRequestId).to.equal('LDC-2026-000117');
     });
 
     it('shows existing reports; clicking one emits civic-report-select with its id', async () => {

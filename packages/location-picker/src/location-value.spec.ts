@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseValue, toFormData } from './location-value.js';
-import { assetsToPoints, reportsToPoints } from './geo/features.js';
+import { assetsToPoints, readRequests, reportsToPoints } from './geo/features.js';
 
 const value = { lat: 52.2, lng: -1.5, address: '1 High Street, Larkmead, LK1 1AA', area: 'Fenbury', assetId: 'SL-1' };
 
@@ -41,6 +41,13 @@ describe('map data', () => {
       ['7', [-1.4, 52.3]],
     ]);
   });
+  it('reads GET requests bodies: bare array, or wrapped in service_requests (list or one)', () => {
+    expect(readRequests([{ service_request_id: 1 }])).toHaveLength(1);
+    expect(readRequests({ service_requests: [{ service_request_id: 1 }, { service_request_id: 2 }] })).toHaveLength(2);
+    expect(readRequests({ service_requests: { service_request_id: 1001, lat: '51.75', long: '-1.25' } })[0].service_request_id).toBe(1001);
+    expect(readRequests({ error: 'nope' })).toEqual([]);
+  });
+
   it('assets take their id from the named property, else the feature id', () => {
     const json = {
       type: 'FeatureCollection',

@@ -141,11 +141,7 @@ export class MapController implements ReactiveController {
   /** Draws the reports from the `reports` property, else fetches `reports-src`. */
   async showReports(): Promise<void> {
     const { reports, reportsSrc } = this.options.settings();
-    let requests = reports;
-    if (!requests && reportsSrc) {
-      const json = await this.fetchJson(reportsSrc, 'load-reports');
-      requests = Array.isArray(json) ? (json as Open311Request[]) : null;
-    }
+    const requests: unknown = reports ?? (reportsSrc ? await this.fetchJson(reportsSrc, 'load-reports') : null);
     if (requests) this.view?.setReports(requests);
   }
 

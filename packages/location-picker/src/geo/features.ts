@@ -42,6 +42,17 @@ export function reportsToPoints(requests: readonly Open311Request[]): PointColle
 }
 
 /**
+ * The request list from a `GET requests` JSON body as servers send it: the spec's bare array,
+ * or wrapped as `{"service_requests": [...]}` / `{"service_requests": {...}}` (one request).
+ */
+export function readRequests(json: unknown): Open311Request[] {
+  if (Array.isArray(json)) return json as Open311Request[];
+  const wrapped = (json as { service_requests?: unknown } | null)?.service_requests;
+  if (Array.isArray(wrapped)) return wrapped as Open311Request[];
+  return wrapped && typeof wrapped === 'object' ? [wrapped as Open311Request] : [];
+}
+
+/**
  * An assets GeoJSON → points with the asset id in `properties.id`, read from the property the
  * council names (`asset-id-property`), else the feature's own `id`.
  */

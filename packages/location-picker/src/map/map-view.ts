@@ -1,5 +1,5 @@
 import { Map as MapLibreMap, Marker, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
-import { assetsToPoints, reportsToPoints, type Open311Request, type PointCollection } from '../geo/features.js';
+import { assetsToPoints, readRequests, reportsToPoints, type PointCollection } from '../geo/features.js';
 import { distance, offset, type Direction } from '../geo/distance.js';
 
 /** What the element hands the map. All URLs come from the council's configuration. */
@@ -166,9 +166,12 @@ export class MapView {
     return best;
   }
 
-  /** Existing reports (Open311 requests), clustered by MapLibre so tens of thousands stay smooth. */
-  setReports(requests: readonly Open311Request[]): void {
-    const data = reportsToPoints(requests);
+  /**
+   * Existing reports — Open311 request objects, or a `GET requests` JSON body — clustered by
+   * MapLibre so tens of thousands stay smooth.
+   */
+  setReports(requests: unknown): void {
+    const data = reportsToPoints(readRequests(requests));
     const source = this.map.getSource(REPORTS) as GeoJSONSource | undefined;
     if (source) {
       source.setData(data as Parameters<GeoJSONSource['setData']>[0]);
