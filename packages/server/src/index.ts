@@ -11,6 +11,7 @@ import type { ServerContext } from './context.ts';
 import { openDatabase, type Db } from './db/index.ts';
 import { ApiError, installErrorHandling } from './http/errors.ts';
 import { originMatcher } from './http/origins.ts';
+import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { createDevMailbox } from './mail/dev-mailbox.ts';
 import { createUrlMailer, type Mailer } from './mail/mailer.ts';
 import consultationRoutes from './routes/consultations.ts';
@@ -128,6 +129,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       timeWindow: postLimit.windowMs,
       // Reads are cheap and cached by browsers; writes are what a flood would hurt.
       allowList: (request) => request.method !== 'POST',
+      store: databaseRateLimitStore(db),
       errorResponseBuilder: (_request, context) =>
         new ApiError(429, `Too many requests from your connection. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`),
     });

@@ -58,7 +58,7 @@ export async function createPgDatabase(): Promise<{ url: string; drop(): Promise
   };
 }
 
-export const OPEN311_TABLES = ['service_request_updates', 'subscriptions', 'service_requests', 'media', 'dev_mailbox'];
+export const OPEN311_TABLES = ['service_request_updates', 'subscriptions', 'service_requests', 'media', 'dev_mailbox', 'rate_limits'];
 
 /** Empties the Open311 tables and restarts the reference numbers at LDC-1001. */
 export async function resetOpen311(db: Db) {

@@ -191,6 +191,8 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
     const limited = await startServer(db, { env: { CIVIC_RATE_LIMIT_POST_MAX: '2', CIVIC_RATE_LIMIT_POST_WINDOW_MS: '60000' } });
     try {
       const send = () => call(limited.base, 'POST', '/open311/v2/requests.json', { form: pothole() });
+      // The counters live in the database: forget this file's earlier POSTs.
+      await db.exec('TRUNCATE rate_limits');
       expect((await send()).status).toBe(201);
       expect((await send()).status).toBe(201);
       const third = await send();
@@ -198,6 +200,14 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
       expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(third.body).toEqual([{ code: 429, description: expect.stringMatching(/^Too many requests from your connection\. Wait \d+ seconds and try again\.$/) }]);
       expect((await call(limited.base, 'GET', '/open311/v2/services.json')).status).toBe(200);
+
+      // A second process on the same database shares the count.
+      const twin = await startServer(db, { env: { CIVIC_RATE_LIMIT_POST_MAX: '2', CIVIC_RATE_LIMIT_POST_WINDOW_MS: '60000' } });
+      try {
+        expect((await call(twin.base, 'POST', '/open311/v2/requests.json', { form: pothole() })).status).toBe(429);
+      } finally {
+        await twin.close();
+      }
     } finally {
       await limited.close();
     }
