@@ -26,13 +26,13 @@ import {
   currentStatus,
   isClosed,
   parseStatusLabels,
-  requestStatus,
   sortNewestFirst,
   statusLabel,
   statusTone,
   type StatusLabels,
 } from './status.js';
-import { ignoresPaging, toPage } from './list.js';
+import { ListLoader } from './list.js';
+import { renderList } from './list-view.js';
 import './i18n.js';
 
 /** A case on screen: the request, its updates newest first (null: the server has none), its status. */
@@ -136,9 +136,8 @@ export class CivicCaseTracker extends CivicElement {
   /** Where focus goes after the next render (a new page's heading, an error summary). */
   #focus = '';
   #typedReference = '';
-  #listServerPages = true;
+  #list = new ListLoader();
   #paged = false;
-  #listAll: ServiceRequest[] = [];
   #subscribe = new SubscribeController(this, {
     api: () => this.api,
     caseId: () => this.case?.request.id,
@@ -325,31 +324,18 @@ export class CivicCaseTracker extends CivicElement {
       this.view = { kind: 'loading' };
       this.#refresh.stop();
     }
-    const pageSize = Math.max(1, Math.floor(this.pageSize) || 10);
     const near = this.lat !== undefined && this.long !== undefined && Number.isFinite(this.lat) && Number.isFinite(this.long);
     try {
-      let received: ServiceRequest[];
-      if (this.#listServerPages || page === 1) {
-        received = await client.requests(
-          {
-            serviceCode: this.serviceCode || undefined,
-            status: this.status || undefined,
-            lat: near ? this.lat : undefined,
-            long: near ? this.long : undefined,
-            radius: near ? this.radius : undefined,
-            page,
-            pageSize,
-          },
-          { signal: abort.signal },
-        );
-        if (page === 1) this.#listServerPages = !ignoresPaging(received, pageSize);
-        if (this.serviceCode) received = received.filter((r) => !r.serviceCode || r.serviceCode === this.serviceCode);
-        if (!this.#listServerPages) this.#listAll = received;
-      } else {
-        received = this.#listAll;
-      }
+      const query = {
+        serviceCode: this.serviceCode || undefined,
+        status: this.status || undefined,
+        lat: near ? this.lat : undefined,
+        long: near ? this.long : undefined,
+        radius: near ? this.radius : undefined,
+        pageSize: Math.max(1, Math.floor(this.pageSize) || 10),
+      };
+      const { items, hasNext } = await this.#list.page(client, query, page, abort.signal);
       if (abort.signal.aborted) return;
-      const { items, hasNext } = toPage(received, page, pageSize, this.#listServerPages);
       const view = { kind: 'list' as const, items, page, hasNext };
       this.view = view;
       if (!quiet && (page > 1 || this.#paged)) this.#focus = 'h2';
@@ -447,7 +433,13 @@ export class CivicCaseTracker extends CivicElement {
       case 'case':
         return this.#renderCase(view.data);
       case 'list':
-        return this.#renderList(view);
+        return renderList(view, {
+          heading: this.heading,
+          caseUrl: this.caseUrl,
+          tag: (status) => this.#tag(status),
+          select: (event, request) => this.#select(event, request),
+          go: (page) => void this.#loadList(page),
+        });
     }
   }
 
@@ -562,49 +554,6 @@ export class CivicCaseTracker extends CivicElement {
         : html`<p class="body">
             ${msg('There are no updates yet. We will show them here when the council adds them.', { id: 'tracker.timeline.empty' })}
           </p>`}`;
-  }
-
-  #renderList(view: Extract<View, { kind: 'list' }>): TemplateResult {
-    const { items, page, hasNext } = view;
-    return html`<h2 class="heading-l" tabindex="-1" part="heading">
-        ${this.heading || msg('Recent reports', { id: 'tracker.list.title' })}
-      </h2>
-      ${items.length
-        ? html`<ul class="results">
-            ${items.map(
-              (r) => html`<li>
-                ${this.caseUrl
-                  ? html`<a href=${this.caseUrl.replaceAll('{ref}', encodeURIComponent(r.id))}>${r.serviceName || r.id}</a>`
-                  : html`<button class="link-button" type="button" @click=${(e: Event) => this.#select(e, r)}>
-                      ${r.serviceName || r.id}<span class="visually-hidden">, ${msg(str`report ${r.id}`, { id: 'tracker.list.ref' })}</span>
-                    </button>`}
-                <span class="meta">
-                  ${[r.address, r.requestedAt ? msg(str`Reported ${formatDate(r.requestedAt)}`, { id: 'tracker.list.reported' }) : '']
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-                ${this.#tag(requestStatus(r))}
-              </li>`,
-            )}
-          </ul>`
-        : html`<p class="body">
-            ${page > 1 ? msg('There are no more reports.', { id: 'tracker.list.noMore' }) : msg('There are no reports here yet.', { id: 'tracker.list.empty' })}
-          </p>`}
-      ${page > 1 || hasNext
-        ? html`<nav class="pagination" aria-label=${msg('Pages of reports', { id: 'tracker.list.pages' })}>
-            ${page > 1
-              ? html`<button class="link-button" type="button" @click=${() => void this.#loadList(page - 1)}>
-                  ${msg('Previous page', { id: 'tracker.list.previous' })}
-                </button>`
-              : nothing}
-            <span class="meta">${msg(str`Page ${page}`, { id: 'tracker.list.page' })}</span>
-            ${hasNext
-              ? html`<button class="link-button" type="button" @click=${() => void this.#loadList(page + 1)}>
-                  ${msg('Next page', { id: 'tracker.list.next' })}
-                </button>`
-              : nothing}
-          </nav>`
-        : nothing}`;
   }
 }
 
