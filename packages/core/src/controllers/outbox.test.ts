@@ -77,7 +77,9 @@ async function hostWith(props: Partial<OutboxHost>): Promise<OutboxHost> {
   return fixture<OutboxHost>(el);
 }
 
-describe('OutboxController', () => {
+describe('OutboxController', function () {
+  // Real HTTP to the reference server and real retries: more than mocha's 10 s on a busy machine.
+  this.timeout(30_000);
   it('keeps a report while the server cannot be reached, then sends it once when the browser is back online', async () => {
     const el = await hostWith({});
     const text = marker();
