@@ -16,6 +16,9 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
           environment: 'node',
+          // Projects run one after another (unit, server, e2e): on a 2-core CI machine a
+          // PGlite and a Chromium competing with the unit tests only slow everything down.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -25,6 +28,7 @@ export default defineConfig({
           // A migrated PGlite template, and a throwaway PostgreSQL cluster when Debian's is installed.
           globalSetup: ['packages/server/test/global-setup.ts'],
           environment: 'node',
+          sequence: { groupOrder: 1 },
           pool: 'forks',
           maxWorkers: 2,
           testTimeout: 30_000,
@@ -37,6 +41,7 @@ export default defineConfig({
           include: ['examples/**/*.e2e.ts'],
           globalSetup: ['examples/e2e/global-setup.ts'],
           environment: 'node',
+          sequence: { groupOrder: 2 },
           pool: 'forks',
           maxWorkers: 1,
           testTimeout: 60_000,
