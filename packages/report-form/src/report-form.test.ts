@@ -76,7 +76,7 @@ function heading(el: CivicReportForm): string {
 
 async function onPage(el: CivicReportForm, title: string | RegExp) {
   await waitUntil(() => (typeof title === 'string' ? heading(el).startsWith(title) : title.test(heading(el))), `expected page "${title}", saw "${heading(el)}"`, {
-    timeout: 8000,
+    timeout: 15000,
   });
   await el.updateComplete;
 }
@@ -195,7 +195,7 @@ describe('<civic-report-form>', function () {
     await waitUntil(() => picker.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'no address suggestions', { timeout: 8000 });
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.answers.place !== null, 'the place was not chosen');
+    await waitUntil(() => el.answers.place !== null, 'the place was not chosen', { timeout: 8000 });
     expect(el.answers.place!.address).to.contain('5 High Street');
     await pressContinue();
 
@@ -248,7 +248,7 @@ describe('<civic-report-form>', function () {
     const el = await makeForm();
     await onPage(el, 'What do you want to report?');
     await pressContinue();
-    await waitUntil(() => summary(el).length > 0);
+    await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)).to.deep.equal(['Select the problem you want to report']);
     expect(pageText(el)).to.contain('Error: Select the problem you want to report');
     await expect(el).to.be.accessible();
@@ -257,7 +257,7 @@ describe('<civic-report-form>', function () {
     await pressContinue();
     await onPage(el, 'What has been dumped?');
     await pressContinue();
-    await waitUntil(() => summary(el).length > 0);
+    await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)).to.deep.equal(['Select at least one option']);
     await expect(el).to.be.accessible();
     await tabTo(isChoice('Tyres'), 'Tyres');
@@ -266,7 +266,7 @@ describe('<civic-report-form>', function () {
 
     await onPage(el, 'How much is there?');
     await pressContinue();
-    await waitUntil(() => summary(el).length > 0);
+    await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)).to.deep.equal(['Select an option']);
     // Back keeps what was chosen.
     await tabTo((a) => a.localName === 'a' && text(a) === 'Back', 'Back');
@@ -280,13 +280,13 @@ describe('<civic-report-form>', function () {
     const el = await makeForm();
     await onPage(el, 'Tell us what happened');
     await pressContinue();
-    await waitUntil(() => summary(el).length > 0);
+    await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)).to.deep.equal(['Enter an answer']);
 
     el.go('where');
     await onPage(el, 'Where is the problem?');
     await pressContinue();
-    await waitUntil(() => summary(el).length > 0);
+    await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)).to.deep.equal(['Enter where the problem is, or choose a point on the map']);
     await expect(el).to.be.accessible();
 
@@ -297,7 +297,7 @@ describe('<civic-report-form>', function () {
     await tabTo(isInput('Phone number'), 'Phone number');
     await sendKeys({ type: '12' });
     await pressContinue();
-    await waitUntil(() => summary(el).length > 0);
+    await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)).to.deep.equal([
       'Enter an email address in the correct format, like name@example.com',
       'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192',
@@ -307,7 +307,7 @@ describe('<civic-report-form>', function () {
     el.set({ email: '', phone: '', updates: true });
     await el.updateComplete;
     await pressContinue();
-    await waitUntil(() => summary(el).join().includes('so we can send you updates'));
+    await waitUntil(() => summary(el).join().includes('so we can send you updates'), 'the updates message', { timeout: 8000 });
     expect(summary(el)).to.deep.equal(['Enter your email address, so we can send you updates']);
   });
 
@@ -330,7 +330,7 @@ describe('<civic-report-form>', function () {
       e.preventDefault();
     });
     await pressContinue('Send report');
-    await waitUntil(() => detail);
+    await waitUntil(() => detail, 'civic-submit', { timeout: 8000 });
     expect(detail!.request.serviceCode).to.equal('graffiti');
     expect(detail!.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
     await new Promise((r) => setTimeout(r, 200));
@@ -342,7 +342,7 @@ describe('<civic-report-form>', function () {
     const el = await makeForm(api, { 'contact-required': 'name phone' });
     await onPage(el, 'Your details');
     await pressContinue();
-    await waitUntil(() => summary(el).length > 0);
+    await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)).to.deep.equal(['Enter your full name', 'Enter your phone number']);
     expect(pageText(el)).not.to.contain('Full name (optional)');
   });
@@ -420,7 +420,7 @@ describe('<civic-report-form>', function () {
     expect(pageText(el)).to.contain('Mattress by the bus stop');
     await expect(el).to.be.accessible();
     await pressContinue();
-    await waitUntil(() => summary(el).length > 0);
+    await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)).to.deep.equal(['Select a report, or say it is a different problem']);
     await chooseRadio(larkmead.address);
     await pressContinue();
@@ -470,7 +470,7 @@ describe('<civic-report-form>', function () {
     await pressContinue('Send report');
     const { detail } = await failed;
     expect(detail.operation).to.equal('submit');
-    await waitUntil(() => summary(el).length > 0);
+    await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)[0]).to.match(/\S/);
     expect(heading(el)).to.contain('Check your answers');
     expect(el.answers.serviceCode).to.equal('graffiti');
