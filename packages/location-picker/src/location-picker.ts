@@ -285,7 +285,8 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     this.rejection = null;
     this.notice = '';
     const areas = await this.areas;
-    const area = areas ? areas.nameAt(lat, lng) : (boundary?.councilName ?? null);
+    // The most specific area we know: a parish from areas-src, else the council.
+    const area = areas?.nameAt(lat, lng) ?? boundary?.councilName ?? null;
     this.value = { lat, lng, address: options.address ?? null, area, ...(options.assetId ? { assetId: options.assetId } : {}) };
     this.showError = false;
     if (options.source === 'geolocation') this.view?.flyTo(this.value);
