@@ -9,8 +9,6 @@ import {
   baseStyles,
   buttonStyles,
   currentLocale,
-  formatDate,
-  formatDateTime,
   type CivicTextInput,
   type ServiceRequest,
   type ServiceRequestUpdate,
@@ -33,14 +31,8 @@ import {
 } from './status.js';
 import { ListLoader } from './list.js';
 import { renderList } from './list-view.js';
+import { renderCase, type Case } from './case-view.js';
 import './i18n.js';
-
-/** A case on screen: the request, its updates newest first (null: the server has none), its status. */
-interface Case {
-  request: ServiceRequest;
-  updates: ServiceRequestUpdate[] | null;
-  status: string;
-}
 
 type View =
   | { kind: 'lookup' }
@@ -431,7 +423,14 @@ export class CivicCaseTracker extends CivicElement {
           ${this.#backLink()}
           <slot name="contact"></slot>`;
       case 'case':
-        return this.#renderCase(view.data);
+        return renderCase(view.data, {
+          tag: (status) => this.#tag(status),
+          base: this.api!.endpoint,
+          map: this.mapReady ? this.mapStyle : '',
+          before: this.#backLink(),
+          after: this.#subscribe.render(),
+          lookUpAnother: !this.reference && !this.listView ? () => this.#lookUpAnother() : undefined,
+        });
       case 'list':
         return renderList(view, {
           heading: this.heading,
@@ -472,102 +471,5 @@ export class CivicCaseTracker extends CivicElement {
 
   #tag(status: string) {
     return html`<strong class="tag tag--${statusTone(status)}" part="status">${statusLabel(status, this.labels, currentLocale())}</strong>`;
-  }
-
-  #renderCase({ request, updates, status }: Case): TemplateResult {
-    const reported = request.requestedAt ? formatDate(request.requestedAt) : '';
-    const where = request.address || (request.lat !== null && request.long !== null ? `${request.lat}, ${request.long}` : '');
-    const photo = safeUrl(request.mediaUrl, this.api!.endpoint);
-    const byResident = !this.reference && !this.listView;
-    return html`
-      ${this.#backLink()}
-      <h2 class="heading-l" tabindex="-1" part="heading">
-        <span class="caption">${request.serviceName}</span>
-        ${msg(str`Report ${request.id}`, { id: 'tracker.case.title' })}
-      </h2>
-      <p class="status">
-        <span>${msg('Status:', { id: 'tracker.case.status' })}</span>
-        ${this.#tag(status)}
-      </p>
-      ${updates === null && request.statusNotes ? html`<p class="body text">${request.statusNotes}</p>` : nothing}
-      <dl class="summary" part="summary">
-        ${row(msg('Problem', { id: 'tracker.case.problem' }), request.serviceName)}
-        ${row(msg('Where', { id: 'tracker.case.where' }), where)}
-        ${row(msg('Reported', { id: 'tracker.case.reported' }), reported)}
-        ${row(msg('Dealt with by', { id: 'tracker.case.agency' }), request.agencyResponsible)}
-        ${request.expectedAt && !isClosed(status)
-          ? row(msg('Expected by', { id: 'tracker.case.expected' }), formatDate(request.expectedAt))
-          : nothing}
-        ${row(msg('Description', { id: 'tracker.case.description' }), request.description)}
-      </dl>
-      ${this.mapReady && request.lat !== null && request.long !== null
-        ? html`<civic-location-picker
-            class="map"
-            readonly
-            map-style=${this.mapStyle}
-            .value=${{ lat: request.lat, lng: request.long, address: request.address || null }}
-            label=${msg('Where the problem is', { id: 'tracker.case.map' })}
-          ></civic-location-picker>`
-        : nothing}
-      ${photo
-        ? html`<p class="body">
-            <a class="photo" href=${photo}><img src=${photo} loading="lazy" alt=${msg('Photo sent with the report', { id: 'tracker.case.photo' })} /></a>
-          </p>`
-        : nothing}
-      ${request.serviceNotice
-        ? html`<div class="inset">
-            <h3 class="heading-m">${msg('What happens next', { id: 'tracker.case.next' })}</h3>
-            <p class="notice">${request.serviceNotice}</p>
-          </div>`
-        : nothing}
-      ${updates === null ? nothing : this.#renderTimeline(updates)} ${this.#subscribe.render()}
-      ${byResident
-        ? html`<p class="body"><button class="link-button" type="button" @click=${this.#lookUpAnother}>${msg('Look up another report', { id: 'tracker.case.another' })}</button></p>`
-        : nothing}
-    `;
-  }
-
-  #renderTimeline(updates: ServiceRequestUpdate[]): TemplateResult {
-    return html`<h3 class="heading-m">${msg('Updates from the council', { id: 'tracker.timeline.title' })}</h3>
-      ${updates.length
-        ? html`<ol class="timeline" part="timeline">
-            ${updates.map((update) => {
-              const when = update.updatedAt;
-              const photo = safeUrl(update.mediaUrl, this.api!.endpoint);
-              return html`<li>
-                ${update.status ? this.#tag(update.status) : nothing}
-                ${when ? html`<time datetime=${when.toISOString()}>${formatDateTime(when)}</time>` : nothing}
-                ${update.description ? html`<p class="text">${update.description}</p>` : nothing}
-                ${photo
-                  ? html`<a class="photo" href=${photo}
-                      ><img
-                        src=${photo}
-                        loading="lazy"
-                        alt=${when
-                          ? msg(str`Photo from the council's update of ${formatDate(when)}`, { id: 'tracker.timeline.photoDated' })
-                          : msg("Photo from the council's update", { id: 'tracker.timeline.photo' })}
-                    /></a>`
-                  : nothing}
-              </li>`;
-            })}
-          </ol>`
-        : html`<p class="body">
-            ${msg('There are no updates yet. We will show them here when the council adds them.', { id: 'tracker.timeline.empty' })}
-          </p>`}`;
-  }
-}
-
-function row(label: string, value: string): TemplateResult | typeof nothing {
-  return value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing;
-}
-
-/** Only web addresses become links and images: a `javascript:` URL from a server is dropped. */
-function safeUrl(value: string, base: string): string {
-  if (!value) return '';
-  try {
-    const url = new URL(value, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '';
-  } catch {
-    return '';
   }
 }

@@ -1,0 +1,123 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { formatDate, formatDateTime, type ServiceRequest, type ServiceRequestUpdate } from '@civic-widgets/core';
+import { isClosed } from './status.js';
+
+/** A case on screen: the request, its updates newest first (null: the server has none), its status. */
+export interface Case {
+  request: ServiceRequest;
+  updates: ServiceRequestUpdate[] | null;
+  status: string;
+}
+
+export interface CaseViewOptions {
+  /** The status tag. */
+  tag: (status: string) => TemplateResult;
+  /** The server's base URL, for relative photo addresses. */
+  base: string;
+  /** A map style URL when the small map can be shown, else ''. */
+  map: string;
+  /** Shown above the heading (e.g. "Back to the list"). */
+  before: TemplateResult | typeof nothing;
+  /** Shown after the timeline (the email updates offer). */
+  after: TemplateResult | typeof nothing;
+  /** Offers "Look up another report" when given. */
+  lookUpAnother?: () => void;
+}
+
+/** What and where, when, who deals with it, the status in words, and the council's updates. */
+export function renderCase({ request, updates, status }: Case, o: CaseViewOptions): TemplateResult {
+  const reported = request.requestedAt ? formatDate(request.requestedAt) : '';
+  const where = request.address || (request.lat !== null && request.long !== null ? `${request.lat}, ${request.long}` : '');
+  const photo = safeUrl(request.mediaUrl, o.base);
+  return html`
+    ${o.before}
+    <h2 class="heading-l" tabindex="-1" part="heading">
+      <span class="caption">${request.serviceName}</span>
+      ${msg(str`Report ${request.id}`, { id: 'tracker.case.title' })}
+    </h2>
+    <p class="status">
+      <span>${msg('Status:', { id: 'tracker.case.status' })}</span>
+      ${o.tag(status)}
+    </p>
+    ${updates === null && request.statusNotes ? html`<p class="body text">${request.statusNotes}</p>` : nothing}
+    <dl class="summary" part="summary">
+      ${row(msg('Problem', { id: 'tracker.case.problem' }), request.serviceName)}
+      ${row(msg('Where', { id: 'tracker.case.where' }), where)}
+      ${row(msg('Reported', { id: 'tracker.case.reported' }), reported)}
+      ${row(msg('Dealt with by', { id: 'tracker.case.agency' }), request.agencyResponsible)}
+      ${request.expectedAt && !isClosed(status)
+        ? row(msg('Expected by', { id: 'tracker.case.expected' }), formatDate(request.expectedAt))
+        : nothing}
+      ${row(msg('Description', { id: 'tracker.case.description' }), request.description)}
+    </dl>
+    ${o.map && request.lat !== null && request.long !== null
+      ? html`<civic-location-picker
+          class="map"
+          readonly
+          map-style=${o.map}
+          .value=${{ lat: request.lat, lng: request.long, address: request.address || null }}
+          label=${msg('Where the problem is', { id: 'tracker.case.map' })}
+        ></civic-location-picker>`
+      : nothing}
+    ${photo
+      ? html`<p class="body">
+          <a class="photo" href=${photo}><img src=${photo} loading="lazy" alt=${msg('Photo sent with the report', { id: 'tracker.case.photo' })} /></a>
+        </p>`
+      : nothing}
+    ${request.serviceNotice
+      ? html`<div class="inset">
+          <h3 class="heading-m">${msg('What happens next', { id: 'tracker.case.next' })}</h3>
+          <p class="notice">${request.serviceNotice}</p>
+        </div>`
+      : nothing}
+    ${updates === null ? nothing : renderTimeline(updates, o)} ${o.after}
+    ${o.lookUpAnother
+      ? html`<p class="body"><button class="link-button" type="button" @click=${o.lookUpAnother}>${msg('Look up another report', { id: 'tracker.case.another' })}</button></p>`
+      : nothing}
+  `;
+}
+
+function renderTimeline(updates: ServiceRequestUpdate[], o: CaseViewOptions): TemplateResult {
+  return html`<h3 class="heading-m">${msg('Updates from the council', { id: 'tracker.timeline.title' })}</h3>
+    ${updates.length
+      ? html`<ol class="timeline" part="timeline">
+          ${updates.map((update) => {
+            const when = update.updatedAt;
+            const photo = safeUrl(update.mediaUrl, o.base);
+            return html`<li>
+              ${update.status ? o.tag(update.status) : nothing}
+              ${when ? html`<time datetime=${when.toISOString()}>${formatDateTime(when)}</time>` : nothing}
+              ${update.description ? html`<p class="text">${update.description}</p>` : nothing}
+              ${photo
+                ? html`<a class="photo" href=${photo}
+                    ><img
+                      src=${photo}
+                      loading="lazy"
+                      alt=${when
+                        ? msg(str`Photo from the council's update of ${formatDate(when)}`, { id: 'tracker.timeline.photoDated' })
+                        : msg("Photo from the council's update", { id: 'tracker.timeline.photo' })}
+                  /></a>`
+                : nothing}
+            </li>`;
+          })}
+        </ol>`
+      : html`<p class="body">
+          ${msg('There are no updates yet. We will show them here when the council adds them.', { id: 'tracker.timeline.empty' })}
+        </p>`}`;
+}
+
+function row(label: string, value: string): TemplateResult | typeof nothing {
+  return value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing;
+}
+
+/** Only web addresses become links and images: a `javascript:` URL from a server is dropped. */
+function safeUrl(value: string, base: string): string {
+  if (!value) return '';
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '';
+  } catch {
+    return '';
+  }
+}
