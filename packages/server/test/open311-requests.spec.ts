@@ -61,6 +61,14 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
     expect(notice.text).toContain('About a van load');
   });
 
+  it('keeps what a resident typed out of email headers', async () => {
+    const created = await post({ service_code: 'graffiti', address_string: 'Mill Lane\r\nBcc: victim@example.org', 'attribute[surface]': 'private', 'attribute[offensive]': 'no' });
+    expect(created.status).toBe(201);
+    const mail = await mailbox(server);
+    expect(mail.map((m) => m.to)).toEqual(['street.scene@larkmead.example.gov.uk']);
+    expect(mail[0]!.subject).toBe('New report LDC-1001: Graffiti – Mill Lane Bcc: victim@example.org');
+  });
+
   it('lists every problem with a bad report, and stores nothing', async () => {
     const bad = await post({ service_code: 'potholes', lat: '95', 'attribute[depth]': 'bottomless', 'attribute[colour]': 'red', email: 'not-an-email' });
     expect(bad.status).toBe(400);

@@ -9,6 +9,7 @@ import { loadImage, storeImage } from '../services/media.ts';
 import { searchRequests } from '../services/query.ts';
 import { checkIdempotencyKey, createRequest, findByToken, findRequest, publicRequest } from '../services/requests.ts';
 import { confirmSubscription, findSubscription, subscribe, unsubscribe } from '../services/subscriptions.ts';
+import { STATUS_WORDS, type ExtendedStatus } from '../services/statuses.ts';
 import { listUpdates, postUpdate, publicUpdate } from '../services/updates.ts';
 
 const BASE = '/open311/v2';
@@ -196,14 +197,14 @@ export default async function open311Routes(app: FastifyInstance, ctx: ServerCon
     if (!row) return page(reply, 404, 'Report not found', `<h1>We cannot find that report</h1><p>Check the reference in your email, like ${escapeHtml(ctx.config.council.reference_prefix)}-1001.</p>`);
     const updates = await listUpdates(ctx, { service_request_id: row.service_request_id });
     const items = updates
-      .map((u) => `<li><strong>${escapeHtml(u.extended_status.replaceAll('_', ' '))}</strong> – <time datetime="${new Date(u.updated_datetime).toISOString()}">${new Date(u.updated_datetime).toUTCString()}</time><br>${escapeHtml(u.description)}</li>`)
+      .map((u) => `<li><strong>${escapeHtml(STATUS_WORDS[u.extended_status] ?? u.extended_status)}</strong> – <time datetime="${new Date(u.updated_datetime).toISOString()}">${new Date(u.updated_datetime).toUTCString()}</time><br>${escapeHtml(u.description)}</li>`)
       .join('');
     return page(
       reply,
       200,
       `Report ${row.service_request_id}`,
       `<h1>Report ${escapeHtml(row.service_request_id)}: ${escapeHtml(row.service_name)}</h1>
-<dl><dt>Status</dt><dd>${escapeHtml(row.extended_status.replaceAll('_', ' '))}</dd><dt>Reported</dt><dd>${new Date(row.requested_datetime).toUTCString()}</dd><dt>Where</dt><dd>${escapeHtml(row.address ?? `${row.lat}, ${row.long}`)}</dd><dt>Dealt with by</dt><dd>${escapeHtml(row.agency_responsible)}</dd></dl>
+<dl><dt>Status</dt><dd>${escapeHtml(STATUS_WORDS[row.extended_status as ExtendedStatus] ?? row.extended_status)}</dd><dt>Reported</dt><dd>${new Date(row.requested_datetime).toUTCString()}</dd><dt>Where</dt><dd>${escapeHtml(row.address ?? `${row.lat}, ${row.long}`)}</dd><dt>Dealt with by</dt><dd>${escapeHtml(row.agency_responsible)}</dd></dl>
 <p>${escapeHtml(row.service_notice)}</p>
 <h2>Updates</h2>${items ? `<ol>${items}</ol>` : '<p>No updates yet.</p>'}`,
     );

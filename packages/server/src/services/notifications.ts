@@ -4,6 +4,9 @@ import { confirmLink, trackingLink, unsubscribeLink } from './links.ts';
 import type { RequestRow } from './requests.ts';
 import { STATUS_WORDS, type ExtendedStatus } from './statuses.ts';
 
+/** Header-safe: what a resident typed never adds a line to an email's headers. */
+const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ').slice(0, 200);
+
 function where(row: RequestRow): string {
   const parts = [row.address, row.zipcode].filter(Boolean).join(', ');
   const point = row.lat !== null && row.long !== null ? `${row.lat.toFixed(6)}, ${row.long.toFixed(6)}` : '';
@@ -65,7 +68,7 @@ export function sendNewReportEmails(ctx: ServerContext, row: RequestRow, subscri
   ctx.mailer.send({
     to: row.routing.email,
     replyTo: email,
-    subject: `New report ${row.service_request_id}: ${row.service_name} – ${row.address ?? where(row)}`,
+    subject: oneLine(`New report ${row.service_request_id}: ${row.service_name} – ${row.address ?? where(row)}`),
     text: [
       `A new ${row.service_name} report has been made to ${council}${row.routing.parish ? ` and passed to ${row.routing.parish.name}` : ''}.`,
       '',
