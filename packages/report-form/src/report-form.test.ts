@@ -477,6 +477,26 @@ describe('<civic-report-form>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('a waiting report the server refuses on a later visit comes back to be corrected', async () => {
+    const outside = { lat: 51.5, lng: -0.12, address: 'Westminster', area: null };
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: outside, name: 'Refused Later' }, 'check');
+    const first = await makeForm();
+    await onPage(first, 'Check your answers');
+    first.endpoint = unreachable;
+    await first.updateComplete;
+    await pressContinue('Send report');
+    await onPage(first, 'Your report has not been sent yet');
+    first.remove();
+    sessionStorage.clear(); // a new visit: the draft is gone, the outbox is not
+
+    const later = await makeForm();
+    await onPage(later, 'Check your answers');
+    await waitUntil(() => summary(later).length > 0, 'the refusal', { timeout: 8000 });
+    expect(later.answers.name).to.equal('Refused Later');
+    expect(pageText(later)).to.contain('Westminster');
+    await expect(later).to.be.accessible();
+  });
+
   it('preselects a category with service-code: no category page', async () => {
     const el = await makeForm(api, { 'service-code': 'street_lights' });
     await onPage(el, 'What is the number on the lamp post? (optional)');

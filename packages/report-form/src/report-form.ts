@@ -53,6 +53,8 @@ export interface Confirmation {
 interface Queued {
   request: NewServiceRequest;
   draftKey: string;
+  /** The answers, so a report the server refuses later (even on another visit) can be corrected. */
+  answers?: Answers;
 }
 
 /**
@@ -236,6 +238,7 @@ export class CivicReportForm extends CivicElement {
       if (this.page !== 'done') this.page = this.pages[0]!;
     }
     this.ready = true;
+    void this.showRefusal();
   }
 
   /** @internal Reports a failure to the page (the resident sees their own message). */
@@ -374,7 +377,7 @@ export class CivicReportForm extends CivicElement {
     this.refusal = '';
     this.draft.flush();
     try {
-      const result = await this.outbox.submit(this.key, { request, draftKey: this.key });
+      const result = await this.outbox.submit(this.key, { request, draftKey: this.key, answers: this.answers });
       if (result.status === 'queued') {
         this.fail('submit', result.error);
         this.go('queued');
@@ -424,16 +427,36 @@ export class CivicReportForm extends CivicElement {
     return null;
   }
 
+  private refused?: { entry: OutboxEntry<Queued>; message: string };
+
   private rejected(entry: OutboxEntry<Queued>, error: unknown): void {
     this.fail('submit', error);
     const userMessage = (error as { userMessage?: string }).userMessage;
-    if (entry.payload.draftKey !== this.key) return;
+    this.refused = { entry, message: userMessage || msg('The council’s system did not accept your report.', { id: 'report.error.refused' }) };
+    if (this.ready) void this.showRefusal();
+  }
+
+  /**
+   * A refusal is final: take the resident back to their answers with the server's reason. A
+   * report refused while waiting from an earlier visit brings its own answers back.
+   */
+  private async showRefusal(): Promise<void> {
+    const refused = this.refused;
+    this.refused = undefined;
+    if (!refused) return;
+    const { entry, message } = refused;
+    if (entry.payload.draftKey !== this.key) {
+      if (!entry.payload.answers) return;
+      this.answers = entry.payload.answers;
+      await this.loadQuestions(this.answers.serviceCode).catch(() => undefined);
+    }
     // Nothing was stored: the corrected report is a new submission with a new key.
     this.key = createIdempotencyKey();
     this.go('check');
-    this.focusOnUpdate = false;
-    this.refusal = userMessage || msg('The council’s system did not accept your report.', { id: 'report.error.refused' });
-    this.errors = [{ message: this.refusal, target: this.headingTarget() }];
+    this.focusOnUpdate = false; // the error summary takes focus instead
+    await this.updateComplete;
+    this.refusal = message;
+    this.errors = [{ message, target: this.headingTarget() }];
   }
 
   /** @internal Follow an existing report instead of making a duplicate: start again. */
