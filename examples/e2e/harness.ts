@@ -63,6 +63,8 @@ export async function startDemo(): Promise<Demo> {
  */
 export async function expectMapDrawn(page: Page, picker: ReturnType<Page['locator']>): Promise<number> {
   const map = picker.locator('[data-map]');
+  // The map loads when it comes into view.
+  await map.scrollIntoViewIfNeeded();
   await picker.locator('[data-map="ready"]').waitFor({ timeout: 30_000 });
   await page.waitForTimeout(500); // tiles and labels settle after the style loads
   const png = (await map.screenshot()).toString('base64');

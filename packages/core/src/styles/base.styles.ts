@@ -18,7 +18,7 @@ export const baseStyles = css`
     text-align: start !important;
     letter-spacing: normal !important;
     text-transform: none !important;
-    font-weight: 400;
+    font-weight: 400 !important;
   }
   :host([hidden]) {
     display: none !important;
