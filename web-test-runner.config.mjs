@@ -31,7 +31,8 @@ export default {
   files: ['packages/*/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
-  testFramework: { config: { timeout: 10_000 } },
+  // Generous: the first axe check of a file loads axe-core (~0.5 MB), slow on a busy 2-core machine.
+  testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: 600_000,
   browsers: [
     playwrightLauncher({
