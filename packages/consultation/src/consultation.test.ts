@@ -43,7 +43,7 @@ async function tabTo(name: string | RegExp, max = 80): Promise<Element> {
   throw new Error(`Tab never reached "${name}" (last: "${nameOf(focused())}")`);
 }
 
-async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 8000): Promise<T> {
+async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 20_000): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {
     const value = check();
@@ -107,7 +107,9 @@ const occurrences = (text: string, needle: string) => text.split(needle).length 
 
 // ---- tests ------------------------------------------------------------------------------------
 
-describe('<civic-consultation>', () => {
+describe('<civic-consultation>', function () {
+  // Real Chromium against a real server on a shared machine: generous, never a speed assertion.
+  this.timeout(60_000);
   // The reference server's first queries warm its embedded database; don't bill that to a test.
   before(async function () {
     this.timeout(60_000);
@@ -274,6 +276,7 @@ describe('<civic-consultation>', () => {
     expect(row).to.contain('Street trees > Wider pavements');
     expect(row).to.contain('Mobility scooter');
     expect(row).to.contain('2027-03-27');
+    expect(row.split(',')[2], 'the language answered in').to.equal('en');
 
     // A reload shows the confirmation again, never a second form to send.
     fixtureCleanup();

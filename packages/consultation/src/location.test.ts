@@ -14,7 +14,7 @@ declare global {
 const server = window.CIVIC_TEST_SERVER;
 const api = `${server}/api/consultations`;
 
-async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 8000): Promise<T> {
+async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 20_000): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {
     const value = check();
@@ -26,7 +26,8 @@ async function until<T>(check: () => T | undefined | null | false, what: string,
 
 const heading = (el: CivicConsultation) => el.shadowRoot!.querySelector('h1')?.textContent?.trim() ?? '';
 
-describe('<civic-consultation> "pin a place" questions', () => {
+describe('<civic-consultation> "pin a place" questions', function () {
+  this.timeout(60_000);
   before(async function () {
     this.timeout(60_000);
     for (let i = 0; i < 100; i++) {
@@ -36,7 +37,7 @@ describe('<civic-consultation> "pin a place" questions', () => {
   });
 
   it('loads the location picker only for a page that asks for a place, and a chosen place reveals the follow-up', async function () {
-    this.timeout(30_000);
+    this.timeout(60_000);
     const el = await fixture<CivicConsultation>(html`<civic-consultation
       endpoint=${api}
       consultation="town-centre-2026"
@@ -61,7 +62,7 @@ describe('<civic-consultation> "pin a place" questions', () => {
     const input = await until(() => picker.shadowRoot?.querySelector<HTMLInputElement>('input[role="combobox"]'), 'the search box');
     input.focus();
     await sendKeys({ type: 'High Street' });
-    await until(() => picker.shadowRoot!.querySelector('[role="option"]'), 'suggestions', 10_000);
+    await until(() => picker.shadowRoot!.querySelector('[role="option"]'), 'suggestions');
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
 
