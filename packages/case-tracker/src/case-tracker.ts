@@ -16,7 +16,7 @@ import {
 import { styles } from './case-tracker.styles.js';
 import { CivicCaseLoadEvent } from './events/case-load.js';
 import { CivicCaseSelectEvent } from './events/case-select.js';
-import { SubscribeController } from './subscribe-controller.js';
+import type { SubscribeController } from './subscribe-controller.js';
 import { loadFields, showFieldError, submitOnEnter } from './forms.js';
 import { checkReference } from './reference.js';
 import { RefreshController } from './refresh-controller.js';
@@ -29,8 +29,7 @@ import {
   statusTone,
   type StatusLabels,
 } from './status.js';
-import { ListLoader } from './list.js';
-import { renderList } from './list-view.js';
+import type { ListLoader } from './list.js';
 import { renderCase, type Case } from './case-view.js';
 import './i18n.js';
 
@@ -128,13 +127,12 @@ export class CivicCaseTracker extends CivicElement {
   /** Where focus goes after the next render (a new page's heading, an error summary). */
   #focus = '';
   #typedReference = '';
-  #list = new ListLoader();
+  // List mode and email updates are fetched when needed: most trackers show one case, and the
+  // email offer appears only after the server has said it supports it.
+  #listMode?: typeof import('./list-mode.js');
+  #list?: ListLoader;
   #paged = false;
-  #subscribe = new SubscribeController(this, {
-    api: () => this.api,
-    caseId: () => this.case?.request.id,
-    focus: (selector) => (this.#focus = selector),
-  });
+  #subscribe?: SubscribeController;
   #refresh = new RefreshController(this, {
     refresh: () => this.#quietRefresh(),
     interval: () => this.pollInterval,
@@ -255,11 +253,25 @@ export class CivicCaseTracker extends CivicElement {
     if (moveFocus) this.#focus = 'h2';
     this.announcement = '';
     this.mapReady = false;
-    if (previous?.request.id !== data.request.id) this.#subscribe.reset();
+    if (previous?.request.id !== data.request.id) this.#subscribe?.reset();
     this.emit(new CivicCaseLoadEvent({ request: data.request, updates: data.updates, status: data.status }));
     this.#refresh.schedule();
-    if (!isClosed(data.status)) void this.#subscribe.offer(data.request.id);
+    if (!isClosed(data.status)) void this.#offerEmailUpdates(data.request.id);
     void this.#loadMap(data.request);
+  }
+
+  async #offerEmailUpdates(id: string): Promise<void> {
+    try {
+      const { SubscribeController } = await import('./subscribe-controller.js');
+      this.#subscribe ??= new SubscribeController(this, {
+        api: () => this.api,
+        caseId: () => this.case?.request.id,
+        focus: (selector) => (this.#focus = selector),
+      });
+    } catch {
+      return; // The chunk did not arrive (offline): the offer is an extra, not the case itself.
+    }
+    await this.#subscribe.offer(id);
   }
 
   async #quietRefresh(): Promise<void> {
@@ -280,7 +292,7 @@ export class CivicCaseTracker extends CivicElement {
               })
             : msg('The council has updated this report.', { id: 'tracker.announce.update' });
         this.view = { kind: 'case', data };
-        if (isClosed(data.status)) this.#subscribe.reset();
+        if (isClosed(data.status)) this.#subscribe?.reset();
         this.emit(new CivicCaseLoadEvent({ request: data.request, updates: data.updates, status: data.status }));
       } catch (error) {
         // What is on screen is still right as far as we know: say nothing, try again later.
@@ -326,6 +338,8 @@ export class CivicCaseTracker extends CivicElement {
         radius: near ? this.radius : undefined,
         pageSize: Math.max(1, Math.floor(this.pageSize) || 10),
       };
+      this.#listMode ??= await import('./list-mode.js');
+      this.#list ??= new this.#listMode.ListLoader();
       const { items, hasNext } = await this.#list.page(client, query, page, abort.signal);
       if (abort.signal.aborted) return;
       const view = { kind: 'list' as const, items, page, hasNext };
@@ -428,11 +442,11 @@ export class CivicCaseTracker extends CivicElement {
           base: this.api!.endpoint,
           map: this.mapReady ? this.mapStyle : '',
           before: this.#backLink(),
-          after: this.#subscribe.render(),
+          after: this.#subscribe?.render() ?? nothing,
           lookUpAnother: !this.reference && !this.listView ? () => this.#lookUpAnother() : undefined,
         });
       case 'list':
-        return renderList(view, {
+        return this.#listMode!.renderList(view, {
           heading: this.heading,
           caseUrl: this.caseUrl,
           tag: (status) => this.#tag(status),
