@@ -160,6 +160,35 @@ export const AlreadyReported: Story = page({
 export const AlreadyReportedNothingChosen: Story = { ...page({ page: 'duplicates', serviceCode: 'fly_tipping', answers: { place }, nearby: [{ id: 'LDC-1042', address: '3 High Street, Larkmead', description: 'Mattress', requestedAt: new Date('2026-11-20T09:00:00Z'), status: 'open' }], continue: true }) };
 export const FollowExistingReport: Story = page({ page: 'existing', serviceCode: 'fly_tipping', answers: { duplicate: 'LDC-1042' } });
 export const Photos: Story = page({ page: 'photos', serviceCode: 'graffiti', answers: { place } });
+
+const swatch = (fill: string) =>
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><rect width="320" height="240" fill="${fill}"/></svg>`)}`;
+
+export const PhotosAdded: Story = page({
+  page: 'photos',
+  serviceCode: 'graffiti',
+  answers: {
+    place,
+    photos: [
+      { url: swatch('#6a8f5a'), name: 'IMG_0001.jpg' },
+      { url: swatch('#8a6f4a'), name: 'IMG_0002.jpg' },
+    ],
+  },
+});
+
+/** Choosing a file that is not a photo: the message says which file and what to choose. */
+export const PhotoNotAnImage: Story = {
+  ...page({ page: 'photos', serviceCode: 'graffiti', answers: { place } }),
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = canvasElement.querySelector('civic-report-form')!;
+    let input: HTMLInputElement | null | undefined;
+    for (let i = 0; i < 100 && !(input = el.shadowRoot?.querySelector<HTMLInputElement>('input[type=file]')); i++) await new Promise((r) => setTimeout(r, 50));
+    const files = new DataTransfer();
+    files.items.add(new File(['minutes of the last meeting'], 'minutes.txt', { type: 'text/plain' }));
+    input!.files = files.files;
+    input!.dispatchEvent(new Event('change', { bubbles: true }));
+  },
+};
 export const AboutYou: Story = page({ page: 'about', serviceCode: 'graffiti' });
 export const AboutYouErrors: Story = page({ page: 'about', serviceCode: 'graffiti', answers: { email: 'not an email', phone: '12', updates: true }, continue: true });
 export const CheckYourAnswers: Story = page({
@@ -168,6 +197,15 @@ export const CheckYourAnswers: Story = page({
   questions: potholeQuestions,
   answers: { attributes: { depth: 'medium', caused_damage: 'yes', damage_details: 'My front tyre burst.' }, description: 'Near the zebra crossing', place, name: 'Sam Jones', email: 'sam@example.com', updates: true },
 });
+/** The server refused the report (a 4xx): its own words, in the error summary on the check page. */
+export const CheckRefusedByServer: Story = {
+  ...page({ page: 'check', serviceCode: 'graffiti', answers: { attributes: {}, place: { lat: 51.5, lng: -0.12, address: 'Westminster, London' } } }),
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = canvasElement.querySelector('civic-report-form')!;
+    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('h1'); i++) await new Promise((r) => setTimeout(r, 50));
+    el.errors = [{ message: 'This location is outside Larkmead District Council. Report it to Westminster City Council.', target: el.shadowRoot!.querySelector('h1')! }];
+  },
+};
 export const Waiting: Story = page({ page: 'queued', serviceCode: 'graffiti' });
 export const Confirmation: Story = page({
   page: 'done',
