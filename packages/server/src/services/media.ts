@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 
@@ -18,6 +18,8 @@ export async function storeImage(ctx: ServerContext, bytes: Buffer, idempotencyK
   }
   const { max_dimension } = ctx.config.media;
   let output: { data: Buffer; info: OutputInfo };
+  // Loaded on first upload: libvips is large, and most start-ups (tests, demos) never need it.
+  const { default: sharp } = await import('sharp');
   try {
     const image = sharp(bytes, { failOn: 'error', limitInputPixels: 80_000_000 });
     const meta = await image.metadata();
