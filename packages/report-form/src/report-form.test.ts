@@ -505,6 +505,19 @@ describe('<civic-report-form>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('says what to fix when service-code is not one of the server\'s services, and shows them all', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (m: string) => errors.push(m);
+    try {
+      const el = await makeForm(api, { 'service-code': 'no_such_thing' });
+      await onPage(el, 'What do you want to report?');
+      expect(errors.join()).to.contain('"service-code" is "no_such_thing"');
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('speaks Welsh', async () => {
     document.documentElement.lang = 'cy';
     try {

@@ -220,6 +220,9 @@ export class CivicReportForm extends CivicElement {
 
   private async restore(): Promise<void> {
     this.restored = true;
+    if (this.serviceCode && !this.flow.preselected) {
+      this.configError(`"service-code" is "${this.serviceCode}", which is not one of the server's services: showing them all`);
+    }
     const saved = this.draft.load();
     if (saved?.answers && this.services.some((s) => s.code === saved.answers.serviceCode)) {
       this.answers = { ...emptyAnswers(), ...saved.answers };
