@@ -44,7 +44,9 @@ export interface PageView extends QuestionContext {
 export function renderPage(v: PageView) {
   return html`${v.back}
     <civic-error-summary .errors=${v.summaryErrors}></civic-error-summary>
-    <p class="caption" part="progress">${msg(str`Page ${v.number} of ${v.count}`, { id: 'page.progress' })}</p>
+    ${v.count > 1
+      ? html`<p class="caption" part="progress">${msg(str`Page ${v.number} of ${v.count}`, { id: 'page.progress' })}</p>`
+      : nothing}
     <h1 class="heading-xl" tabindex="-1">${tr(v.page.title, v.lang)}</h1>
     ${v.page.intro ? paragraphs(tr(v.page.intro, v.lang)) : nothing}
     <form
