@@ -35,6 +35,8 @@ export function demoStaticDirs(root: string): StaticDir[] {
     { prefix: '/', root: join(root, 'examples/council-site') },
     { prefix: '/examples/strict-csp/', root: join(root, 'examples/strict-csp'), headers: { 'Content-Security-Policy': STRICT_CSP } },
     { prefix: '/examples/hostile-cms/', root: join(root, 'examples/hostile-cms') },
+    // Built by `pnpm --filter @civic-widgets/example-framework build` (the e2e test builds it).
+    { prefix: '/examples/framework/', root: join(root, 'examples/framework/dist') },
     { prefix: '/examples/vendor/jquery/', root: join(root, 'examples/hostile-cms/node_modules/jquery/dist') },
   ];
 }
