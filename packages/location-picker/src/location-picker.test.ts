@@ -414,6 +414,27 @@ describe('<civic-location-picker>', () => {
       expect(event.detail.lat).to.be.closeTo(52.22817, 0.0002);
     });
 
+    it('readonly shows the place on the map without search, keys or validation', async () => {
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker
+        readonly
+        required
+        label="Where the problem was reported"
+        map-style=${style}
+        center="52.22817,-1.50512"
+        .mapAssets=${mapAssets}
+        .value=${{ lat: 52.22817, lng: -1.50512, address: '12 High Street, Larkmead, LK1 2AB', area: null }}
+      ></civic-location-picker>`);
+      await el.mapReady;
+      expect(input(el)).to.equal(null);
+      expect(button(el, 'Use my location')).to.equal(undefined);
+      expect(text(el)).to.contain('Location: 12 High Street, Larkmead, LK1 2AB');
+      expect(root(el).querySelector('.maplibregl-marker')).to.exist;
+      el.value = null;
+      await el.updateComplete;
+      expect(el.checkValidity()).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
     it('choosing an asset snaps the pin to it and carries its id', async () => {
       const el = await mapPicker(
         { assetsSrc: '/packages/location-picker/src/fixtures/street-lights.geojson', assetIdProperty: 'asset_id' },

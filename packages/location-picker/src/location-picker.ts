@@ -59,6 +59,8 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
 
   /** Address search service: `custom` (a gazetteer answering docs/gazetteer.md), `postcodes-io`, `nominatim` or `os-places`. */
   @property() geocoder: GeocoderKind = 'custom';
+  /** Shows the place without letting anyone change it (e.g. a case tracker's small map); not validated. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
   /** The geocoder's URL: a base or `{query}` template for `custom`; overrides the public URL of the others. */
   @property({ attribute: 'geocoder-url' }) geocoderUrl = '';
   /** Reverse-geocoding URL for `custom` (a base or `{lat}`/`{lng}` template); defaults to `<geocoder-url>/reverse`. */
@@ -130,6 +132,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       reportsSrc: this.reportsSrc,
       assetsSrc: this.assetsSrc,
       assetIdProperty: this.assetIdProperty,
+      readonly: this.readonly,
     }),
     boundary: () => this.boundary,
     pin: () => this.value,
@@ -150,7 +153,8 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   }
 
   protected get validators(): readonly Validator<LocationValue | null>[] {
-    return [requiredValidator(() => msg('Enter a location or choose a point on the map', { id: 'picker.required' }))];
+    // A read-only field is barred from constraint validation, as a native readonly input is.
+    return this.readonly ? [] : [requiredValidator(() => msg('Enter a location or choose a point on the map', { id: 'picker.required' }))];
   }
 
   protected toFormValue(value: LocationValue | null): string | FormData | null {
@@ -192,7 +196,8 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       this.geocoderReady = import('./geocoders/index.js').then(({ createGeocoder }) => {
         const made = createGeocoder(config);
         if (!('error' in made)) return made;
-        this.configError(made.error);
+        // A read-only picker never searches, so it needs no geocoder.
+        if (!this.readonly) this.configError(made.error);
         return null;
       });
     }
@@ -267,6 +272,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       move?: { metres: number; direction: Direction };
     },
   ): Promise<void> {
+    if (this.readonly || this.disabled) return;
     const sequence = ++this.sequence;
     const boundary = await this.boundary;
     if (boundary) {
@@ -397,6 +403,12 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   // ---------- render ----------
 
   override render() {
+    if (this.readonly) {
+      return html`<div part="form-group" class="form-group">
+        ${this.label ? html`<p part="label" class="label">${this.label}</p>` : nothing}
+        ${this.value ? this.renderChosen() : nothing} ${this.renderMap()}
+      </div>`;
+    }
     const inputId = `${this.fieldId}-input`;
     const statusId = `${this.fieldId}-status`;
     const { open, active, results, query, status } = this.search;
@@ -471,7 +483,8 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   private renderChosen() {
     const value = this.value!;
     const place = value.address ?? msg(str`the point at ${value.lat.toFixed(5)}, ${value.lng.toFixed(5)}`, { id: 'picker.point' });
-    return html`<p part="chosen" class="chosen">${msg('Chosen location:', { id: 'picker.chosenLabel' })} <strong>${place}</strong></p>`;
+    const label = this.readonly ? msg('Location:', { id: 'picker.locationLabel' }) : msg('Chosen location:', { id: 'picker.chosenLabel' });
+    return html`<p part="chosen" class="chosen">${label} <strong>${place}</strong></p>`;
   }
 
   private renderMap() {
@@ -480,6 +493,11 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     if (state === 'failed') {
       return html`<div part="notice" class="notice notice--info" data-map="failed">
         ${msg('The map could not be shown. You can still search for an address or postcode, or use your location.', { id: 'picker.mapFailed' })}
+      </div>`;
+    }
+    if (this.readonly) {
+      return html`<div part="map" class="map" data-map=${state} role="img" aria-label=${msg('Map of the location', { id: 'picker.readonlyMap' })}>
+        <div class="map-canvas"></div>
       </div>`;
     }
     return html`<div

@@ -22,6 +22,7 @@ export interface MapSettings {
   reportsSrc: string;
   assetsSrc: string;
   assetIdProperty: string;
+  readonly: boolean;
 }
 
 export interface MapControllerOptions extends Pick<MapViewOptions, 'onPick' | 'onReportSelect' | 'onAssetSelect'> {
@@ -118,6 +119,7 @@ export class MapController implements ReactiveController {
         center: settings.center,
         zoom: settings.zoom,
         pinLabel: this.options.pinLabel(),
+        readonly: settings.readonly,
         onPick: this.options.onPick,
         onReportSelect: this.options.onReportSelect,
         onAssetSelect: this.options.onAssetSelect,

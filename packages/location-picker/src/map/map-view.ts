@@ -13,6 +13,8 @@ export interface MapViewOptions {
   zoom?: number;
   /** Accessible name of the pin. */
   pinLabel: string;
+  /** A pin nobody can drag (the element ignores clicks too). */
+  readonly?: boolean;
   onPick(lat: number, lng: number): void;
   onReportSelect(id: string): void;
   onAssetSelect(id: string, lat: number, lng: number): void;
@@ -82,7 +84,7 @@ export class MapView {
   ) {
     // One tab stop: the element's own map wrapper, which handles the keys.
     map.getCanvas().setAttribute('tabindex', '-1');
-    this.marker = new Marker({ draggable: true, color: '#1d70b8' });
+    this.marker = new Marker({ draggable: !options.readonly, color: '#1d70b8' });
     const pin = this.marker.getElement();
     pin.setAttribute('aria-label', options.pinLabel);
     pin.setAttribute('role', 'img');
