@@ -69,6 +69,14 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
     expect(mail[0]!.subject).toBe('New report LDC-1001: Graffiti – Mill Lane Bcc: victim@example.org');
   });
 
+  it('also takes the report as JSON, with numbers and booleans', async () => {
+    const created = await call(server.base, 'POST', '/open311/v2/requests.json', {
+      json: { service_code: 'potholes', lat: 52.228, long: -1.505, attribute: { depth: 'deep', position: 'edge' }, email: 'j@example.org', email_updates: true },
+    });
+    expect(created.status).toBe(201);
+    expect((await get('/open311/v2/requests/LDC-1001.json')).body[0]).toMatchObject({ lat: 52.228, long: -1.505 });
+  });
+
   it('lists every problem with a bad report, and stores nothing', async () => {
     const bad = await post({ service_code: 'potholes', lat: '95', 'attribute[depth]': 'bottomless', 'attribute[colour]': 'red', email: 'not-an-email' });
     expect(bad.status).toBe(400);

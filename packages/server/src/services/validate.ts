@@ -17,8 +17,10 @@ export type Body = Record<string, unknown>;
 
 /** A single text field: absent → undefined; repeated or nested → a problem. Trims; "" → undefined. */
 export function text(body: Body, name: string, problems: Problems, max: number): string | undefined {
-  const value = body[name];
-  if (value === undefined || value === null) return undefined;
+  const raw = body[name];
+  if (raw === undefined || raw === null) return undefined;
+  // A JSON body may carry numbers and booleans (lat: 52.2, email_updates: true).
+  const value = typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw;
   if (typeof value !== 'string') {
     problems.add(`${name} must be sent once, as text.`);
     return undefined;
