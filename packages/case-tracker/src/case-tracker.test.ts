@@ -303,6 +303,37 @@ describe('<civic-case-tracker> showing a case', () => {
   });
 });
 
+describe('<civic-case-tracker> with a map', () => {
+  // @web/test-runner cannot import `?url`/`?inline`: hand MapLibre's worker and CSS over as a bundler would.
+  const maplibreDist = '/packages/location-picker/node_modules/maplibre-gl/dist';
+
+  it('shows the place on a small read-only map when the council configured one', async () => {
+    const mapAssets = { workerUrl: `${maplibreDist}/maplibre-gl-worker.mjs`, css: await (await fetch(`${maplibreDist}/maplibre-gl.css`)).text() };
+    const id = await report();
+    // Every test before this one showed cases without map-style: no map code was fetched.
+    expect(customElements.get('civic-location-picker')).to.equal(undefined);
+    const el = await fixture<CivicCaseTracker>(
+      html`<civic-case-tracker endpoint=${api()} ref=${id} map-style=${`${server()}/basemap/style.json`} .mapAssets=${mapAssets}></civic-case-tracker>`,
+    );
+    await shown(el);
+    await waitUntil(() => shadow(el).querySelector('civic-location-picker'), 'the map is loaded on demand', { timeout: 10_000 });
+    const picker = shadow(el).querySelector('civic-location-picker')!;
+    expect(picker.readonly).to.equal(true);
+    expect(picker.value).to.deep.include({ lat: 52.22, lng: -1.5, address: '1 High Street, Larkmead' });
+    await picker.updateComplete;
+    expect(picker.shadowRoot!.querySelector('input'), 'nothing to search or change').to.equal(null);
+    await picker.mapReady;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the address alone without map-style', async () => {
+    const id = await report();
+    const el = await trackerFor(id);
+    expect(details(el)).to.include('Where: 1 High Street, Larkmead');
+    expect(shadow(el).querySelector('civic-location-picker')).to.equal(null);
+  });
+});
+
 describe('<civic-case-tracker> email updates', () => {
   it('asks the server to email the resident when the case changes', async () => {
     const id = await report();

@@ -96,6 +96,10 @@ export class CivicCaseTracker extends CivicElement {
    * package is available with its read-only mode; otherwise the address alone.
    */
   @property({ attribute: 'map-style' }) mapStyle = '';
+  /** Passed to the map: where MapLibre's worker script is served (see docs/location-picker.md). */
+  @property({ attribute: 'worker-url' }) workerUrl = '';
+  /** Passed to the map: MapLibre's worker URL and CSS for toolchains that cannot import them (see docs/location-picker.md). */
+  @property({ attribute: false }) mapAssets?: unknown;
   /** List mode: latitude of the point to list reports near. */
   @property({ type: Number }) lat?: number;
   /** List mode: longitude of the point to list reports near. */
@@ -440,7 +444,7 @@ export class CivicCaseTracker extends CivicElement {
         return renderCase(view.data, {
           tag: (status) => this.#tag(status),
           base: this.api!.endpoint,
-          map: this.mapReady ? this.mapStyle : '',
+          map: this.mapReady ? { style: this.mapStyle, workerUrl: this.workerUrl, assets: this.mapAssets } : null,
           before: this.#backLink(),
           after: this.#subscribe?.render() ?? nothing,
           lookUpAnother: !this.reference && !this.listView ? () => this.#lookUpAnother() : undefined,

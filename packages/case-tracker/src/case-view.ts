@@ -15,8 +15,8 @@ export interface CaseViewOptions {
   tag: (status: string) => TemplateResult;
   /** The server's base URL, for relative photo addresses. */
   base: string;
-  /** A map style URL when the small map can be shown, else ''. */
-  map: string;
+  /** The small map's settings when it can be shown, else null. */
+  map: { style: string; workerUrl: string; assets: unknown } | null;
   /** Shown above the heading (e.g. "Back to the list"). */
   before: TemplateResult | typeof nothing;
   /** Shown after the timeline (the email updates offer). */
@@ -55,7 +55,9 @@ export function renderCase({ request, updates, status }: Case, o: CaseViewOption
       ? html`<civic-location-picker
           class="map"
           readonly
-          map-style=${o.map}
+          map-style=${o.map.style}
+          worker-url=${o.map.workerUrl}
+          .mapAssets=${o.map.assets ?? null}
           .value=${{ lat: request.lat, lng: request.long, address: request.address || null }}
           label=${msg('Where the problem is', { id: 'tracker.case.map' })}
         ></civic-location-picker>`
