@@ -208,7 +208,11 @@ export class CivicConsultation extends CivicElement {
       const def = this.definition ?? (await client!.get(this.consultationId, { signal: abort.signal }));
       let published = this.results;
       if (!published && def.status === 'results_published' && client) {
-        published = await client.results(def.id, { signal: abort.signal });
+        // Published but unreadable (404): the overview with "closed" is still worth showing.
+        published = await client.results(def.id, { signal: abort.signal }).catch((error: unknown) => {
+          if (error instanceof ConsultationError && error.kind === 'not-found') return undefined;
+          throw error;
+        });
       }
       if (count !== this.loadCount) return;
       this.def = def;
@@ -741,7 +745,7 @@ export class CivicConsultation extends CivicElement {
             </div>`
           : nothing}
       </dl>
-      ${def.status === 'closed'
+      ${def.status === 'closed' || def.status === 'results_published'
         ? html`<div class="notice">
             <p class="body">
               ${msg(str`This consultation closed on ${closes}. We are considering the responses and will publish what people told us and what we decided.`, {
