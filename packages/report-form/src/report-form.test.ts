@@ -461,6 +461,24 @@ describe('<civic-report-form>', function () {
     expect(all.filter((r) => r.description === description)).to.have.length(1);
   });
 
+  it('"waiting" with nothing left in the outbox (sent from another tab) offers to send again: same key, same reference', async () => {
+    const description = `Sent elsewhere ${crypto.randomUUID()}`;
+    const key = crypto.randomUUID();
+    const answers = { ...emptyAnswers(), serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: larkmead, description };
+    // Another tab sent this report with its key; this tab's draft still says "waiting".
+    const created = await new Open311Client({ endpoint: api }).createRequest(
+      { serviceCode: 'graffiti', lat: larkmead.lat, long: larkmead.lng, addressString: larkmead.address, description, attributes: answers.attributes },
+      { idempotencyKey: key },
+    );
+    sessionStorage.setItem(`civic-widgets:draft:report:${api}:`, JSON.stringify({ v: 1, data: { answers, page: 'queued', key, returnToCheck: false } }));
+    const el = await makeForm();
+    await onPage(el, 'Check your answers');
+    const submitted = oneEvent(el, 'civic-submitted');
+    await pressContinue('Send report');
+    const { detail } = await submitted;
+    expect(detail.serviceRequestId).to.equal(created.serviceRequestId);
+  });
+
   it('a report refused by the server (a 4xx) says why and keeps the answers', async () => {
     // A point far outside the council's area: the server refuses it and says where to go.
     seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: { lat: 51.5, lng: -0.12, address: 'Westminster', area: null } }, 'check');

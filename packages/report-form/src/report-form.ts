@@ -7,6 +7,7 @@ import {
   DraftController,
   Open311Client,
   OutboxController,
+  OutboxStore,
   UnsupportedError,
   baseStyles,
   buttonStyles,
@@ -29,6 +30,9 @@ import { renderCategory } from './pages/category.js';
 import { renderDone, renderQueued } from './pages/result.js';
 import type { PhotoUploads } from './pages/photos.js';
 import './i18n.js';
+
+/** The outbox queue every report form on a site shares. */
+const OUTBOX_QUEUE = 'report';
 
 /** Pages outside the question flow. */
 type EndPage = 'done' | 'queued' | 'existing';
@@ -158,7 +162,7 @@ export class CivicReportForm extends CivicElement {
    * form the resident opens next on the council's site (a council has one Open311 endpoint).
    */
   private readonly outbox = new OutboxController<Queued, CreatedRequest>(this, {
-    queue: () => (this.endpoint ? 'report' : ''),
+    queue: () => (this.endpoint ? OUTBOX_QUEUE : ''),
     send: (entry) => this.client.createRequest(entry.payload.request, { idempotencyKey: entry.key }),
     onSent: (entry, created) => void this.sent(entry, created),
     onRejected: (entry, error) => this.rejected(entry, error),
@@ -231,7 +235,11 @@ export class CivicReportForm extends CivicElement {
       await this.loadQuestions(this.answers.serviceCode).catch(() => undefined);
       if (this.answers.place && this.pages.includes('photos')) await this.probeMedia();
       // A queued report stays on the "waiting" page; the outbox sends it and shows the confirmation.
-      const page = saved.page;
+      let page = saved.page;
+      // "Waiting" with nothing waiting: another tab sent it (or it was refused) and this tab never
+      // heard. Back to the check page: sending again with the same Idempotency-Key brings back
+      // the reference the server already gave, and stores nothing twice.
+      if (page === 'queued' && !(await new OutboxStore<Queued>(OUTBOX_QUEUE).get(this.key))) page = 'check';
       if (this.page !== 'done') {
         this.page = page === 'done' || page === 'existing' || (page !== 'queued' && !this.pages.includes(page)) ? this.pages[0]! : page;
       }
