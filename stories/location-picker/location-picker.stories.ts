@@ -186,3 +186,18 @@ export const NearbyReportsAndAssets: Story = {
 export const Welsh: Story = {
   render: () => html`<civic-location-picker lang="cy" label="Ble mae'r broblem?" required geocoder-url=${gazetteer} map-style=${style}></civic-location-picker>`,
 };
+
+export const ReadOnly: Story = {
+  render: () => html`<civic-location-picker
+    readonly
+    label="Where the problem was reported"
+    map-style=${style}
+    center="52.22817,-1.50512"
+    zoom="16"
+    .value=${{ lat: 52.22817, lng: -1.50512, address: '12 High Street, Larkmead, LK1 2AB', area: 'Larkmead District Council' }}
+  ></civic-location-picker>`,
+};
+
+export const Disabled: Story = {
+  render: () => html`<civic-location-picker label="Where is the problem?" disabled geocoder-url=${gazetteer} map-style=${style}></civic-location-picker>`,
+};
