@@ -164,6 +164,7 @@ describe('<civic-location-picker>', () => {
       ></civic-location-picker>`);
       button(el, 'Use my location').click();
       await waitUntil(() => text(el).includes('Your location could not be found'), 'no unavailable message');
+      await expect(el).to.be.accessible();
     });
 
     it('uses the position and fills the nearest address by reverse geocoding', async () => {
@@ -291,6 +292,7 @@ describe('<civic-location-picker>', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(root(el).querySelector('[part="map"]')).to.equal(null);
       expect(root(el).querySelector('.maplibregl-map')).to.equal(null);
+      await expect(el).to.be.accessible();
     });
 
     it('without WebGL it says so, and address search is still a complete route', async () => {
@@ -328,6 +330,7 @@ describe('<civic-location-picker>', () => {
       await waitUntil(() => text(el).includes('The map could not be shown'), 'no fallback message', { timeout: 15_000 });
       expect(errors).to.include('map');
       expect(root(el).querySelector('[part="map"]')).to.equal(null);
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -412,6 +415,7 @@ describe('<civic-location-picker>', () => {
       const event = await changed;
       expect(event.detail.lng).to.be.greaterThan(-1.50512);
       expect(event.detail.lat).to.be.closeTo(52.22817, 0.0002);
+      await expect(el).to.be.accessible();
     });
 
     it('readonly shows the place on the map without search, keys or validation', async () => {
@@ -449,6 +453,7 @@ describe('<civic-location-picker>', () => {
       expect(event.detail.assetId).to.equal('SL-0102');
       expect(event.detail.lat).to.equal(52.2281);
       expect(event.detail.lng).to.equal(-1.5075);
+      await expect(el).to.be.accessible();
     });
 
     it('keyboard users choose an asset: the pin near it, then Enter', async () => {
@@ -485,6 +490,7 @@ describe('<civic-location-picker>', () => {
       await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
       await resetMouse();
       expect((await selected).detail.serviceRequestId).to.equal('LDC-2026-000117');
+      await expect(el).to.be.accessible();
     });
 
     it('shows existing reports; clicking one emits civic-report-select with its id', async () => {
