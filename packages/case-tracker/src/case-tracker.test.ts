@@ -114,7 +114,10 @@ describe('<civic-case-tracker> looking up a report', () => {
 
   it('says what to do when no reference is entered', async () => {
     const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()}></civic-case-tracker>`);
-    await typeReference(el, '');
+    await lookupForm(el);
+    // Pressing the button from the keyboard, as a resident does (not a scripted click).
+    buttonNamed(el, 'Find report')!.focus();
+    await sendKeys({ press: 'Enter' });
     const summary = shadow(el).querySelector('civic-error-summary')!;
     await waitUntil(() => summary.errors.length === 1);
     expect(summary.errors[0]!.message).to.equal('Enter the reference of your report');
@@ -342,7 +345,8 @@ describe('<civic-case-tracker> email updates', () => {
     await lookupForm(el);
     await expect(el).to.be.accessible();
 
-    buttonNamed(el, 'Email me when this changes')!.click();
+    buttonNamed(el, 'Email me when this changes')!.focus();
+    await sendKeys({ press: 'Enter' });
     const summary = shadow(el).querySelector<CivicErrorSummary>('#subscribe-summary')!;
     await waitUntil(() => summary.errors.length === 1);
     expect(summary.errors[0]!.message).to.equal('Enter your email address');

@@ -20,6 +20,9 @@ export function submitOnEnter(event: KeyboardEvent): void {
  * `onField` also sets it on the field (for a message the field's own checks would not give).
  */
 export async function showFieldError(host: LitElement, summary: string, field: string, message: string, onField = false): Promise<void> {
+  // The summary empties itself on the form's `submit`, and a submit from a real click or key
+  // runs microtasks between listeners: wait until the whole event has been dispatched.
+  await new Promise((resolve) => setTimeout(resolve));
   await host.updateComplete;
   const input = host.renderRoot.querySelector<CivicTextInput>(field);
   const box = host.renderRoot.querySelector<CivicErrorSummary>(summary);
