@@ -10,7 +10,8 @@ export const loadFields = () => (fields ??= import('./fields.js'));
  * (Enter in a text box submits its form) does not reach our form: do it ourselves.
  */
 export function submitOnEnter(event: KeyboardEvent): void {
-  if (event.key !== 'Enter' || event.isComposing) return;
+  // core's text input submits on Enter itself and says so with preventDefault().
+  if (event.key !== 'Enter' || event.isComposing || event.defaultPrevented) return;
   event.preventDefault();
   (event.currentTarget as HTMLElement).closest('form')?.requestSubmit();
 }

@@ -365,7 +365,8 @@ export class CivicConsultation extends CivicElement {
   private onEnter(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
     const inner = event.composedPath()[0];
-    if (event.key !== 'Enter' || !(inner instanceof HTMLInputElement)) return;
+    // core's text input submits on Enter itself and says so with preventDefault().
+    if (event.key !== 'Enter' || event.defaultPrevented || !(inner instanceof HTMLInputElement)) return;
     if (target.localName !== 'civic-text-input' && target.localName !== 'civic-date-input') return;
     event.preventDefault();
     (event.currentTarget as HTMLFormElement).requestSubmit();

@@ -52,4 +52,22 @@ describe('<civic-error-summary>', () => {
     ]);
     await expect(form).to.be.accessible();
   });
+
+  it('keeps errors a widget set from code in its own submit handler', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form novalidate>
+      <civic-error-summary></civic-error-summary>
+      <civic-text-input name="ref" label="Reference"></civic-text-input>
+      <button>Find</button>
+    </form>`);
+    const summary = form.querySelector('civic-error-summary')!;
+    const field = form.querySelector('civic-text-input')!;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      summary.errors = [{ message: 'We could not find a report with that reference', target: field }];
+    });
+    form.querySelector('button')!.click();
+    await new Promise((r) => setTimeout(r));
+    await summary.updateComplete;
+    expect(summary.shadowRoot!.textContent).to.contain('We could not find a report with that reference');
+  });
 });

@@ -86,14 +86,19 @@ export class CivicErrorSummary extends CivicElement {
     this.gatherScheduled = true;
     // The browser fires one `invalid` per field in a row; show them together once it is done.
     queueMicrotask(() => {
-      this.errors = this.gathered;
+      this.errors = this.shownGathered = this.gathered;
       this.gathered = [];
       this.gatherScheduled = false;
     });
   };
 
+  /** The list this summary last gathered itself from `invalid` events. */
+  private shownGathered?: FieldError[];
+
+  // A submit that gets through means the browser found nothing wrong: clear what we gathered,
+  // but never errors a widget set from code (its own submit handler may have just set them).
   private onSubmit = () => {
-    this.errors = [];
+    if (this.errors === this.shownGathered) this.errors = [];
   };
 
   protected override updated(changed: PropertyValues<this>): void {

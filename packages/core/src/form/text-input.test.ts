@@ -70,3 +70,18 @@ describe('<civic-text-input>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<civic-text-input> in a form', () => {
+  it('submits the form once when the resident presses Enter, as a native text box does', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><civic-text-input name="ref" label="Reference"></civic-text-input></form>`);
+    let submits = 0;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submits++;
+    });
+    form.querySelector('civic-text-input')!.focus();
+    await sendKeys({ type: 'LK-1' });
+    await sendKeys({ press: 'Enter' });
+    expect(submits).to.equal(1);
+  });
+});

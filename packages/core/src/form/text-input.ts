@@ -73,6 +73,16 @@ export class CivicTextInput extends CivicFormField<string> {
     this.value = (event.target as HTMLInputElement).value;
   }
 
+  /**
+   * Enter submits the form, as in a native text box: the browser's implicit submission does not
+   * reach an input inside a shadow root. `preventDefault()` tells outer handlers it is done.
+   */
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.isComposing || event.defaultPrevented || !this.form) return;
+    event.preventDefault();
+    this.form.requestSubmit();
+  }
+
   override render() {
     const id = `${this.fieldId}-input`;
     return this.renderGroup(html`
@@ -92,6 +102,7 @@ export class CivicTextInput extends CivicFormField<string> {
         aria-describedby=${ifDefined(this.describedBy)}
         aria-invalid=${this.visibleError ? 'true' : 'false'}
         @input=${this.onInput}
+        @keydown=${this.onKeydown}
         @change=${this.dispatchChange}
       />
     `);
