@@ -51,6 +51,22 @@ describe('the Larkmead council site', () => {
     }
   });
 
+  it('upgrades every widget on every page, with no error in the console', async () => {
+    const { page, pageErrors } = await demo.newPage();
+    for (const [path, , tag] of widgetPages) {
+      await page.goto(`${demo.url}${path}`);
+      const widget = page.locator(tag);
+      // Upgraded: the fallback is gone and the widget shows its own first question or form.
+      await expect
+        .poll(() => widget.evaluate((el) => Boolean(el.shadowRoot?.querySelector('h1, h2, h3, button'))), { message: path, timeout: 20_000 })
+        .toBe(true);
+      await expect(page.locator('.fallback').isVisible(), path).resolves.toBe(false);
+    }
+    await page.goto(`${demo.url}/theme-example.html`);
+    await page.locator('civic-report-form').getByRole('button', { name: 'Continue' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('has a Welsh page that says so', async () => {
     const { page } = await demo.newPage();
     await page.goto(`${demo.url}/cy/rhoi-gwybod-am-dwll-yn-y-ffordd.html`);
