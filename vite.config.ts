@@ -71,6 +71,7 @@ let workerFile = '';
 let workerSource: Buffer | undefined;
 
 export default defineConfig({
+  base: './',
   define: { 'process.env.NODE_ENV': '"production"' },
   build: {
     outDir: 'dist/cdn',
@@ -79,8 +80,15 @@ export default defineConfig({
     minify: true,
     sourcemap: true,
     manifest: 'manifest.json',
-    lib: { entry: entries, formats: ['es'] },
+    // No <link rel=modulepreload> injected into the host page's <head>: a widget touches
+    // nothing of the page outside its own element.
+    modulePreload: false,
+    // Not library mode: it inlines every asset, and MapLibre's worker would become a data: URL
+    // that a strict CSP must allow. As an app build with relative URLs the worker is its own
+    // file, found next to the chunk that loads it (new URL(…, import.meta.url)).
     rolldownOptions: {
+      input: entries,
+      preserveEntrySignatures: 'exports-only',
       output: {
         // Library mode keeps whitespace for readable npm output; a CDN file is minified fully.
         minify: true,

@@ -23,7 +23,8 @@ function closure(key, seen = new Set()) {
   return seen;
 }
 
-const shared = new Set(Object.keys(manifest).filter((key) => ['lit', 'core'].includes(manifest[key].name) && !manifest[key].isEntry));
+// lit and core are shared by every widget on a page (core may be the core entry itself).
+const shared = new Set(Object.keys(manifest).filter((key) => ['lit', 'core'].includes(manifest[key].name)));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 let failed = 0;
 const rows = [];
