@@ -26,7 +26,8 @@ function start(args: string[], env: Record<string, string> = {}): Promise<{ chil
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1'), output: () => output });
+      // The database line is printed last; a busy machine can deliver the lines in two chunks.
+      if (match && output.includes('Database:')) resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1'), output: () => output });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
