@@ -24,6 +24,8 @@ const bin = (name) => `node_modules/.bin/${name}`;
 run('typecheck (browser code)', bin('tsc'), ['-p', 'tsconfig.json']);
 run('typecheck (node code)', bin('tsc'), ['-p', 'tsconfig.node.json']);
 if (existsSync('packages/server/tsconfig.json')) run('typecheck (server)', bin('tsc'), ['-p', 'packages/server/tsconfig.json']);
+// The npm packages as published: ESM with declarations, widgets typed against core's.
+run('npm package builds', 'pnpm', ['-r', '--filter', './packages/*', 'run', 'build']);
 const built = run('CDN build', bin('vite'), ['build', '--logLevel', 'warn']);
 if (built) run('size budgets', process.execPath, ['scripts/size-check.mjs']);
 run('vitest (unit, server, end-to-end)', bin('vitest'), [
