@@ -32,7 +32,7 @@ describe('the theme example (examples/council-site/theme-example.html)', () => {
     expect(css).not.toMatch(/!important/);
   });
 
-  it('takes effect: the brand colour on the form's buttons, the part styles on the tracker's', async () => {
+  it('takes effect: the brand colour on the form buttons, the part styles on the tracker', async () => {
     const { page, pageErrors } = await demo.newPage();
     await page.goto(`${demo.url}/theme-example.html`);
     const button = page.locator('civic-report-form').getByRole('button', { name: 'Continue' });
