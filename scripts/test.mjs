@@ -28,12 +28,13 @@ if (existsSync('packages/server/tsconfig.json')) run('typecheck (server)', bin('
 run('npm package builds', 'pnpm', ['-r', '--filter', './packages/*', 'run', 'build']);
 const built = run('CDN build', bin('vite'), ['build', '--logLevel', 'warn']);
 if (built) run('size budgets', process.execPath, ['scripts/size-check.mjs']);
-run('vitest (unit, server, end-to-end)', bin('vitest'), [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${results}/vitest.json`,
-]);
+run(
+  'vitest (unit, server, end-to-end)',
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`],
+  // The end-to-end setup reuses the CDN bundle built above instead of building it again.
+  built ? { CIVIC_E2E_SKIP_BUILD: '1' } : {},
+);
 run('browser component tests (Chromium)', bin('web-test-runner'), [], { CIVIC_WTR_COUNTS: `${process.cwd()}/${results}/wtr.json` });
 run('Storybook build', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']);
 

@@ -107,6 +107,8 @@ describe('<civic-case-tracker> looking up a report', () => {
     await lookupForm(el);
     const input = shadow(el).querySelector('civic-text-input')!;
     expect(input.label).to.equal('Report reference');
+    // The reference is what the page is for: not labelled "(optional)".
+    expect(input.shadowRoot!.querySelector('label')!.textContent!.trim()).to.equal('Report reference');
     expect(input.hint).to.contain('LDC-1001');
     expect(buttonNamed(el, 'Find report')).to.exist;
     await expect(el).to.be.accessible();

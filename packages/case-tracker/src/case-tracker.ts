@@ -469,6 +469,8 @@ export class CivicCaseTracker extends CivicElement {
         <civic-error-summary id="lookup-summary"></civic-error-summary>
         <civic-text-input
           id="reference"
+          required
+          required-message=${msg('Enter the reference of your report', { id: 'tracker.lookup.empty' })}
           label=${msg('Report reference', { id: 'tracker.lookup.label' })}
           hint=${hint}
           autocomplete="off"

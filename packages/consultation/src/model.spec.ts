@@ -8,6 +8,7 @@ import {
   normaliseResumeCode,
   tr,
   visibility,
+  type Answers,
   type Consultation,
 } from './model.js';
 
@@ -15,7 +16,7 @@ const townCentre = JSON.parse(
   readFileSync(new URL('../../server/demo/consultations/town-centre-2026.json', import.meta.url), 'utf8'),
 ) as Consultation;
 
-const pageIds = (answers: Record<string, unknown>) => visibility(townCentre, answers).pages.map((p) => p.id);
+const pageIds = (answers: Answers) => visibility(townCentre, answers).pages.map((p) => p.id);
 
 describe('tr', () => {
   it('picks Welsh when asked for and present, else English', () => {
