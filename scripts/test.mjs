@@ -42,7 +42,15 @@ const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')
 const vitest = read(`${results}/vitest.json`);
 const wtr = read(`${results}/wtr.json`);
 const counts = {
-  vitest: vitest ? { passed: vitest.numPassedTests, failed: vitest.numFailedTests + (vitest.numFailedTestSuites ?? 0) } : null,
+  vitest: vitest
+    ? {
+        passed: vitest.numPassedTests,
+        // A file that fails to load has no tests of its own: count it as one failure.
+        failed:
+          vitest.numFailedTests +
+          vitest.testResults.filter((file) => file.status === 'failed' && !file.assertionResults?.length).length,
+      }
+    : null,
   browser: wtr ? { passed: wtr.passed, failed: wtr.failed } : null,
 };
 const passed = (counts.vitest?.passed ?? 0) + (counts.browser?.passed ?? 0);
