@@ -174,11 +174,11 @@ describe('categories', () => {
     groups,
   });
 
-  it('lists a category under each of its groups, ungrouped ones last', () => {
-    const groups = groupServices([s('lights', ['Roads', 'Lighting']), s('misc', []), s('holes', ['Roads'])]);
+  it('lists a category once, under its first group, ungrouped ones last', () => {
+    const groups = groupServices([s('lights', ['Roads', 'Lighting']), s('misc', []), s('holes', ['Roads']), s('lamps', ['Lighting', 'Roads'])]);
     expect(groups.map(([g, list]) => [g, list.map((x) => x.code)])).to.deep.equal([
       ['Roads', ['lights', 'holes']],
-      ['Lighting', ['lights']],
+      ['Lighting', ['lamps']],
       ['', ['misc']],
     ]);
   });

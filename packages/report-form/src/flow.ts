@@ -203,10 +203,18 @@ export function nearbyOpen(requests: readonly ServiceRequest[], code: string, pl
     .map((x) => x.r);
 }
 
-/** Services under their groups, in the server's order; ungrouped ones last under ''. */
+/**
+ * Services under their groups, in the server's order; ungrouped ones last under ''. A service in
+ * several groups is listed once, under its first group: two radios with the same label would be
+ * two answers that look the same. (A group all of whose services sit in earlier groups is not
+ * shown; the search still finds them by that group's name.)
+ */
 export function groupServices(services: readonly Service[]): [string, Service[]][] {
   const groups = new Map<string, Service[]>();
-  for (const s of services) for (const g of s.groups.length ? s.groups : ['']) groups.set(g, [...(groups.get(g) ?? []), s]);
+  for (const s of services) {
+    const g = s.groups[0] ?? '';
+    groups.set(g, [...(groups.get(g) ?? []), s]);
+  }
   const ungrouped = groups.get('');
   groups.delete('');
   return [...groups, ...(ungrouped ? ([['', ungrouped]] as [string, Service[]][]) : [])];

@@ -38,6 +38,34 @@ function makeForm(endpoint = api, extra: Record<string, string> = {}) {
   return fixture<CivicReportForm>(el);
 }
 
+/**
+ * A council page: its own heading and a long introduction above the form, so the form starts
+ * below the fold (as on /report-a-pothole.html) and a focus move would scroll the page.
+ */
+async function councilPage(endpoint = api, extra: Record<string, string> = {}) {
+  const page = document.createElement('main');
+  const title = document.createElement('h1');
+  title.textContent = 'Report a problem with a street light';
+  const intro = document.createElement('p');
+  intro.textContent = 'Tell us about a street light that is not working. We fix most faults within 7 days.';
+  intro.style.minHeight = '150vh';
+  const el = document.createElement('civic-report-form');
+  el.setAttribute('endpoint', endpoint);
+  el.setAttribute('geocoder-url', `${server}/api/addresses`);
+  for (const [k, v] of Object.entries(extra)) el.setAttribute(k, v);
+  page.append(title, intro, el);
+  window.scrollTo(0, 0);
+  await fixture(page);
+  return el as CivicReportForm;
+}
+
+/** Lets a focus move that the form would make after rendering a page happen (or not). */
+async function settle(el: CivicReportForm) {
+  await el.updateComplete;
+  await (el.shadowRoot!.querySelector('[data-field]') as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+  await new Promise((r) => setTimeout(r, 300));
+}
+
 /** Saves a draft as the form itself would, so a test can start at a later page. */
 function seedDraft(answers: Partial<Answers>, page: string, endpoint = api, serviceCode = '') {
   sessionStorage.setItem(
@@ -142,10 +170,16 @@ describe('<civic-report-form>', function () {
     const el = await makeForm();
     await onPage(el, 'What do you want to report?');
     const groups = [...el.shadowRoot!.querySelectorAll('h2')].map(text);
-    expect(groups).to.include.members(['Roads and pavements', 'Street lights', 'Bins, rubbish and recycling']);
-    // "Street light not working" is in two groups and listed under both.
-    const lights = [...el.shadowRoot!.querySelectorAll('label')].filter((l) => text(l) === 'Street light not working');
-    expect(lights).to.have.length(2);
+    expect(groups).to.include.members(['Roads and pavements', 'Bins, rubbish and recycling']);
+    // "Street light not working" is in two groups: one radio, under its first group, and its
+    // hint names the other ("Street lights" has nothing else, so it has no heading of its own).
+    const lights = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].filter((r) => labelOf(r) === 'Street light not working');
+    expect(lights).to.have.length(1);
+    const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].map(labelOf);
+    expect(new Set(radios).size).to.equal(radios.length);
+    const hint = el.shadowRoot!.getElementById(lights[0]!.getAttribute('aria-describedby')!)!;
+    expect(text(hint)).to.equal('A street light that is off, on in daytime, flashing or damaged. Also under: Street lights');
+    expect(groups).not.to.include('Street lights');
     expect(pageText(el)).to.contain('You can also report a problem by phone: 01632 960000');
     await expect(el).to.be.accessible();
   });
@@ -242,6 +276,83 @@ describe('<civic-report-form>', function () {
     expect(stored!.address).to.contain('5 High Street');
     // The draft is gone once the council has the report.
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('civic-widgets:draft:') && sessionStorage.getItem(k)!.includes(description))).to.have.length(0);
+  });
+
+  it('on page load with service-code, focus and scroll stay on the council\'s own heading; Continue and Back move focus', async () => {
+    const el = await councilPage(api, { 'service-code': 'street_lights' });
+    await onPage(el, 'What is the number on the lamp post? (optional)');
+    await settle(el);
+    expect(document.activeElement).to.equal(document.body);
+    expect(window.scrollY).to.equal(0);
+    await expect(el).to.be.accessible();
+
+    // Moving between pages does move focus to the new page's heading.
+    await pressContinue();
+    await onPage(el, 'What is wrong with it?');
+    await settle(el);
+    expect(deepActive()!.localName).to.equal('h1');
+    expect(text(deepActive()!)).to.equal('What is wrong with it?');
+    await tabTo((a) => a.localName === 'a' && text(a) === 'Back', 'Back');
+    await sendKeys({ press: 'Enter' });
+    await onPage(el, 'What is the number on the lamp post? (optional)');
+    await settle(el);
+    expect(deepActive()!.localName).to.equal('h1');
+    expect(text(deepActive()!)).to.equal('What is the number on the lamp post? (optional)');
+  });
+
+  it('restoring a draft after a reload leaves focus and scroll alone', async () => {
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'wall_or_fence' } }, 'question:offensive');
+    const el = await councilPage();
+    await onPage(el, 'Is it offensive or racist?');
+    await settle(el);
+    expect(document.activeElement).to.equal(document.body);
+    expect(window.scrollY).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('error summary links take focus to the field in error: the first checkbox, the first radio, the address search', async () => {
+    /** Continue with nothing answered, then follow the summary's link by keyboard. */
+    async function followSummaryLink(message: string) {
+      await pressContinue();
+      await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
+      expect(summary(el)).to.deep.equal([message]);
+      await tabTo((a) => a.localName === 'a' && text(a) === message, `the "${message}" link`);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      return deepActive()!;
+    }
+    const el = await makeForm();
+    await onPage(el, 'What do you want to report?');
+    await chooseRadio('Fly-tipping');
+    await pressContinue();
+    await onPage(el, 'What has been dumped?');
+    await settle(el);
+    expect(deepActive()!.localName).to.equal('h1'); // the page changed: focus on its heading
+
+    const checkbox = await followSummaryLink('Select at least one option');
+    expect(isChoice('Household bags')(checkbox)).to.equal(true);
+    await sendKeys({ press: 'Space' }); // and the resident can answer straight away
+    expect(el.answers.attributes.waste_types).to.deep.equal(['bags']);
+    await pressContinue();
+
+    await onPage(el, 'How much is there?');
+    await settle(el);
+    const radio = await followSummaryLink('Select an option');
+    expect(isChoice('A single item or bag')(radio)).to.equal(true);
+    await sendKeys({ press: 'Space' });
+    expect(el.answers.attributes.amount).to.equal('single');
+    await pressContinue();
+
+    await onPage(el, 'Did you see who dumped it?');
+    await chooseRadio('No');
+    await pressContinue();
+    await onPage(el, 'Tell us more about the problem (optional)');
+    await pressContinue();
+    await onPage(el, 'Where is the problem?');
+    await settle(el);
+    const search = await followSummaryLink('Enter where the problem is, or choose a point on the map');
+    expect(search.getAttribute('role')).to.equal('combobox');
+    await expect(el).to.be.accessible();
   });
 
   it('shows every validation message, with the error summary, and keeps answers on Back', async () => {
@@ -646,7 +757,10 @@ describe('<civic-report-form> against an XML-only Open311 server', function () {
   it('renders every category and question it offers: string booleans, zero-padded codes, several groups', async () => {
     const el = await makeForm(xmlCouncil);
     await onPage(el, 'What do you want to report?');
-    expect([...el.shadowRoot!.querySelectorAll('h2')].map(text)).to.deep.equal(['Highways', 'Flooding']);
+    // "Blocked drain" is in Highways and Flooding: listed once, under Highways (Flooding has nothing else).
+    expect([...el.shadowRoot!.querySelectorAll('h2')].map(text)).to.deep.equal(['Highways']);
+    expect([...el.shadowRoot!.querySelectorAll('input[type=radio]')].map(labelOf)).to.deep.equal(['Blocked drain', 'Abandoned vehicle']);
+    expect(pageText(el)).to.contain('A drain or gully that is blocked or smells. Also under: Flooding');
     await chooseRadio('Blocked drain');
     await pressContinue();
 
@@ -687,6 +801,25 @@ describe('<civic-report-form> against an XML-only Open311 server', function () {
     await el.updateComplete;
     expect(labels()).to.deep.equal([]);
     expect(pageText(el)).to.contain('No problems match');
+  });
+
+  it('lists a category in two groups once, and the search finds it once, also by its second group', async () => {
+    const el = await makeForm(new URL('../test-fixtures/many-services', import.meta.url).href);
+    await onPage(el, 'What do you want to report?');
+    const labels = () => [...el.shadowRoot!.querySelectorAll('input[type=radio]')].map(labelOf);
+    expect(labels().filter((l) => l === 'Overgrown hedge')).to.have.length(1);
+    expect(new Set(labels()).size).to.equal(10);
+    expect(pageText(el)).to.contain('Also under: Parks');
+    await tabTo(isInput('Search for a problem'), 'the search box');
+    await sendKeys({ type: 'parks' });
+    await el.updateComplete;
+    expect(labels()).to.deep.equal(['Overgrown hedge', 'Broken bench', 'Broken play equipment']);
+    expect(pageText(el)).to.contain('3 problems match');
+    await expect(el).to.be.accessible();
+    await chooseRadio('Overgrown hedge');
+    await pressContinue();
+    await onPage(el, 'Tell us more about the problem');
+    expect(el.answers.serviceCode).to.equal('05');
   });
 
   it('a category with metadata=false goes straight to the description', async () => {

@@ -422,7 +422,11 @@ export class CivicReportForm extends CivicElement {
       this.photos?.clear();
     }
     this.confirmation = { id, token: created.token, notice: created.serviceNotice, email: entry.payload.request.email ?? '', queued };
+    const shown = this.ready;
     this.go('done');
+    // Sent while the form was still loading (a report saved on an earlier visit): that is the
+    // first page the resident sees, so focus stays where the council's page has it.
+    if (!shown) this.focusOnUpdate = false;
     this.emit(
       new CivicSubmittedEvent({ serviceRequestId: id, ...(created.token ? { token: created.token } : {}), serviceNotice: created.serviceNotice, queued }),
     );
@@ -503,10 +507,9 @@ export class CivicReportForm extends CivicElement {
     if (show) this.chunk = 'loading';
     try {
       await p;
-      if (show) {
-        this.chunk = '';
-        this.focusOnUpdate = true;
-      }
+      // A page the resident moved to while this loaded gets its heading focused once shown
+      // (focusOnUpdate waits for it); a page shown on load or from a draft does not.
+      if (show) this.chunk = '';
       return true;
     } catch (error) {
       this.fail('load', error);
@@ -515,14 +518,30 @@ export class CivicReportForm extends CivicElement {
     }
   }
 
+  /** "Try again" after a failure: the page that then loads gets its heading focused (the button is gone). */
+  private tryAgain = () => {
+    this.focusOnUpdate = true;
+    if (this.chunk) this.chunk = '';
+    else void this.loadServices();
+  };
+
   /** @internal A target for page-level errors: the page heading. */
   headingTarget(): HTMLElement {
     return this.renderRoot.querySelector<HTMLElement>('h1') ?? this;
   }
 
+  /**
+   * GOV.UK: focus moves to the new page's heading only when the resident moves between pages
+   * (Continue, Back, Change, Try again): `go()` asks for it. Never on first render or when a
+   * draft is restored, so the council's own heading and introduction stay in view.
+   */
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
     super.updated(changed);
     if (!this.focusOnUpdate) return;
+    // Still "Loading…" (the page's code or the categories): focus its heading once it is shown.
+    if (this.chunk === 'loading' || !(this.page === 'done' || this.chunk === 'failed' || this.servicesState === 'failed' || (this.loadedServices && this.ready))) {
+      return;
+    }
     this.focusOnUpdate = false;
     // Question pages use the field's label as the page's <h1> (GOV.UK): it lives in the field.
     let heading = this.renderRoot.querySelector<HTMLElement>('h1');
@@ -533,6 +552,12 @@ export class CivicReportForm extends CivicElement {
     }
     if (heading) {
       heading.tabIndex = -1;
+      // Focusable only while it has focus (as GOV.UK Frontend does): a question field delegates
+      // focus to its first focusable element, which must be its control again once the resident
+      // moves on, or an error summary link to the field would land on this heading.
+      if (heading.getRootNode() !== this.renderRoot) {
+        heading.addEventListener('blur', () => heading.removeAttribute('tabindex'), { once: true });
+      }
       heading.focus();
       heading.scrollIntoView?.({ block: 'nearest' });
     }
@@ -605,7 +630,7 @@ export class CivicReportForm extends CivicElement {
           : failed
             ? html`<h1 tabindex="-1">${msg('Sorry, you cannot report a problem online right now', { id: 'report.unavailable.title' })}</h1>
                 <p class="body">${msg('We could not reach the council’s system. Try again in a few minutes.', { id: 'report.unavailable.body' })}</p>
-                <button class="button button--secondary" type="button" @click=${() => (this.chunk ? (this.chunk = '') : void this.loadServices())}>
+                <button class="button button--secondary" type="button" @click=${this.tryAgain}>
                   ${msg('Try again', { id: 'report.tryAgain' })}
                 </button>`
             : html`<p role="status">${msg('Loading…', { id: 'report.loading' })}</p>`}

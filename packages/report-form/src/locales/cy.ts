@@ -26,6 +26,7 @@
 'report.about.updates.legend': `Diweddariadau`,
 'report.another': `Rhoi gwybod am broblem wahanol`,
 'report.back': `Yn ôl`,
+'report.category.alsoUnder': str`Hefyd o dan: ${0}`,
 'report.category.matches': str`${0} o broblemau'n cyfateb`,
 'report.category.matchesOne': `Mae 1 broblem yn cyfateb`,
 'report.category.noMatch': `Does dim problemau'n cyfateb. Rhowch gynnig ar air arall, neu clirio'r chwiliad i'w gweld i gyd.`,

@@ -11,19 +11,24 @@ const SEARCH_FROM = 8;
 
 /**
  * "What do you want to report?": the categories under their groups, as one radio group. A
- * category in several groups is listed under each; the one the resident clicked stays checked.
+ * category in several groups is listed once, under its first group, and its hint names the others.
  */
 export function renderCategory(host: CivicReportForm) {
-  const { serviceCode, serviceGroup } = host.answers;
+  const { serviceCode } = host.answers;
   const searching = host.services.length > SEARCH_FROM && host.search.trim() !== '';
   const shown = searching ? host.services.filter((s) => matches(s, host.search)) : host.services;
   const groups = searching ? ([['', shown]] as [string, Service[]][]) : groupServices(shown);
   const error = host.errors.find((e) => e.target.id === 'category-0')?.message;
-  const chosenGroup = groups.find(([g, list]) => g === serviceGroup && list.some((s) => s.code === serviceCode))?.[0] ??
-    groups.find(([, list]) => list.some((s) => s.code === serviceCode))?.[0];
   let index = 0;
 
-  const pick = (service: Service, group: string) => host.set({ serviceCode: service.code, serviceGroup: group });
+  const pick = (service: Service) => host.set({ serviceCode: service.code, serviceGroup: service.groups[0] ?? '' });
+  const list = new Intl.ListFormat(host.locale, { type: 'conjunction' });
+  /** The service's description, and the other groups it belongs to (it is listed under its first). */
+  const hintOf = (service: Service) => {
+    const others = searching ? [] : service.groups.slice(1);
+    const also = others.length ? msg(str`Also under: ${list.format(others)}`, { id: 'report.category.alsoUnder' }) : '';
+    return [service.description, also].filter(Boolean).join(' ');
+  };
   const validate = () =>
     host.services.some((s) => s.code === serviceCode)
       ? []
@@ -73,23 +78,24 @@ export function renderCategory(host: CivicReportForm) {
           </p>`
         : nothing}
       ${groups.map(
-        ([group, list]) => html`
+        ([group, services]) => html`
           ${group ? html`<h2 class="heading-m group-heading">${group}</h2>` : nothing}
           <div class="choices">
-            ${list.map((service) => {
+            ${services.map((service) => {
               const id = `category-${index++}`;
+              const hint = hintOf(service);
               return html`<div class="choice">
                 <input
                   type="radio"
                   name="category"
                   id=${id}
                   .value=${service.code}
-                  .checked=${live(service.code === serviceCode && group === chosenGroup)}
-                  aria-describedby=${ifDefined(service.description ? `${id}-hint` : undefined)}
-                  @change=${() => pick(service, group)}
+                  .checked=${live(service.code === serviceCode)}
+                  aria-describedby=${ifDefined(hint ? `${id}-hint` : undefined)}
+                  @change=${() => pick(service)}
                 />
                 <label for=${id}>${service.name}</label>
-                ${service.description ? html`<div class="choice-hint" id=${`${id}-hint`}>${service.description}</div>` : nothing}
+                ${hint ? html`<div class="choice-hint" id=${`${id}-hint`}>${hint}</div>` : nothing}
               </div>`;
             })}
           </div>
