@@ -1,7 +1,4 @@
-import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import { baseStyles } from '../styles/base.styles.js';
 import { fieldStyles } from '../styles/field.styles.js';
@@ -54,32 +51,6 @@ export class CivicCheckboxes extends CivicChoiceField<string[]> {
   }
 
   override render() {
-    return this.renderGroup(html`
-      <fieldset aria-describedby=${ifDefined(this.describedBy)}>
-        ${this.renderLegend()} ${this.renderHint()} ${this.renderError()}
-        <div class="choices">
-          ${this.effectiveOptions.map((option, index) => {
-            const id = `${this.fieldId}-${index}`;
-            const hintId = option.hint ? `${id}-hint` : undefined;
-            return html`
-              ${option.dividerBefore ? html`<div class="divider">${msg('or', { id: 'field.choice.or' })}</div>` : nothing}
-              <div part="choice" class="choice">
-                <input
-                  type="checkbox"
-                  id=${id}
-                  .value=${option.value}
-                  .checked=${live(this.value.includes(option.value))}
-                  ?disabled=${this.disabled}
-                  aria-describedby=${ifDefined(hintId)}
-                  @change=${this.onChange}
-                />
-                <label for=${id}>${option.label}</label>
-                ${option.hint ? html`<div class="choice-hint" id=${ifDefined(hintId)}>${option.hint}</div>` : nothing}
-              </div>
-            `;
-          })}
-        </div>
-      </fieldset>
-    `);
+    return this.renderGroup(this.renderChoiceList('checkbox', (value) => this.value.includes(value), this.onChange));
   }
 }
