@@ -5,34 +5,14 @@
 // the server's own trivial route (GET /health, one `SELECT 1`) measured in the same run, so the
 // numbers compare across machines. Never a pass/fail on time.
 //   node bench/server-throughput.mjs [seconds per route, default 5] [connections, default 16]
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startReferenceServer } from '../scripts/lib/reference-server.mjs';
 
 const seconds = Number(process.argv[2] ?? 5);
 const connections = Number(process.argv[3] ?? 16);
 const port = 20000 + Math.floor(Math.random() * 20000);
-const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
-const server = spawn(process.execPath, ['packages/server/bin/civic-server.js', '--port', String(port), '--data-dir', dataDir], {
-  env: { ...process.env, CIVIC_RATE_LIMIT_POST_MAX: '100000000' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-  const onData = (chunk) => {
-    out += chunk;
-    if (/listening/i.test(out)) {
-      clearTimeout(timer);
-      resolve();
-    }
-  };
-  server.stdout.on('data', onData);
-  server.stderr.on('data', onData);
-  server.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
-});
+// The same start-up the browser tests use: its own process, a fresh PGlite data directory.
+const server = await startReferenceServer({ port, env: { CIVIC_RATE_LIMIT_POST_MAX: '100000000' } });
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 function request(method, path, body) {
@@ -97,7 +77,5 @@ try {
   }
 } finally {
   agent.destroy();
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }

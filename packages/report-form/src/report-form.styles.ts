@@ -144,16 +144,6 @@ export const styles = css`
     padding-block-start: ${space[4]};
     border-block-start: 1px solid ${color.border};
   }
-  a {
-    color: ${color.link};
-  }
-  a:focus-visible {
-    outline: ${focusWidth} solid transparent;
-    color: ${color.focusText};
-    background-color: ${color.focus};
-    box-shadow: 0 -2px ${color.focus}, 0 4px ${color.focusText};
-    text-decoration: none;
-  }
   .choices .choice-hint {
     white-space: pre-wrap;
   }
