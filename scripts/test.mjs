@@ -23,6 +23,9 @@ const bin = (name) => `node_modules/.bin/${name}`;
 
 run('typecheck (browser code)', bin('tsc'), ['-p', 'tsconfig.json']);
 run('typecheck (node code)', bin('tsc'), ['-p', 'tsconfig.node.json']);
+// The React example against the widgets' types (workspace packages resolve to their source, so
+// no build is needed first): a renamed property or event detail breaks it here, not for a user.
+run('typecheck (React example)', bin('tsc'), ['-p', 'examples/framework/tsconfig.json']);
 if (existsSync('packages/server/tsconfig.json')) run('typecheck (server)', bin('tsc'), ['-p', 'packages/server/tsconfig.json']);
 // The npm packages as published: ESM with declarations, widgets typed against core's.
 run('npm package builds', 'pnpm', ['-r', '--filter', './packages/*', 'run', 'build']);
