@@ -30,7 +30,12 @@ if (existsSync('packages/server/tsconfig.json')) run('typecheck (server)', bin('
 // The npm packages as published: ESM with declarations, widgets typed against core's.
 run('npm package builds', 'pnpm', ['-r', '--filter', './packages/*', 'run', 'build']);
 const built = run('CDN build', bin('vite'), ['build', '--logLevel', 'warn']);
-if (built) run('size budgets', process.execPath, ['scripts/size-check.mjs']);
+if (built) {
+  run('size budgets', process.execPath, ['scripts/size-check.mjs']);
+  // The script tags printed in docs/webmasters.md carry each entry's hash: a widget change that
+  // is not followed by `pnpm docs:sri` would hand webmasters tags the browser refuses to run.
+  run('docs SRI hashes', process.execPath, ['scripts/docs-sri.mjs', '--check']);
+}
 run(
   'vitest (unit, server, end-to-end)',
   bin('vitest'),
