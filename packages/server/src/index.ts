@@ -20,6 +20,7 @@ import geoRoutes from './routes/geo.ts';
 import open311Routes from './routes/open311.ts';
 import rootRoutes from './routes/root.ts';
 import staffRoutes from './routes/staff.ts';
+import { seedDemoReports } from './services/demo-reports.ts';
 import { Areas } from './services/areas.ts';
 
 export type { ServerContext } from './context.ts';
@@ -27,6 +28,7 @@ export type { Db } from './db/index.ts';
 export { openDatabase, openPglite, openPostgres, migrate, listMigrations } from './db/index.ts';
 export { loadConfig, parseConfig, ConfigError, demoConfigPath, type CouncilConfig } from './config/index.ts';
 export { ApiError, badRequest, notFound, type Open311Error } from './http/errors.ts';
+export { demoReportsPath, DemoReportsError, type DemoReport, type DemoReportUpdate, type DemoReportsFile } from './services/demo-reports.ts';
 
 export interface ServerOptions {
   /** Port to listen on; 0 picks a free one. Default 8787. */
@@ -55,6 +57,15 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Environment to read CIVIC_* overrides from. Default process.env. */
   env?: Record<string, string | undefined>;
+  /**
+   * Sample reports to create when the database has no reports yet (a JSON file like
+   * `demo/reports.json`, exported as `demoReportsPath`): `pnpm start` uses it so the case tracker
+   * and /staff have something to show. They go through the server's own services (references
+   * in file order, routing, statuses), send no email, and are dated back from now; a second
+   * start on the same database adds nothing. A broken file stops the start with a
+   * DemoReportsError naming each report and field. Tests and the e2e server leave it out.
+   */
+  demoReports?: string;
 }
 
 export interface CivicServer {
@@ -115,6 +126,8 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       isAllowedOrigin,
       publicUrl: (options.publicUrl ?? env.PUBLIC_URL ?? config.public_url ?? '').replace(/\/$/, ''),
     };
+    // Before listening, so no resident's report can take a reference in between.
+    if (options.demoReports) await seedDemoReports(ctx, options.demoReports);
 
     installErrorHandling(app);
     await app.register(cors, {
