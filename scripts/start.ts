@@ -1,9 +1,10 @@
 // `pnpm start`: the demo. Builds the CDN bundle, then runs the reference backend on its
-// embedded database with the demo council, the dev mailbox, and the demo council website.
+// embedded database with the demo council, the dev mailbox, and the demo council website. A new
+// database starts with the sample reports in packages/server/demo/reports.json.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { createServer } from '@civic-widgets/server';
+import { createServer, demoReportsPath } from '@civic-widgets/server';
 import { demoStaticDirs } from '../examples/demo-server.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,16 +20,23 @@ const server = await createServer({
   databaseUrl: process.env.DATABASE_URL || undefined,
   smtpUrl: process.env.SMTP_URL || undefined,
   staticDirs: demoStaticDirs(root),
+  demoReports: demoReportsPath,
 });
 const url = server.ctx.publicUrl;
 // The staff page and the dev mailbox exist only in demo mode (no SMTP_URL): they have no login.
 const demoMode = server.ctx.mailer.kind === 'dev-mailbox';
+// A report to try in the tracker: the sample with a repair booked has the fullest story. Asked of
+// the API rather than assumed, since a database from before the samples existed has none.
+const scheduled = (await fetch(`${server.url}/open311/v2/requests.json?status=action_scheduled`)
+  .then((r) => r.json())
+  .catch(() => [])) as { service_request_id: string }[];
+const example = Array.isArray(scheduled) ? scheduled.at(-1)?.service_request_id : undefined;
 console.log(`
 Larkmead District Council demo is running.
 
   Council website:   ${url}/
   Report a pothole:  ${url}/report-a-pothole.html
-  Track a report:    ${url}/track-your-report.html
+  Track a report:    ${url}/track-your-report.html${example ? `   (try ${example})` : ''}
 ${demoMode ? `  Staff back office: ${url}/staff   (see reports, change status, post updates)
   Dev mailbox:       ${url}/dev/mailbox   (every email the demo sends)
 ` : ''}  Embedding tests:   ${url}/examples/hostile-cms/  ${url}/examples/strict-csp/

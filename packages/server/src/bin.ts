@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, createServer } from './index.ts';
+import { ConfigError, createServer, DemoReportsError } from './index.ts';
 
-const usage = `Usage: civic-server [--port 8787] [--host localhost] [--config council.json] [--data-dir ./.civic-data] [--quiet]
+const usage = `Usage: civic-server [--port 8787] [--host localhost] [--config council.json] [--data-dir ./.civic-data]
+                    [--demo-reports reports.json] [--quiet]
+
+--demo-reports: sample reports to create when the database has none yet, like the demo's
+packages/server/demo/reports.json (no email is sent about them).
 
 Environment: DATABASE_URL (use PostgreSQL instead of the embedded database), SMTP_URL (send real
 email instead of the dev mailbox), PUBLIC_URL, CIVIC_STAFF_API_KEY, CIVIC_RATE_LIMIT_POST_MAX,
@@ -16,6 +20,7 @@ async function main() {
         host: { type: 'string', default: 'localhost' },
         config: { type: 'string', short: 'c' },
         'data-dir': { type: 'string', default: './.civic-data' },
+        'demo-reports': { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -38,6 +43,7 @@ async function main() {
     host: values.host,
     configPath: values.config,
     dataDir: values['data-dir'],
+    demoReports: values['demo-reports'],
     databaseUrl: process.env.DATABASE_URL || undefined,
     smtpUrl: process.env.SMTP_URL || undefined,
     publicUrl: process.env.PUBLIC_URL || undefined,
@@ -69,7 +75,7 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  if (error instanceof ConfigError) console.error(`civic-server: ${error.message}`);
+  if (error instanceof ConfigError || error instanceof DemoReportsError) console.error(`civic-server: ${error.message}`);
   else console.error('civic-server: could not start:', error.message ?? error);
   process.exit(1);
 });

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoReportsPath, DemoReportsError, loadConfig, type Db, type DemoReportsFile } from '../src/index.ts';
 import { call, mailbox, openTestDb, pothole, resetOpen311, startServer, testDatabases } from './helpers.ts';
@@ -163,4 +165,21 @@ describe.each(testDatabases())('Sample reports seeded by createServer({ demoRepo
       await again.close();
     }
   });
+});
+
+describe('civic-server --demo-reports', () => {
+  it('stops with the problems in the file, naming the report and field', async () => {
+    const file = join(dir, 'cli-broken.json');
+    writeFileSync(file, JSON.stringify({ reports: [{ ...sample.reports[0], reported_days_ago: 0 }] }));
+    const bin = fileURLToPath(new URL('../bin/civic-server.js', import.meta.url));
+    const { DATABASE_URL: _d, SMTP_URL: _s, ...env } = process.env;
+    const child = spawn(process.execPath, [bin, '--port', '0', '--data-dir', join(dir, 'cli-data'), '--demo-reports', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain(`civic-server: Invalid demo reports (${file}):\n  - reports[0].reported_days_ago: must be 1 or more`);
+    expect(output).not.toContain('listening on');
+  }, 60_000);
 });
