@@ -113,23 +113,12 @@ export const styles = css`
     white-space: normal;
   }
 
-  /* Confirmation and "saved" panels. */
-  .panel {
-    margin-block-end: ${space[5]};
-    padding: ${space[5]};
-    color: var(--civic-color-panel-text, #ffffff);
-    background: ${color.success};
-    text-align: center;
-  }
-  .panel .heading-xl {
-    color: inherit;
-  }
+  /* Confirmation and "saved" panels (the box itself is core's panelStyles). */
   .panel-body {
     font-size: ${font.sizeLarge};
   }
   .reference {
     font-size: ${font.sizeHeading};
-    overflow-wrap: anywhere;
   }
   .panel--neutral {
     color: ${color.text};

@@ -13,6 +13,7 @@ import {
   createIdempotencyKey,
   formatDate,
   formatDateTime,
+  panelStyles,
   type ConsultationResults,
   type FieldError,
   type LocationAnswer,
@@ -89,10 +90,11 @@ type FieldLike = HTMLElement & { reportValidity(): boolean; validationMessage: s
  * @csspart chart - Each results bar chart.
  * @csspart decision - The decision box on the results page.
  *
+ * @cssprop --civic-color-panel-text - Text colour of the confirmation panel.
  * @cssprop --civic-consultation-bar-color - Colour of the results bars (default: the brand colour).
  */
 export class CivicConsultation extends CivicElement {
-  static override styles = [baseStyles, buttonStyles, styles];
+  static override styles = [baseStyles, buttonStyles, panelStyles, styles];
 
   /** The consultation's id, e.g. `town-centre-2026`. */
   @property() consultation = '';

@@ -24,3 +24,4 @@ export { color, font, space, radius, focusWidth } from './styles/tokens.js';
 export { baseStyles } from './styles/base.styles.js';
 export { fieldStyles } from './styles/field.styles.js';
 export { buttonStyles } from './styles/button.styles.js';
+export { panelStyles } from './styles/panel.styles.js';

@@ -89,13 +89,6 @@ export const styles = css`
   .summary-row .actions {
     text-align: end;
   }
-  .panel {
-    margin-block-end: ${space[5]};
-    padding: ${space[5]};
-    color: var(--civic-color-panel-text, #ffffff);
-    background: ${color.success};
-    text-align: center;
-  }
   .panel h1 {
     margin-block-end: ${space[4]};
     font-size: ${font.sizeHeading};
@@ -104,7 +97,6 @@ export const styles = css`
     display: block;
     font-size: ${font.sizeLarge};
     font-weight: ${font.weightBold};
-    overflow-wrap: anywhere;
   }
   .notice {
     white-space: pre-wrap;

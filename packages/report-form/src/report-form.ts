@@ -13,6 +13,7 @@ import {
   buttonStyles,
   createIdempotencyKey,
   fieldStyles,
+  panelStyles,
   validateFields,
   type CreatedRequest,
   type FieldError,
@@ -76,7 +77,7 @@ interface Queued {
  * @cssprop --civic-color-panel-text - Text colour of the confirmation panel.
  */
 export class CivicReportForm extends CivicElement {
-  static override styles = [baseStyles, fieldStyles, buttonStyles, styles];
+  static override styles = [baseStyles, fieldStyles, buttonStyles, panelStyles, styles];
 
   /** The site's public Open311 key (`api_key`), as the spec asks on POST. */
   @property({ attribute: 'api-key' }) apiKey = '';
