@@ -21,7 +21,7 @@ import open311Routes from './routes/open311.ts';
 import rootRoutes from './routes/root.ts';
 import staffRoutes from './routes/staff.ts';
 import { seedDemoReports } from './services/demo-reports.ts';
-import { Areas } from './services/areas.ts';
+import { loadAreas } from './services/areas-files.ts';
 
 export type { ServerContext } from './context.ts';
 export type { Db } from './db/index.ts';
@@ -95,7 +95,7 @@ function envNumber(env: Record<string, string | undefined>, name: string): numbe
 export async function createServer(options: ServerOptions = {}): Promise<CivicServer> {
   const env = options.env ?? process.env;
   const config = resolveConfig(options);
-  const areas = new Areas(config);
+  const areas = loadAreas(config);
   const staffKeys = new Map(config.keys.staff.map((k) => [k.key, k.name]));
   if (env.CIVIC_STAFF_API_KEY) staffKeys.set(env.CIVIC_STAFF_API_KEY, 'CIVIC_STAFF_API_KEY');
   const postLimit = {

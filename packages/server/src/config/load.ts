@@ -2,13 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { councilConfigSchema, type CouncilConfigData, type CouncilConfigInput } from './schema.ts';
+import { councilConfigSchema, type CouncilConfig, type CouncilConfigData, type CouncilConfigInput } from './schema.ts';
 
-/** The validated config, with file paths (geo) made absolute against the config's folder. */
-export type CouncilConfig = CouncilConfigData & {
-  /** Absolute path of the file it came from, or null when given as an object. */
-  source: string | null;
-};
+export type { CouncilConfig } from './schema.ts';
+
 
 export const demoConfigPath = fileURLToPath(new URL('../../demo/council.json', import.meta.url));
 

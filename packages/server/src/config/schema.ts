@@ -165,3 +165,9 @@ export type ServiceConfig = z.output<typeof serviceSchema>;
 export type AttributeConfig = z.output<typeof attributeSchema>;
 export type TeamConfig = z.output<typeof teamSchema>;
 export type ParishConfig = z.output<typeof parishSchema>;
+
+/** The validated config, with file paths (geo) made absolute against the config's folder. */
+export type CouncilConfig = CouncilConfigData & {
+  /** Absolute path of the file it came from, or null when given as an object. */
+  source: string | null;
+};

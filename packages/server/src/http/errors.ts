@@ -1,32 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { toXml } from '../open311/xml.ts';
+import { ApiError, type Open311Error } from './api-error.ts';
 
-/** One entry of Open311's error array: `code` is the HTTP status, `description` says how to fix it. */
-export interface Open311Error {
-  code: number;
-  description: string;
-}
-
-/**
- * An error the client can act on. Every failure leaves the server as `[{code, description}]`
- * (the Open311 GeoReport v2 error format), also for the consultation API, so widgets handle
- * one shape.
- */
-export class ApiError extends Error {
-  readonly errors: Open311Error[];
-  constructor(
-    readonly statusCode: number,
-    descriptions: string | string[],
-  ) {
-    const list = Array.isArray(descriptions) ? descriptions : [descriptions];
-    super(list.join(' '));
-    this.name = 'ApiError';
-    this.errors = list.map((description) => ({ code: statusCode, description }));
-  }
-}
-
-export const badRequest = (descriptions: string | string[]) => new ApiError(400, descriptions);
-export const notFound = (description: string) => new ApiError(404, description);
+export { ApiError, badRequest, notFound, type Open311Error } from './api-error.ts';
 
 /** Friendlier words for fastify's own 4xx errors, which are written for developers. */
 const frameworkMessages: Record<string, (error: FastifyError) => string> = {

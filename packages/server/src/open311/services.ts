@@ -1,4 +1,4 @@
-import type { AttributeConfig, CouncilConfig, ServiceConfig } from '../config/index.ts';
+import type { AttributeConfig, CouncilConfig, ServiceConfig } from '../config/schema.ts';
 
 /** GET services: Open311 fields, plus `groups` (FixMyStreet) and `emergency_notice` (ours). */
 export function serviceSummary(service: ServiceConfig): Record<string, unknown> {

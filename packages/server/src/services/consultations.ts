@@ -4,16 +4,24 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { validateResponse, type Answers, type ConsultationError, type LocateFn } from './consultations-answers.ts';
+import { DefinitionError, inLanguage, parseDefinition, type Definition } from './consultations-definition.ts';
+import { responsesCsv } from './consultations-report.ts';
 import {
-  DefinitionError,
-  inLanguage,
-  languagesOf,
-  localizedTextSchema,
-  parseDefinition,
-  type Definition,
-  type LocalizedText,
-} from './consultations-definition.ts';
-import { responsesCsv, tally, type QuestionResult } from './consultations-report.ts';
+  consultationDetail,
+  consultationList,
+  consultationStatus,
+  notOpenError,
+  DAY_MS,
+  publishBodySchema,
+  publishedResults,
+  relativeDate,
+  resultsView,
+  type PublishedResults,
+  type Status,
+  type StoredConsultation,
+} from './consultations-views.ts';
+
+export type { PublishBody, PublishedResults, Status } from './consultations-views.ts';
 
 /**
  * The consultation service: definitions, responses (stored exactly once per Idempotency-Key),
@@ -33,8 +41,6 @@ export class ConsultationApiError extends Error {
 }
 const fail = (status: number, code: string, description: string) => new ConsultationApiError(status, [{ code, description }]);
 
-export type Status = 'upcoming' | 'open' | 'closed' | 'results_published';
-
 interface Row {
   id: string;
   definition: Definition;
@@ -42,16 +48,6 @@ interface Row {
   closes_at: Date;
   results: PublishedResults | null;
   results_published_at: Date | null;
-}
-
-export interface PublishedResults {
-  weAsked: LocalizedText;
-  youSaid: LocalizedText;
-  weDid: LocalizedText;
-  decision: { text: LocalizedText; url?: string; date?: string };
-  quotes: Array<{ text: string; question?: string }>;
-  responseCount: number;
-  questions: QuestionResult[];
 }
 
 /** Resume codes and references: no 0/O, 1/I/L or U, so they survive being read out or retyped. */
@@ -63,7 +59,6 @@ export function normaliseResumeCode(input: string): string | null {
   return new RegExp(`^[${CODE_ALPHABET}]{8}$`).test(code) ? code : null;
 }
 
-const DAY_MS = 86_400_000;
 const DRAFT_MAX_BYTES = 64 * 1024;
 const langSchema = z.enum(['en', 'cy']);
 
@@ -80,23 +75,6 @@ const draftBodySchema = z.object({
   returnUrl: z.string().max(2000).optional(),
   lang: langSchema.optional(),
 });
-
-const publishBodySchema = z.object({
-  api_key: z.string().optional(),
-  weAsked: localizedTextSchema.optional(),
-  youSaid: localizedTextSchema,
-  weDid: localizedTextSchema,
-  decision: z.strictObject({
-    text: localizedTextSchema,
-    url: z.string().min(1).optional(),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-  }),
-  quotes: z.array(z.strictObject({ text: z.string().min(1).max(2000), question: z.string().optional() })).default([]),
-});
-export type PublishBody = z.input<typeof publishBodySchema>;
 
 function describeZod(error: z.ZodError, prefix = ''): ConsultationError[] {
   return error.issues.map((issue) => ({
@@ -125,11 +103,17 @@ export class ConsultationService {
   }
 
   status(row: Pick<Row, 'opens_at' | 'closes_at' | 'results_published_at'>): Status {
-    const now = this.now().getTime();
-    if (row.results_published_at) return 'results_published';
-    if (now < row.opens_at.getTime()) return 'upcoming';
-    if (now >= row.closes_at.getTime()) return 'closed';
-    return 'open';
+    return consultationStatus({ opensAt: row.opens_at, closesAt: row.closes_at, resultsPublishedAt: row.results_published_at }, this.now());
+  }
+
+  private stored(row: Pick<Row, 'definition' | 'opens_at' | 'closes_at'> & Partial<Pick<Row, 'results' | 'results_published_at'>>): StoredConsultation {
+    return {
+      definition: row.definition,
+      opensAt: new Date(row.opens_at),
+      closesAt: new Date(row.closes_at),
+      results: row.results ?? null,
+      resultsPublishedAt: row.results_published_at ? new Date(row.results_published_at) : null,
+    };
   }
 
   private async row(id: string): Promise<Row> {
@@ -190,51 +174,16 @@ export class ConsultationService {
     const { rows } = await this.ctx.db.query<Row>(
       'SELECT id, definition, opens_at, closes_at, results_published_at FROM consultations',
     );
-    const items = rows.map((r) => {
-      const row = { ...r, opens_at: new Date(r.opens_at), closes_at: new Date(r.closes_at) };
-      return {
-        id: row.id,
-        title: row.definition.title,
-        summary: row.definition.summary,
-        status: this.status(row),
-        opens: row.opens_at.toISOString(),
-        closes: row.closes_at.toISOString(),
-      };
-    });
-    const rank = (s: Status) => (s === 'open' ? 0 : s === 'upcoming' ? 1 : 2);
-    return items.sort(
-      (a, b) =>
-        rank(a.status) - rank(b.status) ||
-        (rank(a.status) === 2 ? b.closes.localeCompare(a.closes) : a.closes.localeCompare(b.closes)) ||
-        a.id.localeCompare(b.id),
-    );
+    return consultationList(rows.map((r) => this.stored(r)), this.now());
   }
 
   async get(id: string) {
-    const row = await this.row(id);
-    const { title, summary, overview, pages } = row.definition;
-    return {
-      id: row.id,
-      title,
-      summary,
-      status: this.status(row),
-      opens: row.opens_at.toISOString(),
-      closes: row.closes_at.toISOString(),
-      languages: languagesOf(row.definition),
-      overview,
-      pages,
-    };
+    return consultationDetail(this.stored(await this.row(id)), this.now());
   }
 
   private requireOpen(row: Row) {
-    const status = this.status(row);
-    const when = (d: Date) => d.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
-    if (status === 'upcoming') {
-      throw fail(409, 'consultation_not_open', `This consultation opens on ${when(row.opens_at)}. You can respond from then.`);
-    }
-    if (status !== 'open') {
-      throw fail(409, 'consultation_closed', `This consultation closed on ${when(row.closes_at)}, so it no longer takes responses.`);
-    }
+    const refused = notOpenError(this.stored(row), this.now());
+    if (refused) throw fail(409, refused.code, refused.description);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -455,13 +404,7 @@ export class ConsultationService {
     const badQuote = parsed.data.quotes.find((q) => q.question !== undefined && !questionIds.has(q.question));
     if (badQuote) throw fail(400, 'invalid_body', `quotes: "${badQuote.question}" is not a question of this consultation.`);
     const responses = await this.storedResponses(id);
-    const { api_key: _key, weAsked, ...words } = parsed.data;
-    const results: PublishedResults = {
-      weAsked: weAsked ?? row.definition.summary,
-      ...words,
-      responseCount: responses.length,
-      questions: tally(row.definition, responses.map((r) => r.answers)),
-    };
+    const results = publishedResults(row.definition, parsed.data, responses.map((r) => r.answers));
     await this.ctx.db.query('UPDATE consultations SET results = $1, results_published_at = $2 WHERE id = $3', [
       JSON.stringify(results),
       this.now().toISOString(),
@@ -472,24 +415,11 @@ export class ConsultationService {
 
   async results(id: string) {
     const row = await this.row(id);
-    if (!row.results || !row.results_published_at) {
+    const stored = this.stored(row);
+    if (!stored.results || !stored.resultsPublishedAt) {
       throw fail(404, 'results_not_published', 'The results of this consultation have not been published yet.');
     }
-    const r = row.results;
-    return {
-      id: row.id,
-      title: row.definition.title,
-      status: this.status(row),
-      closes: row.closes_at.toISOString(),
-      publishedAt: row.results_published_at.toISOString(),
-      responseCount: r.responseCount,
-      weAsked: r.weAsked,
-      youSaid: r.youSaid,
-      weDid: r.weDid,
-      decision: r.decision,
-      questions: r.questions,
-      quotes: r.quotes,
-    };
+    return resultsView({ ...stored, results: stored.results, resultsPublishedAt: stored.resultsPublishedAt }, this.now());
   }
 
   async csv(id: string): Promise<{ filename: string; body: string }> {
@@ -513,7 +443,7 @@ export class ConsultationService {
     for (const file of readdirSync(folder).filter((f) => /^[^.]+\.json$/.test(f)).sort()) {
       const path = join(folder, file);
       const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-      for (const key of ['opens', 'closes'] as const) raw[key] = this.relativeDate(raw[key], key);
+      for (const key of ['opens', 'closes'] as const) raw[key] = relativeDate(raw[key], key, this.now());
       const definition = parseDefinition(raw, path);
       if (!(await this.add(definition))) continue;
       added.push(definition.id);
@@ -523,13 +453,6 @@ export class ConsultationService {
       if (existsSync(resultsFile)) await this.publishResults(definition.id, JSON.parse(readFileSync(resultsFile, 'utf8')));
     }
     return added;
-  }
-
-  private relativeDate(value: unknown, key: 'opens' | 'closes'): unknown {
-    const m = typeof value === 'string' ? /^([+-]\d+)d$/.exec(value) : null;
-    if (!m) return value;
-    const day = new Date(this.now().getTime() + Number(m[1]) * DAY_MS);
-    return `${day.toISOString().slice(0, 10)}T${key === 'opens' ? '09:00:00' : '23:59:00'}.000Z`;
   }
 
   private async seedResponses(definition: Definition, list: Answers[], source: string) {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CouncilConfig } from '../config/index.ts';
 import { Gazetteer, type GazetteerAddress } from './geo-gazetteer.ts';
-import type { BasemapLayer } from './geo-style.ts';
+import { centreOf, type BasemapLayer } from './geo-style.ts';
 
 /**
  * The council's geography as served to browsers: boundary and parishes from the config's `geo`
@@ -29,26 +29,6 @@ function readCollection(file: string | undefined): string {
   if (json.type !== 'FeatureCollection') throw new Error(`${file}: expected a GeoJSON FeatureCollection`);
   // Served minified: the pretty-printed files are for people reading the repository.
   return JSON.stringify(json);
-}
-
-function centreOf(boundaryJson: string): [number, number] {
-  const collection = JSON.parse(boundaryJson) as {
-    features: Array<{ properties?: { role?: string }; geometry: { type: string; coordinates: unknown } }>;
-  };
-  const council = collection.features.filter((f) => f.properties?.role !== 'neighbour');
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown) => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = c as number[];
-      minX = Math.min(minX, x!);
-      maxX = Math.max(maxX, x!);
-      minY = Math.min(minY, y!);
-      maxY = Math.max(maxY, y!);
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
-  council.forEach((f) => visit(f.geometry.coordinates));
-  if (!Number.isFinite(minX)) return [0, 0];
-  return [Math.round(((minX + maxX) / 2) * 1e5) / 1e5, Math.round(((minY + maxY) / 2) * 1e5) / 1e5];
 }
 
 export function loadGeoData(config: CouncilConfig): GeoData {

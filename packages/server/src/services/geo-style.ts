@@ -149,3 +149,24 @@ export function basemapStyle(options: StyleOptions): Record<string, unknown> {
     layers,
   };
 }
+
+/** Centre [lng, lat] of the council's bounding box (features without role "neighbour"), for the style. */
+export function centreOf(boundaryJson: string): [number, number] {
+  const collection = JSON.parse(boundaryJson) as {
+    features: Array<{ properties?: { role?: string }; geometry: { type: string; coordinates: unknown } }>;
+  };
+  const council = collection.features.filter((f) => f.properties?.role !== 'neighbour');
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown) => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      const [x, y] = c as number[];
+      minX = Math.min(minX, x!);
+      maxX = Math.max(maxX, x!);
+      minY = Math.min(minY, y!);
+      maxY = Math.max(maxY, y!);
+    } else if (Array.isArray(c)) c.forEach(visit);
+  };
+  council.forEach((f) => visit(f.geometry.coordinates));
+  if (!Number.isFinite(minX)) return [0, 0];
+  return [Math.round(((minX + maxX) / 2) * 1e5) / 1e5, Math.round(((minY + maxY) / 2) * 1e5) / 1e5];
+}

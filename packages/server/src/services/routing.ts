@@ -1,4 +1,4 @@
-import type { CouncilConfig, ServiceConfig } from '../config/index.ts';
+import type { CouncilConfig, ServiceConfig } from '../config/schema.ts';
 import type { Location, Parish } from './areas.ts';
 
 export type Answers = Record<string, string | string[]>;

@@ -1,37 +1,14 @@
 import type { ServerContext } from '../context.ts';
 import { ApiError, badRequest } from '../http/errors.ts';
-import { isoDate } from '../open311/format.ts';
 import { sendUpdateEmails } from './notifications.ts';
 import { dateParam, type Query } from './query.ts';
 import { findRequest } from './requests.ts';
 import { baseStatus, EXTENDED_STATUSES, type ExtendedStatus } from './statuses.ts';
 import { httpUrl, Problems, text, type Body } from './validate.ts';
 
-export interface UpdateRow {
-  update_id: number;
-  service_request_id: string;
-  status: 'open' | 'closed';
-  extended_status: ExtendedStatus;
-  description: string;
-  media_url: string | null;
-  updated_datetime: Date;
-}
+import type { UpdateRow } from './request-rules.ts';
 
-/**
- * mySociety's service request updates format. `status` carries the extended status (fixed,
- * action_scheduled…), as FixMyStreet reads it; `open311_status` says what it means in plain Open311.
- */
-export function publicUpdate(row: UpdateRow): Record<string, unknown> {
-  return {
-    update_id: String(row.update_id),
-    service_request_id: row.service_request_id,
-    status: row.extended_status,
-    open311_status: row.status,
-    updated_datetime: isoDate(row.updated_datetime),
-    description: row.description,
-    media_url: row.media_url ?? '',
-  };
-}
+export { publicUpdate, type UpdateRow } from './request-rules.ts';
 
 /** POST servicerequestupdates (staff): stores the update, moves the request's status, emails subscribers. */
 export async function postUpdate(ctx: ServerContext, body: Body, postedBy: string, idempotencyKey: string | null): Promise<{ row: UpdateRow; replayed: boolean }> {

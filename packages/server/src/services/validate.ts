@@ -1,4 +1,4 @@
-import type { AttributeConfig, ServiceConfig } from '../config/index.ts';
+import type { AttributeConfig, ServiceConfig } from '../config/schema.ts';
 import { sortedAttributes } from '../open311/services.ts';
 import type { Answers } from './routing.ts';
 
