@@ -24,7 +24,8 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['packages/server/test/**/*.spec.ts'],
+          // stories/backend: the Storybook mock backend, compared with this server.
+          include: ['packages/server/test/**/*.spec.ts', 'stories/**/*.spec.ts'],
           // A migrated PGlite template, and a throwaway PostgreSQL cluster when Debian's is installed.
           globalSetup: ['packages/server/test/global-setup.ts'],
           environment: 'node',

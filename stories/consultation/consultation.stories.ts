@@ -1,22 +1,24 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
 import { DraftStore, type Answers, type Consultation, type ConsultationResults } from '@civic-widgets/core';
 import '@civic-widgets/consultation/define';
 import type { CivicConsultation } from '@civic-widgets/consultation';
-// Recorded from the reference server (GET /api/consultations/{id} and …/results), so the stories
-// need no backend.
-import townCentreJson from './town-centre.json';
-import libraryResultsJson from './library-hours-results.json';
+import { DEMO_BACKEND, demoJson } from '../backend/urls.ts';
 import { allTypes } from './all-question-types.js';
 
-const townCentre = townCentreJson as unknown as Consultation;
-const libraryResults = libraryResultsJson as unknown as ConsultationResults;
-
 /*
- * A reserved domain that never resolves: saving and sending fail as they would offline, which
- * is the state the "offline" stories show. Nothing is sent anywhere.
+ * The demo council's consultations, from the demo backend (stories/backend): "Town centre
+ * changes" is open, "Library opening hours" closed with its results published. Saving and
+ * sending reach the mock too; the "offline" stories make those requests fail.
  */
-const endpoint = 'https://council.example/api/consultations';
+const endpoint = `${DEMO_BACKEND}/api/consultations`;
+
+interface Loaded {
+  townCentre: Consultation;
+  libraryHours: Consultation;
+  libraryResults: ConsultationResults;
+}
 
 type Step = { kind: 'overview' } | { kind: 'page'; id: string } | { kind: 'check' } | { kind: 'saved'; from: string } | { kind: 'done' };
 
@@ -65,36 +67,53 @@ const answered: Answers = {
   'responding-as': 'resident',
 };
 
-const open: Consultation = townCentre;
-const closed: Consultation = { ...townCentre, status: 'closed', opens: '2026-06-01T09:00:00.000Z', closes: '2026-09-30T23:59:00.000Z' };
-const upcoming: Consultation = { ...townCentre, status: 'upcoming', opens: '2027-03-01T09:00:00.000Z', closes: '2027-05-31T23:59:00.000Z' };
-const published: Consultation = { ...townCentre, id: 'library-hours-2026', status: 'results_published' };
+const closed = (c: Consultation): Consultation => ({ ...c, status: 'closed', opens: '2026-06-01T09:00:00.000Z', closes: '2026-09-30T23:59:00.000Z' });
+const upcoming = (c: Consultation): Consultation => ({ ...c, status: 'upcoming', opens: '2027-03-01T09:00:00.000Z', closes: '2027-05-31T23:59:00.000Z' });
+
+/** Both with the network failing, as offline: the request never reaches the council. */
+const offline = (method: 'get' | 'post' | 'put', path: string) => ({
+  beforeEach({ msw }: Pick<StoryContext, 'msw'>) {
+    msw.use(http[method](`${endpoint}${path}`, () => HttpResponse.error()));
+  },
+});
 
 const meta: Meta = {
   title: 'Consultation/civic-consultation',
   tags: ['autodocs'],
   component: 'civic-consultation',
+  loaders: [
+    async (): Promise<Loaded> => ({
+      townCentre: await demoJson<Consultation>('/api/consultations/town-centre-2026'),
+      libraryHours: await demoJson<Consultation>('/api/consultations/library-hours-2026'),
+      libraryResults: await demoJson<ConsultationResults>('/api/consultations/library-hours-2026/results'),
+    }),
+  ],
 };
 export default meta;
 type Story = StoryObj;
+type Context = { loaded: Record<string, unknown> };
+const demo = ({ loaded }: Context) => loaded as unknown as Loaded;
 
 export const Overview: Story = {
-  render: () => {
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
     fresh(open);
     return element(open);
   },
 };
 
 export const OverviewUpcoming: Story = {
-  render: () => {
-    fresh(upcoming);
-    return element(upcoming);
+  render: (_args, context) => {
+    const soon = upcoming(demo(context).townCentre);
+    fresh(soon);
+    return element(soon);
   },
 };
 
 export const PageAboutYou: Story = {
   name: 'Page 1: radios, yes/no, checkboxes with “Other”, text',
-  render: () => {
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
     resumeAt(open, { kind: 'page', id: 'about-you' }, { drives: 'yes', travel: ['bus', 'other'], 'travel.other': 'Mobility scooter' });
     return element(open);
   },
@@ -102,7 +121,8 @@ export const PageAboutYou: Story = {
 
 export const PageProposals: Story = {
   name: 'Page 2: scale, ranking, pin a place, long text with a word limit',
-  render: () => {
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
     resumeAt(open, { kind: 'page', id: 'proposals' }, { drives: 'yes' });
     return element(open);
   },
@@ -110,7 +130,8 @@ export const PageProposals: Story = {
 
 export const PageParking: Story = {
   name: 'Page 3 (shown only to drivers): radios and a conditional rating',
-  render: () => {
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
     resumeAt(open, { kind: 'page', id: 'parking' }, { drives: 'yes', 'park-where': 'station-road' });
     return element(open);
   },
@@ -118,7 +139,8 @@ export const PageParking: Story = {
 
 export const PageStayingInvolved: Story = {
   name: 'Page 4: date, radios with “Other”',
-  render: () => {
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
     resumeAt(open, { kind: 'page', id: 'next-steps' }, { drives: 'yes' });
     return element(open);
   },
@@ -126,7 +148,8 @@ export const PageStayingInvolved: Story = {
 
 export const PageErrors: Story = {
   name: 'Page with errors (Continue pressed with nothing answered)',
-  render: () => {
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
     resumeAt(open, { kind: 'page', id: 'about-you' });
     return element(open);
   },
@@ -137,15 +160,32 @@ export const PageErrors: Story = {
 };
 
 export const CheckAnswers: Story = {
-  render: () => {
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
     resumeAt(open, { kind: 'check' }, answered);
     return element(open);
   },
 };
 
+/** Send pressed: the demo backend checks the answers by the server's rules and gives a reference. */
+export const Sent: Story = {
+  name: 'Check answers: Send pressed, accepted',
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
+    resumeAt(open, { kind: 'check' }, answered);
+    return element(open);
+  },
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.button')].at(-1)!.click();
+  },
+};
+
 export const SendFailedOffline: Story = {
   name: 'Check answers: sending failed (offline)',
-  render: () => {
+  ...offline('post', '/town-centre-2026/responses'),
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
     resumeAt(open, { kind: 'check' }, answered);
     return element(open);
   },
@@ -157,14 +197,16 @@ export const SendFailedOffline: Story = {
 
 export const Saved: Story = {
   name: 'Saved: the resume code',
-  render: () => {
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
     resumeAt(open, { kind: 'saved', from: 'proposals' }, { drives: 'no' }, { resumeCode: 'K7M3QX9P', expiresAt: '2026-12-23T15:04:05.000Z' });
     return element(open);
   },
 };
 
 export const Confirmation: Story = {
-  render: () => {
+  render: (_args, context) => {
+    const open = demo(context).townCentre;
     resumeAt(open, { kind: 'done' }, {}, { reference: 'LDC-C-4QJ7-M2XD' });
     return element(open);
   },
@@ -172,20 +214,21 @@ export const Confirmation: Story = {
 
 export const Closed: Story = {
   name: 'Closed, results not published yet',
-  render: () => {
-    fresh(closed);
-    return element(closed);
+  render: (_args, context) => {
+    const ended = closed(demo(context).townCentre);
+    fresh(ended);
+    return element(ended);
   },
 };
 
 export const Results: Story = {
   name: 'Results: we asked, you said, we did',
-  render: () => element(published, libraryResults),
+  render: (_args, context) => element(demo(context).libraryHours, demo(context).libraryResults),
 };
 
 export const ResultsTablesOpen: Story = {
   name: 'Results with the tables shown',
-  render: () => element(published, libraryResults),
+  render: (_args, context) => element(demo(context).libraryHours, demo(context).libraryResults),
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     el.shadowRoot!.querySelectorAll('details').forEach((d) => (d.open = true));
@@ -194,6 +237,7 @@ export const ResultsTablesOpen: Story = {
 
 export const LoadFailedOffline: Story = {
   name: 'Could not load (offline), with the page’s own fallback',
+  ...offline('get', '/town-centre-2026'),
   render: () =>
     html`<civic-consultation endpoint=${endpoint} consultation="town-centre-2026">
       <p slot="fallback">You can also respond by phone on 01632 960000, or by post.</p>

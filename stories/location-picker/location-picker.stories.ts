@@ -1,16 +1,18 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { http, HttpResponse } from 'msw';
 import '@civic-widgets/location-picker/define';
 import type { CivicLocationPicker } from '@civic-widgets/location-picker';
 import streetLights from '../../packages/location-picker/src/fixtures/street-lights.geojson?url';
 
+import { DEMO_BACKEND, demoJson } from '../backend/urls.ts';
+
 /**
- * The stories use the demo server (`pnpm start`, http://localhost:8787) for the offline basemap,
- * the boundary and the gazetteer. When it is not running they show what a resident would see
- * when a council's services are down: "The map could not be shown" and "Address search is not
- * working at the moment" — so the error states are visible either way.
+ * The stories use the demo council's backend (stories/backend, answered in the browser) for the
+ * offline basemap, the boundary, the parishes and the address gazetteer: the server's own demo
+ * data. The failure stories make one of those requests fail, as when a council's service is down.
  */
-const demo = 'http://localhost:8787';
+const demo = DEMO_BACKEND;
 const gazetteer = `${demo}/api/addresses`;
 const boundary = `${demo}/api/area`;
 const style = `${demo}/basemap/style.json`;
@@ -55,7 +57,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'Address or postcode search, a map with a keyboard-movable pin, and "Use my location". Needs the demo server (`pnpm start`) on http://localhost:8787; without it the stories show the failure states.',
+          'Address or postcode search, a map with a keyboard-movable pin, and "Use my location". The stories run against the demo council\'s backend, answered in the browser from the reference server\'s demo data.',
       },
     },
   },
@@ -102,8 +104,14 @@ export const NoResults: Story = {
   ...typeIn('zzzz nowhere'),
 };
 
+type MswContext = Pick<StoryContext, 'msw'>;
+
+/** The gazetteer cannot be reached. */
 export const SearchUnavailable: Story = {
-  render: () => html`<civic-location-picker label="Where is the problem?" geocoder-url="http://localhost:9/api/addresses"></civic-location-picker>`,
+  beforeEach({ msw }: MswContext) {
+    msw.use(http.get(gazetteer, () => HttpResponse.error()));
+  },
+  render: () => html`<civic-location-picker label="Where is the problem?" geocoder-url=${gazetteer}></civic-location-picker>`,
   ...typeIn('high street'),
 };
 
@@ -155,16 +163,18 @@ export const LocationUnavailable: Story = {
   ...press('.actions button'),
 };
 
+/** The map style answers with a server error: address search still works. */
 export const MapFailed: Story = {
-  render: () => html`<civic-location-picker
-    label="Where is the problem?"
-    geocoder-url=${gazetteer}
-    map-style="http://localhost:9/no-such-style.json"
-  ></civic-location-picker>`,
+  beforeEach({ msw }: MswContext) {
+    msw.use(http.get(style, () => HttpResponse.json([{ code: 500, description: 'Server error' }], { status: 500 })));
+  },
+  render: () => html`<civic-location-picker label="Where is the problem?" geocoder-url=${gazetteer} map-style=${style}></civic-location-picker>`,
 };
 
+/** The demo's street lights as assets, and the demo's sample reports near them (GET requests near a point). */
 export const NearbyReportsAndAssets: Story = {
-  render: () => html`<civic-location-picker
+  loaders: [async () => ({ nearby: await demoJson<unknown[]>('/open311/v2/requests.json?lat=52.2281&long=-1.5075&radius=1500') })],
+  render: (_args, { loaded }) => html`<civic-location-picker
     label="Which street light is broken?"
     hint="Choose the light on the map, or search for the nearest address"
     geocoder-url=${gazetteer}
@@ -174,11 +184,7 @@ export const NearbyReportsAndAssets: Story = {
     zoom="16"
     assets-src=${streetLights}
     asset-id-property="asset_id"
-    .reports=${[
-      { service_request_id: 'LDC-1001', lat: 52.2283, long: -1.5071, status: 'open' },
-      { service_request_id: 'LDC-1002', lat: 52.2279, long: -1.5079, status: 'open' },
-      { service_request_id: 'LDC-1003', lat: 52.2286, long: -1.5062, status: 'open' },
-    ]}
+    .reports=${loaded.nearby}
     @civic-report-select=${(e: CustomEvent) => console.log('civic-report-select', e.detail)}
   ></civic-location-picker>`,
 };

@@ -1,36 +1,30 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
 import '@civic-widgets/report-form/define';
 import type { CivicReportForm } from '@civic-widgets/report-form';
-import type { Service, ServiceAttribute, ServiceRequest } from '@civic-widgets/core';
+import { Open311Client, type Service, type ServiceAttribute, type ServiceRequest } from '@civic-widgets/core';
+import { serviceSummary } from '../../packages/server/src/open311/services.ts';
+import { demoConfig } from '../backend/demo-backend.ts';
+import { DEMO_OPEN311 } from '../backend/urls.ts';
 
 /*
- * Every page and error state of <civic-report-form>, with the demo council's data set straight
- * into the element, so the stories need no server. (Against a real server the same pages come
- * from GET services and GET services/{code}: run `pnpm start` and see examples/.)
+ * Every page and error state of <civic-report-form>, against the demo council's backend
+ * (stories/backend): its categories and questions are the reference server's demo config, a
+ * report sent from a story is checked and routed by the server's own rules, and "already
+ * reported" lists the demo's sample reports. A story starts the form on one page, as a resident
+ * returning to a saved draft would find it.
  */
 
-const services: Service[] = [
-  { code: 'potholes', name: 'Pothole', description: 'A hole or broken surface in a road, pavement or cycle lane.', metadata: true, type: 'realtime', keywords: ['pothole'], groups: ['Roads and pavements'], emergencyNotice: 'If someone is in danger, call 999. If a pothole is causing danger to traffic right now, call us on 01632 960000.' },
-  { code: 'street_lights', name: 'Street light not working', description: 'A street light that is off, on in daytime, flashing or damaged.', metadata: true, type: 'realtime', keywords: ['lamp'], groups: ['Roads and pavements', 'Street lights'] },
-  { code: 'speeding_traffic', name: 'Speeding traffic', description: 'Vehicles regularly going too fast on a road.', metadata: true, type: 'realtime', keywords: ['speed'], groups: ['Roads and pavements'] },
-  { code: 'fly_tipping', name: 'Fly-tipping', description: 'Rubbish dumped illegally on a street, verge or other public land.', metadata: true, type: 'realtime', keywords: ['rubbish'], groups: ['Bins, rubbish and recycling'] },
-  { code: 'graffiti', name: 'Graffiti', description: 'Graffiti on public buildings, walls, signs or street furniture.', metadata: true, type: 'realtime', keywords: ['paint'], groups: ['Streets and anti-social behaviour'] },
-];
+interface Loaded {
+  services: Service[];
+  /** Each demo category's questions (GET services/{code}). */
+  definitions: Record<string, ServiceAttribute[]>;
+}
 
-const many: Service[] = [
-  ...services,
-  ...['Dead animal', 'Dog fouling', 'Overgrown hedge', 'Blocked drain', 'Abandoned vehicle', 'Broken bench', 'Damaged sign'].map((name, i) => ({
-    code: `extra_${i}`,
-    name,
-    description: '',
-    metadata: false,
-    type: 'realtime',
-    keywords: [],
-    groups: ['Streets and anti-social behaviour'],
-  })),
-];
+const client = () => new Open311Client({ endpoint: DEMO_OPEN311, retries: 0 });
 
+/** Question types the demo council's categories do not use, so their pages can be seen too. */
 const attr = (code: string, description: string, extra: Partial<ServiceAttribute> = {}): ServiceAttribute => ({
   code,
   description,
@@ -42,21 +36,7 @@ const attr = (code: string, description: string, extra: Partial<ServiceAttribute
   values: [],
   ...extra,
 });
-
-const potholeQuestions: ServiceAttribute[] = [
-  attr('depth', 'How deep is it?', {
-    datatypeDescription: 'Your best guess is fine.',
-    values: [
-      { key: 'shallow', name: 'Less than 4cm (about the depth of a matchbox)' },
-      { key: 'medium', name: '4cm to 10cm' },
-      { key: 'deep', name: 'More than 10cm' },
-    ],
-  }),
-  attr('caused_damage', 'Has it caused an injury or damaged a vehicle?', { required: false, values: [{ key: 'yes', name: 'Yes' }, { key: 'no', name: 'No' }] }),
-  attr('damage_details', 'Tell us what happened', { datatype: 'text', showWhen: { code: 'caused_damage', values: ['yes'] } }),
-];
-
-const otherQuestions: ServiceAttribute[] = [
+const otherQuestionTypes: ServiceAttribute[] = [
   attr('info', 'We clear fly-tipping from public land only, not from private gardens.', { variable: false, datatype: 'string' }),
   attr('waste_types', 'What has been dumped?', {
     datatype: 'multivaluelist',
@@ -64,101 +44,131 @@ const otherQuestions: ServiceAttribute[] = [
     values: [
       { key: 'bags', name: 'Household bags' },
       { key: 'furniture', name: 'Furniture or mattresses' },
-      { key: 'tyres', name: 'Tyres' },
     ],
   }),
   attr('road', 'Which road is it on?', {
     values: ['Abbey Road', 'Bridge Street', 'Church Lane', 'Dale View', 'Elm Close', 'Ford Way', 'Green Lane', 'High Street'].map((name, i) => ({ key: `0${i + 1}`, name })),
   }),
-  attr('count', 'How many lights in a row are off?', { datatype: 'number', required: false, datatypeDescription: 'Enter a number, like 3.' }),
   attr('since', 'When did you first notice it?', { datatype: 'datetime', required: false }),
 ];
 
-const place = { lat: 52.228154, lng: -1.514804, address: '1 High Street, Larkmead, LK1 1AA' };
+/** 16 Mill Lane, Larkmead: next door to an open pothole report in the demo data. */
+const place = { lat: 52.231086, lng: -1.514654, address: '16 Mill Lane, Larkmead, LK1 9AL' };
+/** In Westshire, next door: the server refuses it and names the neighbour. */
+const westshire = { lat: 52.22, lng: -1.7, address: 'Westshire' };
 
 interface Setup {
-  services?: Service[];
   serviceCode?: string;
+  /** The category's questions; the demo's own for `serviceCode` when left out. */
   questions?: ServiceAttribute[];
   page: string;
   answers?: Record<string, unknown>;
-  nearby?: Partial<ServiceRequest>[];
+  nearby?: boolean;
   confirmation?: CivicReportForm['confirmation'];
   /** Press Continue once, to show the page's errors. */
   continue?: boolean;
+  /** Press "Send report" (on the check page): the demo backend answers. */
+  send?: boolean;
+}
+
+async function drawn(el: HTMLElement, selector = 'button.button'): Promise<void> {
+  // The pages after the first are a chunk of their own: wait until this one is drawn.
+  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
 /** Renders the form on one page, in one state. */
-function page(s: Setup) {
+function page(s: Setup): Story {
   return {
-    render: () => {
+    loaders: s.nearby
+      ? // The element's own question when it leaves "Where": open reports in this category nearby.
+        [async () => ({ nearby: await client().requests({ serviceCode: s.serviceCode, lat: place.lat, long: place.lng, radius: 100, status: 'open' }) })]
+      : [],
+    render: (_args, { loaded }) => {
+      const demo = loaded as unknown as Loaded & { nearby?: ServiceRequest[] };
       const el = document.createElement('civic-report-form');
-      el.setAttribute('endpoint', 'https://council.example/open311/v2');
+      el.setAttribute('endpoint', DEMO_OPEN311);
       el.setAttribute('phone', '01632 960000');
       el.setAttribute('tracker-url', '/track?ref={id}');
       el.setAttribute('privacy-url', '/privacy');
-      // The state a server would have given it (the stories run without one).
+      // Where a resident returning to a draft would be (the element loads the categories itself).
       const internals = el as unknown as Record<string, unknown>;
       Object.assign(internals, {
-        loadedServices: s.services ?? services,
+        loadedServices: demo.services,
         restored: true,
         ready: true,
         mediaSupported: true,
-        questions: s.questions ?? [],
-        nearby: s.nearby ?? [],
+        questions: s.questions ?? demo.definitions[s.serviceCode ?? ''] ?? [],
+        nearby: demo.nearby ?? [],
         confirmation: s.confirmation,
         page: s.page,
       });
       el.answers = { ...el.answers, serviceCode: s.serviceCode ?? '', ...s.answers } as CivicReportForm['answers'];
       return el;
     },
-    play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-      if (!s.continue) return;
+    play: async ({ canvasElement }) => {
       const el = canvasElement.querySelector('civic-report-form')!;
-      // The pages after the first are a chunk of their own: wait until this one is drawn.
-      for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('button.button'); i++) await new Promise((r) => setTimeout(r, 50));
+      await drawn(el);
       await el.updateComplete;
-      await el.next();
+      if (s.continue) await el.next();
+      if (s.send) await el.submit();
     },
   };
 }
+
+type Story = StoryObj;
 
 const meta: Meta = {
   title: 'Report form/Pages',
   tags: ['autodocs'],
   component: 'civic-report-form',
+  loaders: [
+    async (): Promise<Loaded> => {
+      const services = await client().services();
+      const definitions = await Promise.all(services.map(async (s) => [s.code, (await client().serviceDefinition(s.code)).attributes] as const));
+      return { services, definitions: Object.fromEntries(definitions) };
+    },
+  ],
 };
 export default meta;
-type Story = StoryObj;
 
 export const Category: Story = page({ page: 'category' });
 export const CategoryNothingChosen: Story = page({ page: 'category', continue: true });
-export const CategoryWithSearch: Story = page({ page: 'category', services: many });
-export const QuestionRadiosWithEmergencyNotice: Story = page({ page: 'question:depth', serviceCode: 'potholes', questions: potholeQuestions });
-export const QuestionNotAnswered: Story = page({ page: 'question:depth', serviceCode: 'potholes', questions: potholeQuestions, continue: true });
+
+/** A council with more categories than the demo's five: the list gets a search box. */
+export const CategoryWithSearch: Story = {
+  ...page({ page: 'category' }),
+  beforeEach({ msw }) {
+    const more = ['Dead animal', 'Dog fouling', 'Overgrown hedge', 'Blocked drain', 'Abandoned vehicle', 'Broken bench', 'Damaged sign'].map((name, i) => ({
+      service_code: `extra_${i}`,
+      service_name: name,
+      description: '',
+      metadata: false,
+      type: 'realtime',
+      keywords: '',
+      group: 'Streets and anti-social behaviour',
+    }));
+    msw.use(http.get(`${DEMO_OPEN311}/services.json`, () => HttpResponse.json([...demoConfig().services.map(serviceSummary), ...more])));
+  },
+};
+export const QuestionRadiosWithEmergencyNotice: Story = page({ page: 'question:depth', serviceCode: 'potholes' });
+export const QuestionNotAnswered: Story = page({ page: 'question:depth', serviceCode: 'potholes', continue: true });
 export const ConditionalQuestion: Story = page({
   page: 'question:damage_details',
   serviceCode: 'potholes',
-  questions: potholeQuestions,
-  answers: { attributes: { depth: 'deep', caused_damage: 'yes' } },
+  answers: { attributes: { depth: 'deep', position: 'carriageway', caused_damage: 'yes' } },
 });
-export const QuestionCheckboxesWithInformation: Story = page({ page: 'question:waste_types', serviceCode: 'fly_tipping', questions: otherQuestions });
-export const QuestionLongListAsSelect: Story = page({ page: 'question:road', serviceCode: 'fly_tipping', questions: otherQuestions });
-export const QuestionNumber: Story = page({ page: 'question:count', serviceCode: 'fly_tipping', questions: otherQuestions });
-export const QuestionDate: Story = page({ page: 'question:since', serviceCode: 'fly_tipping', questions: otherQuestions });
+export const QuestionCheckboxes: Story = page({ page: 'question:waste_types', serviceCode: 'fly_tipping' });
+export const QuestionNumber: Story = page({ page: 'question:lights_affected', serviceCode: 'street_lights', answers: { attributes: { fault: 'off' } } });
+export const QuestionInformationOnly: Story = page({ page: 'question:waste_types', serviceCode: 'fly_tipping', questions: otherQuestionTypes });
+export const QuestionLongListAsSelect: Story = page({ page: 'question:road', serviceCode: 'fly_tipping', questions: otherQuestionTypes });
+export const QuestionDate: Story = page({ page: 'question:since', serviceCode: 'fly_tipping', questions: otherQuestionTypes });
 export const Description: Story = page({ page: 'description', serviceCode: 'graffiti' });
 export const Where: Story = page({ page: 'where', serviceCode: 'graffiti' });
 export const WhereNotChosen: Story = page({ page: 'where', serviceCode: 'graffiti', continue: true });
-export const AlreadyReported: Story = page({
-  page: 'duplicates',
-  serviceCode: 'fly_tipping',
-  answers: { place },
-  nearby: [
-    { id: 'LDC-1042', address: '3 High Street, Larkmead', description: 'Mattress and two bags by the bus stop', requestedAt: new Date('2026-11-20T09:00:00Z'), status: 'open' },
-  ],
-});
-export const AlreadyReportedNothingChosen: Story = { ...page({ page: 'duplicates', serviceCode: 'fly_tipping', answers: { place }, nearby: [{ id: 'LDC-1042', address: '3 High Street, Larkmead', description: 'Mattress', requestedAt: new Date('2026-11-20T09:00:00Z'), status: 'open' }], continue: true }) };
-export const FollowExistingReport: Story = page({ page: 'existing', serviceCode: 'fly_tipping', answers: { duplicate: 'LDC-1042' } });
+/** The demo's reports near the chosen place (GET requests near a point). */
+export const AlreadyReported: Story = page({ page: 'duplicates', serviceCode: 'potholes', answers: { place }, nearby: true });
+export const AlreadyReportedNothingChosen: Story = page({ page: 'duplicates', serviceCode: 'potholes', answers: { place }, nearby: true, continue: true });
+export const FollowExistingReport: Story = page({ page: 'existing', serviceCode: 'potholes', answers: { place, duplicate: 'LDC-1004' } });
 export const Photos: Story = page({ page: 'photos', serviceCode: 'graffiti', answers: { place } });
 
 const swatch = (fill: string) =>
@@ -191,35 +201,30 @@ export const PhotoNotAnImage: Story = {
 };
 export const AboutYou: Story = page({ page: 'about', serviceCode: 'graffiti' });
 export const AboutYouErrors: Story = page({ page: 'about', serviceCode: 'graffiti', answers: { email: 'not an email', phone: '12', updates: true }, continue: true });
-export const CheckYourAnswers: Story = page({
-  page: 'check',
-  serviceCode: 'potholes',
-  questions: potholeQuestions,
-  answers: { attributes: { depth: 'medium', caused_damage: 'yes', damage_details: 'My front tyre burst.' }, description: 'Near the zebra crossing', place, name: 'Sam Jones', email: 'sam@example.com', updates: true },
-});
-/** The server refused the report (a 4xx): its own words, in the error summary on the check page. */
-export const CheckRefusedByServer: Story = {
-  ...page({ page: 'check', serviceCode: 'graffiti', answers: { attributes: {}, place: { lat: 51.5, lng: -0.12, address: 'Westminster, London' } } }),
-  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-    const el = canvasElement.querySelector('civic-report-form')!;
-    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('h1'); i++) await new Promise((r) => setTimeout(r, 50));
-    el.errors = [{ message: 'This location is outside Larkmead District Council. Report it to Westminster City Council.', target: el.shadowRoot!.querySelector('h1')! }];
-  },
+const potholeAnswers = {
+  attributes: { depth: 'medium', position: 'carriageway', caused_damage: 'yes', damage_details: 'My front tyre burst.' },
+  description: 'Near the zebra crossing',
+  place,
+  name: 'Sam Jones',
+  email: 'sam@example.com',
+  updates: true,
 };
+export const CheckYourAnswers: Story = page({ page: 'check', serviceCode: 'potholes', answers: potholeAnswers });
+/** The server refused the report (a 4xx): its own words, in the error summary on the check page. */
+export const CheckRefusedByServer: Story = page({ page: 'check', serviceCode: 'potholes', answers: { ...potholeAnswers, place: westshire }, send: true });
 export const Waiting: Story = page({ page: 'queued', serviceCode: 'graffiti' });
-export const Confirmation: Story = page({
-  page: 'done',
-  confirmation: { id: 'LDC-1043', token: null, notice: 'Our highways team will inspect it within 5 working days.', email: 'sam@example.com', queued: false },
-});
+/** "Send report" pressed: the reference and what happens next, in the demo backend's words. */
+export const Confirmation: Story = page({ page: 'check', serviceCode: 'potholes', answers: potholeAnswers, send: true });
+/** Speeding in Fenbury goes to the parish council, whose clerk the confirmation names. */
 export const ConfirmationParishClerk: Story = page({
-  page: 'done',
-  confirmation: {
-    id: 'LDC-1044',
-    token: null,
-    notice: 'Fenbury Parish Council runs Community Speedwatch and speed warning signs here, so we have passed your report to them. The parish clerk, Margaret Oakes, will contact you: clerk@fenbury-pc.example.org, 01632 960101.',
+  page: 'check',
+  serviceCode: 'speeding_traffic',
+  answers: {
+    attributes: { speed_limit: '30', wanted: 'speedwatch' },
+    place: { lat: 52.254, lng: -1.572, address: '3 School Lane, Fenbury, LK3 4AE' },
     email: '',
-    queued: false,
   },
+  send: true,
 });
 export const ConfirmationAfterWaiting: Story = page({
   page: 'done',
