@@ -130,6 +130,7 @@ describe.each(testDatabases())('Open311 services, CORS and the API description o
     expect(root).toEqual({
       name: 'Larkmead District Council: Civic Widgets reference server',
       open311: `${server.base}/open311/v2/`,
+      open311_discovery: `${server.base}/open311/discovery.json`,
       openapi: `${server.base}/openapi.json`,
       dev_mailbox: `${server.base}/dev/mailbox`,
     });

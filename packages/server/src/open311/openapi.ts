@@ -6,6 +6,7 @@
 
 const tags = ['Open311 GeoReport v2'];
 const extTags = ['Open311 extensions (not in the spec)'];
+const discoveryTags = ['Open311 Service Discovery'];
 
 const errors = (description: string) => ({
   description,
@@ -36,6 +37,35 @@ const idempotencyKey = {
 const form = (schema: Record<string, unknown>) => ({ required: true, content: { 'application/x-www-form-urlencoded': { schema } } });
 
 export const open311OpenApiSchemas = {
+  Discovery: {
+    type: 'object',
+    description: 'Open311 Service Discovery (http://wiki.open311.org/Service_Discovery). In XML: <discovery><changeset/><contact/><key_service/><endpoints><endpoint>…<formats><format/></formats></endpoint></endpoints></discovery>.',
+    required: ['changeset', 'contact', 'key_service', 'endpoints'],
+    properties: {
+      changeset: {
+        type: 'string',
+        format: 'date-time',
+        description: 'When the services, service definitions or this document last changed (sortable). A client that caches services refreshes them when it moves.',
+        example: '2026-11-23T18:05:12Z',
+      },
+      contact: { type: 'string', description: "The council's name, email, phone and website" },
+      key_service: { type: 'string', description: 'How to get an API key' },
+      endpoints: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['specification', 'url', 'changeset', 'type', 'formats'],
+          properties: {
+            specification: { type: 'string', const: 'http://wiki.open311.org/GeoReport_v2' },
+            url: { type: 'string', format: 'uri', description: 'The GeoReport v2 base URL: append /services.json and so on', example: 'https://reports.example.gov.uk/open311/v2' },
+            changeset: { type: 'string', format: 'date-time' },
+            type: { type: 'string', enum: ['production', 'test'] },
+            formats: { type: 'array', items: { type: 'string' }, example: ['text/xml', 'application/json'] },
+          },
+        },
+      },
+    },
+  },
   Open311Errors: {
     type: 'array',
     items: {
@@ -167,6 +197,14 @@ export const open311OpenApiSchemas = {
 };
 
 export const open311OpenApiPaths = {
+  '/open311/discovery.{format}': {
+    get: {
+      tags: discoveryTags,
+      summary: 'Service Discovery: where the GeoReport v2 endpoint is, its formats, contact, keys and changeset (also /open311/discovery, as JSON)',
+      parameters: [{ name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['json', 'xml'] } }],
+      responses: { 200: ok({ $ref: '#/components/schemas/Discovery' }, 'The discovery document') },
+    },
+  },
   '/open311/v2/services.{format}': {
     get: {
       tags,

@@ -4,7 +4,9 @@ import { ApiError, badRequest, notFound } from '../http/errors.ts';
 import { CSP, escapeHtml, htmlPage } from '../http/html.ts';
 import { checkPublicPost, requireStaff } from '../http/keys.ts';
 import { sendList, sendObject, splitFormat, type Format } from '../open311/format.ts';
+import { discoveryDocument, discoveryXmlShape } from '../open311/discovery.ts';
 import { findService, serviceDefinition, serviceSummary } from '../open311/services.ts';
+import { objectToXml } from '../open311/xml.ts';
 import { loadImage, storeImage } from '../services/media.ts';
 import { searchRequests } from '../services/query.ts';
 import { checkIdempotencyKey, createRequest, findByToken, findRequest, publicRequest } from '../services/requests.ts';
@@ -44,8 +46,18 @@ function ensureFormOrJson(request: FastifyRequest) {
  * docs/open311-extensions.md, mounted at /open311/v2/.
  */
 export default async function open311Routes(app: FastifyInstance, ctx: ServerContext) {
-  // Discovery-ish index, so a person opening /open311/v2/ sees where to go.
+  // Open311 Service Discovery (required by GeoReport v2): /open311/discovery.json and .xml.
+  for (const [path, format] of [['discovery', 'json'], ['discovery.json', 'json'], ['discovery.xml', 'xml']] as const) {
+    app.get(`/open311/${path}`, async (_request, reply) => {
+      const doc = await discoveryDocument(ctx);
+      if (format === 'xml') return reply.type('text/xml; charset=utf-8').send(objectToXml('discovery', discoveryXmlShape(doc)));
+      return reply.type('application/json; charset=utf-8').send(doc);
+    });
+  }
+
+  // An index, so a person opening /open311/v2/ sees where to go.
   app.get(`${BASE}/`, async () => ({
+    discovery: `${ctx.publicUrl}/open311/discovery.json`,
     services: `${ctx.publicUrl}${BASE}/services.json`,
     requests: `${ctx.publicUrl}${BASE}/requests.json`,
     service_request_updates: `${ctx.publicUrl}${BASE}/servicerequestupdates.json`,

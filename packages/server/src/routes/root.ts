@@ -11,6 +11,7 @@ export default async function rootRoutes(app: FastifyInstance, ctx: ServerContex
     return {
       name: `${ctx.config.council.name}: Civic Widgets reference server`,
       open311: `${ctx.publicUrl}/open311/v2/`,
+      open311_discovery: `${ctx.publicUrl}/open311/discovery.json`,
       openapi: `${ctx.publicUrl}/openapi.json`,
       ...(ctx.mailer.kind === 'dev-mailbox' ? { dev_mailbox: `${ctx.publicUrl}/dev/mailbox` } : {}),
     };
