@@ -93,3 +93,35 @@ describe('CSV cells', () => {
     expect(guardFormula('1-1')).toBe('1-1');
   });
 });
+
+describe('a place (location question)', () => {
+  const where = parseDefinition({
+    ...structuredClone(definition),
+    id: 'where',
+    pages: [{ id: 'p1', title: 'Where', questions: [{ id: 'spot', type: 'location', label: 'Where is it?', required: true }] }],
+  });
+  const outside = () => ({ inside: false as const, neighbour: { name: 'Westshire Council' } });
+
+  it('takes a point, or a typed address alone when the map could not be used', () => {
+    expect(validateResponse(where, { spot: { lat: 52.2, lng: -1.5, address: ' 1 High Street ' } })).toEqual({
+      ok: true,
+      answers: { spot: { lat: 52.2, lng: -1.5, address: '1 High Street' } },
+    });
+    expect(validateResponse(where, { spot: { address: '  Behind the library car park  ' } })).toEqual({
+      ok: true,
+      answers: { spot: { address: 'Behind the library car park' } },
+    });
+    // Nothing can place a typed address, so the area check applies to points only.
+    expect(validateResponse(where, { spot: { address: 'Mill Lane' } }, outside).ok).toBe(true);
+  });
+
+  it('refuses no place, half a point, and a point outside the area, in words that say what to do', () => {
+    const problem = (answer: unknown) => {
+      const result = validateResponse(where, { spot: answer }, outside);
+      return result.ok ? null : result.errors[0];
+    };
+    expect(problem({ address: '   ' })).toMatchObject({ code: 'invalid_location', description: 'The place for “Where is it?” needs a latitude and longitude, or an address.' });
+    expect(problem({ lat: 52.2, address: 'x' })).toMatchObject({ code: 'invalid_location', description: expect.stringContaining('latitude between -90 and 90') });
+    expect(problem({ lat: 52.2, lng: -1.7 })).toMatchObject({ code: 'location_outside_area', description: expect.stringContaining('Westshire Council') });
+  });
+});

@@ -138,13 +138,19 @@ function checkAnswer(question: Question, value: unknown, answers: Answers, locat
     }
     case 'location': {
       const v = value as { lat?: unknown; lng?: unknown; address?: unknown };
-      if (typeof value !== 'object' || Array.isArray(value)) return wrongType('a place: {lat, lng, address?}');
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return wrongType('a place: {lat, lng, address?} or {address}');
       const { lat, lng, address } = v;
-      if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90 || typeof lng !== 'number' || !Number.isFinite(lng) || lng < -180 || lng > 180) {
-        return err('invalid_location', `The place for ${label(question)} needs a latitude between -90 and 90 and a longitude between -180 and 180.`);
-      }
       if (address !== undefined && address !== null && (typeof address !== 'string' || address.length > ADDRESS_MAX)) {
         return err('invalid_location', `The address for ${label(question)} must be text of ${ADDRESS_MAX} characters or fewer.`);
+      }
+      // Choosing a place without the map is a right (WCAG): a typed address alone is an answer.
+      // Nothing here can place it, so the area check is for the people reading the responses.
+      if ((lat === undefined || lat === null) && (lng === undefined || lng === null)) {
+        if (typeof address === 'string' && address.trim()) return null;
+        return err('invalid_location', `The place for ${label(question)} needs a latitude and longitude, or an address.`);
+      }
+      if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90 || typeof lng !== 'number' || !Number.isFinite(lng) || lng < -180 || lng > 180) {
+        return err('invalid_location', `The place for ${label(question)} needs a latitude between -90 and 90 and a longitude between -180 and 180.`);
       }
       if (question.withinArea && locate) {
         const where = locate(lat, lng);
@@ -195,8 +201,10 @@ export function validateResponse(
       continue;
     }
     if (question.type === 'location') {
-      const { lat, lng, address } = value as { lat: number; lng: number; address?: string | null };
-      clean[question.id] = address ? { lat, lng, address } : { lat, lng };
+      const { lat, lng, address } = value as { lat?: number | null; lng?: number | null; address?: string | null };
+      const typed = address?.trim();
+      if (typeof lat !== 'number' || typeof lng !== 'number') clean[question.id] = { address: typed };
+      else clean[question.id] = typed ? { lat, lng, address: typed } : { lat, lng };
     } else {
       clean[question.id] = typeof value === 'string' ? value.trim() : value;
     }
