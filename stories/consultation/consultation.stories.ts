@@ -167,9 +167,9 @@ export const CheckAnswers: Story = {
   },
 };
 
-/** Send pressed: the demo backend checks the answers by the server's rules and gives a reference. */
-export const Sent: Story = {
-  name: 'Check answers: Send pressed, accepted',
+/** Check answers with everything answered, and Send pressed. */
+const sendStory = (name: string, extra: Partial<Story> = {}): Story => ({
+  name,
   render: (_args, context) => {
     const open = demo(context).townCentre;
     resumeAt(open, { kind: 'check' }, answered);
@@ -179,21 +179,12 @@ export const Sent: Story = {
     const el = await ready(canvasElement);
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.button')].at(-1)!.click();
   },
-};
+  ...extra,
+});
 
-export const SendFailedOffline: Story = {
-  name: 'Check answers: sending failed (offline)',
-  ...offline('post', '/town-centre-2026/responses'),
-  render: (_args, context) => {
-    const open = demo(context).townCentre;
-    resumeAt(open, { kind: 'check' }, answered);
-    return element(open);
-  },
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.button')].at(-1)!.click();
-  },
-};
+/** The demo backend checks the answers by the server's rules and gives a reference. */
+export const Sent: Story = sendStory('Check answers: Send pressed, accepted');
+export const SendFailedOffline: Story = sendStory('Check answers: sending failed (offline)', offline('post', '/town-centre-2026/responses'));
 
 export const Saved: Story = {
   name: 'Saved: the resume code',
