@@ -168,7 +168,10 @@ export const open311OpenApiSchemas = {
       service_notice: { type: 'string' },
       requested_datetime: { type: 'string', format: 'date-time' },
       updated_datetime: { type: 'string', format: 'date-time' },
-      expected_datetime: { type: 'string' },
+      expected_datetime: {
+        type: 'string',
+        description: 'When the council expects to have dealt with it (W3C date-time), or "" when it has not said. Set by staff with POST servicerequestupdates; empty once the request is closed.',
+      },
       address: { type: 'string' },
       address_id: { type: 'string' },
       zipcode: { type: 'string' },
@@ -310,6 +313,11 @@ export const open311OpenApiPaths = {
           description: { type: 'string' },
           media_url: { type: 'string', format: 'uri' },
           updated_datetime: { type: 'string', format: 'date-time' },
+          expected_datetime: {
+            type: 'string',
+            description:
+              'When the work is now expected to be done (W3C date-time with a time zone, like 2026-12-01T17:00:00Z), stored on the request as its expected_datetime; "" removes it; left out, it stays as it was. Refused more than a day in the past or more than 5 years ahead. A closing status removes it whatever is sent. (extension, ours)',
+          },
         },
       }),
       responses: { 201: ok(list('ServiceRequestUpdate'), 'Stored'), 400: errors('Invalid update'), 403: errors('Missing or wrong staff key'), 404: errors('No such report') },

@@ -1,5 +1,6 @@
 import type { ServerContext } from '../context.ts';
 import { findService } from '../open311/services.ts';
+import { ukLongDate } from './expected-dates.ts';
 import { confirmLink, trackingLink, unsubscribeLink } from './links.ts';
 import type { RequestRow } from './requests.ts';
 import { STATUS_WORDS, type ExtendedStatus } from './statuses.ts';
@@ -109,6 +110,8 @@ export interface UpdateForEmail {
   status: ExtendedStatus;
   description: string;
   media_url: string | null;
+  /** The request's expected date after the update (null when it has none, or is closed). */
+  expected_datetime?: Date | null;
 }
 
 /** Tells every confirmed subscriber (including the reporter who opted in) about a staff update. */
@@ -128,6 +131,7 @@ export async function sendUpdateEmails(ctx: ServerContext, row: RequestRow, upda
         `There is an update on report ${row.service_request_id} (${row.service_name}, ${where(row)}).`,
         '',
         `Status: ${STATUS_WORDS[update.status]}`,
+        ...(update.expected_datetime ? [`Expected by: ${ukLongDate(new Date(update.expected_datetime))}`] : []),
         '',
         update.description,
         ...(update.media_url ? ['', `Photo: ${update.media_url}`] : []),

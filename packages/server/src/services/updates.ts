@@ -1,5 +1,6 @@
 import type { ServerContext } from '../context.ts';
 import { ApiError, badRequest } from '../http/errors.ts';
+import { expectedDateField } from './expected-dates.ts';
 import { sendUpdateEmails } from './notifications.ts';
 import { dateParam, type Query } from './query.ts';
 import { findRequest } from './requests.ts';
@@ -10,7 +11,11 @@ import type { UpdateRow } from './request-rules.ts';
 
 export { publicUpdate, type UpdateRow } from './request-rules.ts';
 
-/** POST servicerequestupdates (staff): stores the update, moves the request's status, emails subscribers. */
+/**
+ * POST servicerequestupdates (staff): stores the update, moves the request's status (and, our
+ * extension, its expected_datetime: set, changed, removed with "", removed when it closes),
+ * emails subscribers.
+ */
 export async function postUpdate(ctx: ServerContext, body: Body, postedBy: string, idempotencyKey: string | null): Promise<{ row: UpdateRow; replayed: boolean }> {
   if (idempotencyKey) {
     const { rows } = await ctx.db.query<UpdateRow>('SELECT * FROM service_request_updates WHERE idempotency_key = $1', [idempotencyKey]);
@@ -36,13 +41,16 @@ export async function postUpdate(ctx: ServerContext, body: Body, postedBy: strin
       updated = undefined;
     }
   }
+  const closing = EXTENDED_STATUSES.includes(statusText as ExtendedStatus) && baseStatus(statusText as ExtendedStatus) === 'closed';
+  const expected = expectedDateField(body, problems, closing);
   if (problems.any) throw badRequest(problems.list);
   const request = await findRequest(ctx, id!);
   if (!request) throw new ApiError(404, `There is no report with service_request_id "${id}".`);
   const extended = statusText as ExtendedStatus;
   const status = baseStatus(extended);
-  // One statement: the update row and the request's new status land together or not at all.
-  const { rows } = await ctx.db.query<UpdateRow>(
+  // One statement: the update row, the request's new status and its expected date land together
+  // or not at all. A closed request has no expected date.
+  const { rows } = await ctx.db.query<UpdateRow & { request_expected_datetime: Date | null }>(
     `WITH u AS (
        INSERT INTO service_request_updates (service_request_id, status, extended_status, description, media_url, updated_datetime, posted_by, idempotency_key)
        VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, now()), $7, $8)
@@ -50,20 +58,22 @@ export async function postUpdate(ctx: ServerContext, body: Body, postedBy: strin
        RETURNING *
      ), r AS (
        UPDATE service_requests SET status = u.status, extended_status = u.extended_status, status_notes = u.description,
-         updated_datetime = GREATEST(service_requests.updated_datetime, u.updated_datetime)
+         updated_datetime = GREATEST(service_requests.updated_datetime, u.updated_datetime),
+         expected_datetime = CASE WHEN u.status = 'closed' THEN NULL WHEN $9::boolean THEN $10::timestamptz ELSE service_requests.expected_datetime END
        FROM u WHERE service_requests.service_request_id = u.service_request_id
-       RETURNING service_requests.id
+       RETURNING service_requests.expected_datetime
      )
-     SELECT u.* FROM u`,
-    [request.service_request_id, status, extended, description, media_url ?? null, updated ?? null, postedBy, idempotencyKey],
+     SELECT u.*, r.expected_datetime AS request_expected_datetime FROM u LEFT JOIN r ON true`,
+    [request.service_request_id, status, extended, description, media_url ?? null, updated ?? null, postedBy, idempotencyKey, expected !== undefined, expected ?? null],
   );
-  const row = rows[0];
-  if (!row) {
+  const stored = rows[0];
+  if (!stored) {
     const again = await ctx.db.query<UpdateRow>('SELECT * FROM service_request_updates WHERE idempotency_key = $1', [idempotencyKey]);
     if (again.rows[0]) return { row: again.rows[0], replayed: true };
     throw new ApiError(409, 'This update is being saved by another attempt. Try again in a moment.');
   }
-  await sendUpdateEmails(ctx, request, { status: extended, description: row.description, media_url: row.media_url });
+  const { request_expected_datetime: expectedNow, ...row } = stored;
+  await sendUpdateEmails(ctx, request, { status: extended, description: row.description, media_url: row.media_url, expected_datetime: expectedNow });
   return { row, replayed: false };
 }
 
