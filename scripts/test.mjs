@@ -44,7 +44,10 @@ run(
   built ? { CIVIC_E2E_SKIP_BUILD: '1' } : {},
 );
 run('browser component tests (Chromium)', bin('web-test-runner'), [], { CIVIC_WTR_COUNTS: `${process.cwd()}/${results}/wtr.json` });
-run('Storybook build', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']);
+// Storybook's docs pages and controls read the Custom Elements Manifest of each package.
+if (run('Custom Elements Manifest', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs'])) {
+  run('Storybook build', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']);
+}
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const vitest = read(`${results}/vitest.json`);

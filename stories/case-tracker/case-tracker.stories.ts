@@ -60,6 +60,15 @@ const caseStory = (status: string, attrs: { labels?: string; endpoint?: string }
     html`<civic-case-tracker ref=${refIn(status, context)} endpoint=${attrs.endpoint ?? DEMO_OPEN311} status-labels=${attrs.labels ?? ''}></civic-case-tracker>`,
 });
 
+/** The element as a webmaster pastes it: change its attributes in the Controls panel. */
+export const Playground: Story = {
+  args: { endpoint: DEMO_OPEN311, reference: 'LDC-1004', mode: 'case', pageSize: 10, heading: '' },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['case', 'list'] },
+    reference: { control: 'select', options: ['', ...Array.from({ length: 10 }, (_, i) => `LDC-${1001 + i}`)] },
+  },
+};
+
 /** No reference yet: the resident types the one from their email. */
 export const LookUp: Story = {
   render: () =>

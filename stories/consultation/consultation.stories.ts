@@ -94,6 +94,12 @@ type Story = StoryObj;
 type Context = { loaded: Record<string, unknown> };
 const demo = ({ loaded }: Context) => loaded as unknown as Loaded;
 
+/** The element as a webmaster pastes it: change its attributes in the Controls panel. */
+export const Playground: Story = {
+  args: { endpoint, consultation: 'town-centre-2026', geocoderUrl: `${DEMO_BACKEND}/api/addresses`, mapStyle: `${DEMO_BACKEND}/basemap/style.json` },
+  argTypes: { consultation: { control: 'select', options: ['town-centre-2026', 'library-hours-2026'] } },
+};
+
 export const Overview: Story = {
   render: (_args, context) => {
     const open = demo(context).townCentre;

@@ -53,6 +53,7 @@ const typeIn = (query: string) => ({
 const meta: Meta = {
   title: 'Location picker/Location picker',
   tags: ['autodocs'],
+  component: 'civic-location-picker',
   parameters: {
     docs: {
       description: {

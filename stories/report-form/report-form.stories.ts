@@ -131,6 +131,12 @@ const meta: Meta = {
 };
 export default meta;
 
+/** The element as a webmaster pastes it: change its attributes in the Controls panel. */
+export const Playground: Story = {
+  args: { endpoint: DEMO_OPEN311, phone: '01632 960000', trackerUrl: '/track?ref={id}', privacyUrl: '/privacy', serviceCode: '', contactRequired: '' },
+  argTypes: { serviceCode: { control: 'select', options: ['', ...demoConfig().services.map((s) => s.service_code)] } },
+};
+
 export const Category: Story = page({ page: 'category' });
 export const CategoryNothingChosen: Story = page({ page: 'category', continue: true });
 
