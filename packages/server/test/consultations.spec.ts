@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DRAFT_LOOKUPS_PER_MINUTE } from '../src/routes/consultations.ts';
-import type { CivicServer, Db } from '../src/index.ts';
-import { openTestDb, startServer, testDatabases } from './helpers.ts';
+import { testDatabases, useTestServer } from './helpers.ts';
 
 /**
  * The consultation API over real HTTP against the real database, with the demo consultations
@@ -12,28 +11,6 @@ import { openTestDb, startServer, testDatabases } from './helpers.ts';
 const STAFF_KEY = 'sk_larkmead_demo_staff_0001';
 const OPEN = '/api/consultations/town-centre-2026';
 const CLOSED = '/api/consultations/library-hours-2026';
-
-let server: CivicServer;
-let db: Db;
-
-
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  // TextDecoder keeps the byte-order mark (fetch's text() would drop it), so tests can see it.
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: response.status, headers: response.headers, text, body: json };
-}
 
 /** RFC 4180 parser for the tests: quoted fields, doubled quotes, CRLF inside quotes. */
 function parseCsv(text: string): string[][] {
@@ -64,15 +41,6 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function csv(path: string) {
-  const response = await call('GET', `${path}/responses.csv?api_key=${STAFF_KEY}`);
-  expect(response.status).toBe(200);
-  expect(response.text.startsWith('\uFEFF')).toBe(true);
-  const rows = parseCsv(response.text.slice(1));
-  const [header, ...data] = rows;
-  return { header: header!, rows: data, byRef: (ref: string) => data.filter((r) => r[0] === ref) };
-}
-
 /** A complete, valid response from someone who does not drive (so page 3 is hidden). */
 const nonDriver = () => ({
   'visit-frequency': 'weekly',
@@ -88,14 +56,34 @@ const nonDriver = () => ({
 });
 
 describe.each(testDatabases())('Consultation API on %s', (kind) => {
-  beforeAll(async () => {
-    db = await openTestDb(kind);
-    server = await startServer(db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const t = useTestServer(kind);
+
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${t.server.url}${path}`, {
+      method,
+      headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // TextDecoder keeps the byte-order mark (fetch's text() would drop it), so tests can see it.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    let json: any = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    return { status: response.status, headers: response.headers, text, body: json };
+  }
+
+  async function csv(path: string) {
+    const response = await call('GET', `${path}/responses.csv?api_key=${STAFF_KEY}`);
+    expect(response.status).toBe(200);
+    expect(response.text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(response.text.slice(1));
+    const [header, ...data] = rows;
+    return { header: header!, rows: data, byRef: (ref: string) => data.filter((r) => r[0] === ref) };
+  }
 
   describe('listing and reading consultations', () => {
     it('lists the open consultation first, then the closed one with published results', async () => {
@@ -308,9 +296,9 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
         returnUrl: 'http://localhost:8080/consultations/town-centre?tab=1',
       });
       expect(saved.body.emailed).toBe(true);
-      await server.ctx.mailer.idle();
+      await t.server.ctx.mailer.idle();
       const code: string = saved.body.resumeCode;
-      const { rows } = await db.query<{ subject: string; text_body: string }>('SELECT subject, text_body FROM dev_mailbox WHERE mail_to LIKE $1', [`%${email}%`]);
+      const { rows } = await t.db.query<{ subject: string; text_body: string }>('SELECT subject, text_body FROM dev_mailbox WHERE mail_to LIKE $1', [`%${email}%`]);
       expect(rows).toHaveLength(1);
       expect(rows[0]!.subject).toContain('Eich cod ailddechrau');
       expect(rows[0]!.text_body).toContain(`${code.slice(0, 4)} ${code.slice(4)}`);
@@ -318,8 +306,8 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
 
       const phishing = `phish-${Date.now()}@example.org`;
       await call('POST', `${OPEN}/drafts`, { answers: {}, email: phishing, returnUrl: 'https://evil.example.com/login' });
-      await server.ctx.mailer.idle();
-      const { rows: other } = await db.query<{ text_body: string }>('SELECT text_body FROM dev_mailbox WHERE mail_to LIKE $1', [`%${phishing}%`]);
+      await t.server.ctx.mailer.idle();
+      const { rows: other } = await t.db.query<{ text_body: string }>('SELECT text_body FROM dev_mailbox WHERE mail_to LIKE $1', [`%${phishing}%`]);
       expect(other).toHaveLength(1);
       expect(other[0]!.text_body).not.toContain('evil.example.com');
       expect(other[0]!.text_body).toContain('enter the code');
@@ -328,12 +316,12 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
     it('forgets a draft once it expires, and clears expired drafts away', async () => {
       const saved = await call('POST', `${OPEN}/drafts`, { answers: { drives: 'no' } });
       const code: string = saved.body.resumeCode;
-      await db.query("UPDATE consultation_drafts SET expires_at = now() - interval '1 minute' WHERE code = $1", [code]);
+      await t.db.query("UPDATE consultation_drafts SET expires_at = now() - interval '1 minute' WHERE code = $1", [code]);
       const expired = await call('GET', `${OPEN}/drafts/${code}`);
       expect(expired.status).toBe(404);
       expect(expired.body[0]).toMatchObject({ code: 'draft_not_found', description: expect.stringContaining('30 days') });
       await call('POST', `${OPEN}/drafts`, { answers: {} });
-      const { rows } = await db.query('SELECT code FROM consultation_drafts WHERE code = $1', [code]);
+      const { rows } = await t.db.query('SELECT code FROM consultation_drafts WHERE code = $1', [code]);
       expect(rows).toHaveLength(0);
     });
 
@@ -379,7 +367,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
     it('publishes the figures of real responses once a consultation closes', async () => {
       const id = `publish-test-${Date.now()}`;
       const { status: _status, languages: _languages, ...definition } = JSON.parse((await call('GET', OPEN)).text);
-      await db.query('INSERT INTO consultations (id, definition, opens_at, closes_at) VALUES ($1, $2, $3, $4)', [
+      await t.db.query('INSERT INTO consultations (id, definition, opens_at, closes_at) VALUES ($1, $2, $3, $4)', [
         id,
         JSON.stringify({ ...definition, id, opens: '2026-01-01T00:00:00.000Z', closes: '2099-01-01T00:00:00.000Z' }),
         '2026-01-01T00:00:00.000Z',
@@ -390,7 +378,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
         const answers = { ...nonDriver(), 'one-way': oneWay, drives, ...(drives === 'yes' ? { 'park-where': 'other', 'park-where.other': 'Church car park' } : {}) };
         expect((await call('POST', `${path}/responses`, { answers })).status).toBe(201);
       }
-      await db.query('UPDATE consultations SET closes_at = $1 WHERE id = $2', [new Date(Date.now() - 1000).toISOString(), id]);
+      await t.db.query('UPDATE consultations SET closes_at = $1 WHERE id = $2', [new Date(Date.now() - 1000).toISOString(), id]);
 
       const forbidden = await call('POST', `${path}/results`, { youSaid: 'x', weDid: 'y', decision: { text: 'z' } });
       expect(forbidden.status).toBe(403);

@@ -1,41 +1,28 @@
 import { request } from 'node:http';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CivicServer, Db } from '../src/index.ts';
-import { openTestDb, startServer, testDatabases } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { testDatabases, useTestServer } from './helpers.ts';
 
 /**
  * The offline basemap, areas and gazetteer over real HTTP, served from the demo geography
  * (packages/server/demo/geo), as the location picker and MapLibre will fetch them.
  */
 
-let server: CivicServer;
-let db: Db;
-
-
-const get = async (path: string, headers: Record<string, string> = {}) => {
-  const response = await fetch(`${server.url}${path}`, { headers });
-  return { status: response.status, type: response.headers.get('content-type') ?? '', body: (await response.json()) as any };
-};
-
 type Feature = { type: 'Feature'; properties: Record<string, any>; geometry: { type: string; coordinates: any } };
 
 // The geography never touches the database, so one kind of database is enough here.
 describe.each(testDatabases().slice(0, 1))('Gazetteer and basemap on %s', (kind) => {
-  beforeAll(async () => {
-    db = await openTestDb(kind);
-    server = await startServer(db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const t = useTestServer(kind);
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${t.server.url}${path}`, { headers });
+    return { status: response.status, type: response.headers.get('content-type') ?? '', body: (await response.json()) as any };
+  };
 
   describe('offline basemap', () => {
     it('serves a MapLibre v8 style whose sources point back at the host the request used', async () => {
       // fetch() may not set Host, so ask with node:http as a page on another host would reach us.
       const { status, body } = await new Promise<{ status: number; body: any }>((resolve, reject) => {
-        const req = request(`${server.url}/basemap/style.json`, { headers: { Host: 'maps.larkmead.example:8443' } }, (res) => {
+        const req = request(`${t.server.url}/basemap/style.json`, { headers: { Host: 'maps.larkmead.example:8443' } }, (res) => {
           let data = '';
           res.on('data', (chunk) => (data += chunk));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(data) }));
@@ -71,7 +58,7 @@ describe.each(testDatabases().slice(0, 1))('Gazetteer and basemap on %s', (kind)
 
     it('draws labels with glyphs served by this server, for Welsh letters too', async () => {
       const { body } = await get('/basemap/style.json');
-      expect(body.glyphs).toBe(`${server.url}/basemap/fonts/{fontstack}/{range}.pbf`);
+      expect(body.glyphs).toBe(`${t.server.url}/basemap/fonts/{fontstack}/{range}.pbf`);
       const labels = body.layers.filter((l: { type: string }) => l.type === 'symbol');
       expect(labels.map((l: { id: string }) => l.id).sort()).toEqual(['parish-label', 'place-label', 'road-label']);
       const fonts = new Set(labels.map((l: any) => l.layout['text-font'][0]));
@@ -88,7 +75,7 @@ describe.each(testDatabases().slice(0, 1))('Gazetteer and basemap on %s', (kind)
         expect(bytes.includes(Buffer.from(range))).toBe(true);
         expect(bytes.length).toBeGreaterThan(20_000);
       }
-      const missing = await fetch(`${server.url}/basemap/fonts/DejaVu%20Sans/65280-65535.pbf`);
+      const missing = await fetch(`${t.server.url}/basemap/fonts/DejaVu%20Sans/65280-65535.pbf`);
       expect(missing.status).toBe(404);
     });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createServer, openPglite, openPostgres, type CivicServer, type Db, type ServerOptions } from '../src/index.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -83,6 +83,43 @@ export async function startServer(db: Db, options: ServerOptions = {}): Promise<
   const base = server.url.replace('localhost', '127.0.0.1');
   if (!options.publicUrl) server.ctx.publicUrl = base;
   return Object.assign(server, { base });
+}
+
+export type TestServer = Awaited<ReturnType<typeof startServer>>;
+
+/** What useTestServer gives a describe block: filled in by its beforeAll, so read it inside tests and hooks. */
+export interface TestServerHandle {
+  readonly server: TestServer;
+  readonly db: Db;
+}
+
+/**
+ * A test database of `kind` with the demo server on it, for the describe block (or file) that
+ * calls this: beforeAll opens both, afterAll closes the server and then the database. Pass the
+ * options as a function when they are only known once earlier hooks have run.
+ */
+export function useTestServer(kind: DbKind, options: ServerOptions | (() => ServerOptions) = {}): TestServerHandle {
+  let server: TestServer | undefined;
+  let db: Db | undefined;
+  beforeAll(async () => {
+    db = await openTestDb(kind);
+    server = await startServer(db, typeof options === 'function' ? options() : options);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+  const notYet = () => new Error('useTestServer: the server starts in beforeAll; use it inside a test or a hook');
+  return {
+    get server() {
+      if (!server) throw notYet();
+      return server;
+    },
+    get db() {
+      if (!db) throw notYet();
+      return db;
+    },
+  };
 }
 
 export interface Answer {

@@ -2,17 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/index.ts';
-import { call, openTestDb, pothole, STAFF_KEY, startServer } from './helpers.ts';
+import { call, pothole, STAFF_KEY, useTestServer } from './helpers.ts';
 
 /**
  * SMTP_URL: the server sends through a real SMTP server (here one the test runs), and the
  * messages are read back with mailparser, headers and all.
  */
 describe('email through SMTP_URL', () => {
-  let db: Db;
-  let server: Awaited<ReturnType<typeof startServer>>;
   let smtp: SMTPServer;
+  let smtpPort: number;
   const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
 
   beforeAll(async () => {
@@ -28,25 +26,23 @@ describe('email through SMTP_URL', () => {
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.address() as AddressInfo;
-    db = await openTestDb('pglite');
-    server = await startServer(db, { smtpUrl: `smtp://127.0.0.1:${port}` });
+    smtpPort = (smtp.server.address() as AddressInfo).port;
   });
+  // Registered after the SMTP server's hooks: it starts once that listens, and closes before it.
   afterAll(async () => {
-    await server?.close();
-    await db?.close();
     await new Promise<void>((resolve) => smtp?.close(() => resolve()));
   });
+  const t = useTestServer('pglite', () => ({ smtpUrl: `smtp://127.0.0.1:${smtpPort}` }));
 
   it('sends the receipt, the team notice and the update email, and has no dev mailbox', async () => {
-    const created = await call(server.base, 'POST', '/open311/v2/requests.json', {
+    const created = await call(t.server.base, 'POST', '/open311/v2/requests.json', {
       form: pothole({ email: 'ada@example.org', first_name: 'Ada', email_updates: 'true' }),
     });
     expect(created.status).toBe(201);
-    await call(server.base, 'POST', '/open311/v2/servicerequestupdates.json', {
+    await call(t.server.base, 'POST', '/open311/v2/servicerequestupdates.json', {
       form: { api_key: STAFF_KEY, service_request_id: 'LDC-1001', status: 'fixed', description: 'Filled and sealed.' },
     });
-    await server.ctx.mailer.idle();
+    await t.server.ctx.mailer.idle();
 
     const bySubject = new Map(received.map((r) => [r.mail.subject, r]));
     const receipt = bySubject.get('Your report LDC-1001: Pothole')!;
@@ -64,6 +60,6 @@ describe('email through SMTP_URL', () => {
     expect(update.mail.text).toContain('Filled and sealed.');
     expect(update.mail.text).toMatch(/To stop getting emails about this report: http:\/\/127\.0\.0\.1:\d+\/open311\/v2\/subscriptions\/unsubscribe\?token=/);
 
-    expect((await call(server.base, 'GET', '/dev/mailbox.json')).status).toBe(404);
+    expect((await call(t.server.base, 'GET', '/dev/mailbox.json')).status).toBe(404);
   });
 });

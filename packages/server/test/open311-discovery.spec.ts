@@ -1,25 +1,15 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type CouncilConfig, type Db } from '../src/index.ts';
-import { call, openTestDb, startServer, testDatabases } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, type CouncilConfig } from '../src/index.ts';
+import { call, startServer, testDatabases, useTestServer } from './helpers.ts';
 
 const lists = ['discovery.endpoints.endpoint', 'discovery.endpoints.endpoint.formats.format'];
 const xml = new XMLParser({ parseTagValue: false, isArray: (_name, jpath) => lists.includes(String(jpath)) });
 const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 describe.each(testDatabases())('Open311 Service Discovery on %s', (kind) => {
-  let db: Db;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  const get = (path: string) => call(server.base, 'GET', path);
-
-  beforeAll(async () => {
-    db = await openTestDb(kind);
-    server = await startServer(db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const t = useTestServer(kind);
+  const get = (path: string) => call(t.server.base, 'GET', path);
 
   it('serves the spec fields as JSON at discovery.json and discovery', async () => {
     const before = Date.now();
@@ -30,11 +20,11 @@ describe.each(testDatabases())('Open311 Service Discovery on %s', (kind) => {
     expect(doc).toEqual({
       changeset: expect.stringMatching(iso),
       contact: 'Larkmead District Council: email customer.services@larkmead.example.gov.uk, phone 01632 960000, website https://larkmead.example.gov.uk/.',
-      key_service: `No key is needed to read services or reports. To send reports from your own website or app, ask Larkmead District Council for an API key: email customer.services@larkmead.example.gov.uk. API description: ${server.base}/openapi.json`,
+      key_service: `No key is needed to read services or reports. To send reports from your own website or app, ask Larkmead District Council for an API key: email customer.services@larkmead.example.gov.uk. API description: ${t.server.base}/openapi.json`,
       endpoints: [
         {
           specification: 'http://wiki.open311.org/GeoReport_v2',
-          url: `${server.base}/open311/v2`,
+          url: `${t.server.base}/open311/v2`,
           changeset: doc.changeset,
           type: 'production',
           formats: ['text/xml', 'application/json'],
@@ -63,7 +53,7 @@ describe.each(testDatabases())('Open311 Service Discovery on %s', (kind) => {
         endpoint: [
           {
             specification: 'http://wiki.open311.org/GeoReport_v2',
-            url: `${server.base}/open311/v2`,
+            url: `${t.server.base}/open311/v2`,
             changeset: json.changeset,
             type: 'production',
             formats: { format: ['text/xml', 'application/json'] },
@@ -87,8 +77,8 @@ describe.each(testDatabases())('Open311 Service Discovery on %s', (kind) => {
   });
 
   it('is linked from the GeoReport v2 index, the server root and the OpenAPI document', async () => {
-    expect((await get('/open311/v2/')).body.discovery).toBe(`${server.base}/open311/discovery.json`);
-    expect((await get('/')).body.open311_discovery).toBe(`${server.base}/open311/discovery.json`);
+    expect((await get('/open311/v2/')).body.discovery).toBe(`${t.server.base}/open311/discovery.json`);
+    expect((await get('/')).body.open311_discovery).toBe(`${t.server.base}/open311/discovery.json`);
     const doc = (await get('/openapi.json')).body;
     expect(doc.paths['/open311/discovery.{format}'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Discovery' });
     expect(doc.components.schemas.Discovery.required).toEqual(['changeset', 'contact', 'key_service', 'endpoints']);
@@ -97,7 +87,7 @@ describe.each(testDatabases())('Open311 Service Discovery on %s', (kind) => {
   it('keeps the changeset across restarts and processes, and moves it forward when a service changes', async () => {
     const first = (await get('/open311/discovery.json')).body.changeset;
     // Another process on the same database with the same config: the same changeset.
-    const twin = await startServer(db, { publicUrl: server.base });
+    const twin = await startServer(t.db, { publicUrl: t.server.base });
     try {
       expect((await call(twin.base, 'GET', '/open311/discovery.json')).body.changeset).toBe(first);
     } finally {
@@ -107,7 +97,7 @@ describe.each(testDatabases())('Open311 Service Discovery on %s', (kind) => {
     // The council renames a category: clients must refresh their cached services.
     const config = loadConfig();
     const renamed: CouncilConfig = { ...config, services: config.services.map((s) => (s.service_code === 'potholes' ? { ...s, service_name: 'Pothole or sunken road' } : s)) };
-    const edited = await startServer(db, { config: renamed, publicUrl: server.base });
+    const edited = await startServer(t.db, { config: renamed, publicUrl: t.server.base });
     let second: string;
     try {
       const doc = (await call(edited.base, 'GET', '/open311/discovery.json')).body;
@@ -124,7 +114,7 @@ describe.each(testDatabases())('Open311 Service Discovery on %s', (kind) => {
       ...config,
       services: config.services.map((s) => (s.service_code === 'potholes' ? { ...s, attributes: s.attributes.map((a, i) => (i === 0 ? { ...a, description: `${a.description} (roughly)` } : a)) } : s)),
     };
-    const third = await startServer(db, { config: reworded, publicUrl: server.base });
+    const third = await startServer(t.db, { config: reworded, publicUrl: t.server.base });
     try {
       expect((await call(third.base, 'GET', '/open311/discovery.json')).body.changeset > second).toBe(true);
     } finally {

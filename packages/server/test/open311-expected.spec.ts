@@ -1,7 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../src/index.ts';
-import { call, mailbox, openTestDb, pothole, resetOpen311, STAFF_KEY, startServer, testDatabases } from './helpers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { call, mailbox, pothole, resetOpen311, STAFF_KEY, testDatabases, useTestServer } from './helpers.ts';
 
 const DAY = 86_400_000;
 /** A W3C date-time `days` from now, to the second, as the API answers it. */
@@ -11,33 +10,24 @@ const ukDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Eur
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'request' });
 
 describe.each(testDatabases())('expected_datetime set by staff on %s', (kind) => {
-  let db: Db;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  const get = (path: string) => call(server.base, 'GET', path);
+  const t = useTestServer(kind);
+  const get = (path: string) => call(t.server.base, 'GET', path);
   const update = (form: Record<string, string>, headers: Record<string, string> = {}) =>
-    call(server.base, 'POST', '/open311/v2/servicerequestupdates.json', { form: { api_key: STAFF_KEY, service_request_id: 'LDC-1001', ...form }, headers });
+    call(t.server.base, 'POST', '/open311/v2/servicerequestupdates.json', { form: { api_key: STAFF_KEY, service_request_id: 'LDC-1001', ...form }, headers });
   const expected = async () => (await get('/open311/v2/requests/LDC-1001.json')).body[0].expected_datetime;
   /** Posts the /staff form as a browser on that page would, without following the redirect. */
   const staffPost = (form: Record<string, string>) =>
-    fetch(`${server.base}/staff/reports/LDC-1001/updates`, {
+    fetch(`${t.server.base}/staff/reports/LDC-1001/updates`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.base },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.server.base },
       body: new URLSearchParams(form),
     });
 
-  beforeAll(async () => {
-    db = await openTestDb(kind);
-    server = await startServer(db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
   beforeEach(async () => {
-    await server.ctx.mailer.idle();
-    await resetOpen311(db);
-    await call(server.base, 'POST', '/open311/v2/requests.json', { form: pothole({ email: 'reporter@example.org', email_updates: 'true' }) });
+    await t.server.ctx.mailer.idle();
+    await resetOpen311(t.db);
+    await call(t.server.base, 'POST', '/open311/v2/requests.json', { form: pothole({ email: 'reporter@example.org', email_updates: 'true' }) });
   });
 
   it('is empty until staff set it, then shows in GET requests as JSON and XML', async () => {
@@ -82,7 +72,7 @@ describe.each(testDatabases())('expected_datetime set by staff on %s', (kind) =>
       expect(answer.status, value).toBe(400);
       expect(answer.body, value).toEqual([{ code: 400, description: message }]);
     }
-    const repeated = await call(server.base, 'POST', '/open311/v2/servicerequestupdates.json', {
+    const repeated = await call(t.server.base, 'POST', '/open311/v2/servicerequestupdates.json', {
       form: `api_key=${STAFF_KEY}&service_request_id=LDC-1001&status=open&description=x&expected_datetime=${encodeURIComponent(fromNow(3))}&expected_datetime=${encodeURIComponent(fromNow(4))}`,
     });
     expect(repeated.body).toEqual([{ code: 400, description: 'expected_datetime must be sent once, as text.' }]);
@@ -124,12 +114,12 @@ describe.each(testDatabases())('expected_datetime set by staff on %s', (kind) =>
   it('tells subscribers the expected date in the update email, and not once it is closed', async () => {
     const when = `${nextYear}-01-15T17:00:00Z`;
     await update({ status: 'action_scheduled', description: 'A crew is booked.', expected_datetime: when });
-    let mail = await mailbox(server);
+    let mail = await mailbox(t.server);
     const scheduled = mail.find((m) => m.subject === 'Update on LDC-1001 (Pothole): Action scheduled')!;
     const weekday = new Date(when).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'Europe/London' });
     expect(scheduled.text).toContain(`Status: Action scheduled\nExpected by: ${weekday} 15 January ${nextYear}\n`);
     await update({ status: 'fixed', description: 'Filled.' });
-    mail = await mailbox(server);
+    mail = await mailbox(t.server);
     const fixed = mail.find((m) => m.subject === 'Update on LDC-1001 (Pothole): Fixed')!;
     expect(fixed.text).not.toContain('Expected by');
   });

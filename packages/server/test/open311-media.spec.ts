@@ -1,7 +1,7 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig, type Db } from '../src/index.ts';
-import { call, openTestDb, pothole, resetOpen311, startServer, testDatabases } from './helpers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/index.ts';
+import { call, pothole, resetOpen311, testDatabases, useTestServer } from './helpers.ts';
 
 /** A 64×48 JPEG that says it was taken at a GPS position, rotated (Orientation 6). */
 async function photoWithGps(): Promise<Buffer> {
@@ -22,18 +22,9 @@ function upload(base: string, bytes: Buffer | Uint8Array, type = 'image/jpeg', f
 }
 
 describe.each(testDatabases())('media upload (extension) on %s', (kind) => {
-  let db: Db;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const t = useTestServer(kind, { config: { ...loadConfig(), media: { max_bytes: 200_000, max_dimension: 1024 } } });
 
-  beforeAll(async () => {
-    db = await openTestDb(kind);
-    server = await startServer(db, { config: { ...loadConfig(), media: { max_bytes: 200_000, max_dimension: 1024 } } });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
-  beforeEach(() => resetOpen311(db));
+  beforeEach(() => resetOpen311(t.db));
 
   it('stores a photo without its EXIF or GPS, upright, and serves it back', async () => {
     const original = await photoWithGps();
@@ -42,10 +33,10 @@ describe.each(testDatabases())('media upload (extension) on %s', (kind) => {
     expect(before.orientation).toBe(6);
     expect(original.includes(Buffer.from('TestCam'))).toBe(true);
 
-    const answer = await upload(server.base, original);
+    const answer = await upload(t.server.base, original);
     expect(answer.status).toBe(201);
     const { media_url } = (await answer.json()) as { media_url: string };
-    expect(media_url).toMatch(new RegExp(`^${server.base}/open311/v2/media/[0-9a-f]{32}\\.jpg$`));
+    expect(media_url).toMatch(new RegExp(`^${t.server.base}/open311/v2/media/[0-9a-f]{32}\\.jpg$`));
 
     const served = await fetch(media_url);
     expect(served.status).toBe(200);
@@ -60,14 +51,14 @@ describe.each(testDatabases())('media upload (extension) on %s', (kind) => {
     expect([after.width, after.height]).toEqual([48, 64]);
 
     // The resident's report can point at it.
-    const report = await call(server.base, 'POST', '/open311/v2/requests.json', { form: pothole({ media_url }) });
+    const report = await call(t.server.base, 'POST', '/open311/v2/requests.json', { form: pothole({ media_url }) });
     expect(report.status).toBe(201);
-    expect((await call(server.base, 'GET', '/open311/v2/requests/LDC-1001.json')).body[0].media_url).toBe(media_url);
+    expect((await call(t.server.base, 'GET', '/open311/v2/requests/LDC-1001.json')).body[0].media_url).toBe(media_url);
   });
 
   it('shrinks a large photo to the configured size and turns PNG into JPEG', async () => {
     const png = await sharp({ create: { width: 3000, height: 1500, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } }).png().toBuffer();
-    const answer = await upload(server.base, png, 'image/png');
+    const answer = await upload(t.server.base, png, 'image/png');
     expect(answer.status).toBe(201);
     const { media_url } = (await answer.json()) as { media_url: string };
     const meta = await sharp(Buffer.from(await (await fetch(media_url)).arrayBuffer())).metadata();
@@ -76,28 +67,28 @@ describe.each(testDatabases())('media upload (extension) on %s', (kind) => {
 
   it('returns the first photo for a retried upload with the same Idempotency-Key', async () => {
     const photo = await photoWithGps();
-    const first = (await (await upload(server.base, photo, 'image/jpeg', 'media', { 'Idempotency-Key': 'photo-1' })).json()) as { media_url: string };
-    const second = (await (await upload(server.base, photo, 'image/jpeg', 'media', { 'Idempotency-Key': 'photo-1' })).json()) as { media_url: string };
+    const first = (await (await upload(t.server.base, photo, 'image/jpeg', 'media', { 'Idempotency-Key': 'photo-1' })).json()) as { media_url: string };
+    const second = (await (await upload(t.server.base, photo, 'image/jpeg', 'media', { 'Idempotency-Key': 'photo-1' })).json()) as { media_url: string };
     expect(second.media_url).toBe(first.media_url);
   });
 
   it('refuses what is not a photo, is too large, is in the wrong field or is not multipart', async () => {
-    const text = await upload(server.base, Buffer.from('<?php echo "hi"; ?>'), 'image/jpeg');
+    const text = await upload(t.server.base, Buffer.from('<?php echo "hi"; ?>'), 'image/jpeg');
     expect(text.status).toBe(415);
     expect(await text.json()).toEqual([{ code: 415, description: 'The file is not a photo we can read. Upload a JPEG, PNG or WebP image.' }]);
 
-    const big = await upload(server.base, Buffer.alloc(300_000, 1));
+    const big = await upload(t.server.base, Buffer.alloc(300_000, 1));
     expect(big.status).toBe(413);
     expect(await big.json()).toEqual([{ code: 413, description: 'The photo is too large. Upload one under 0.2 MB.' }]);
 
-    const field = await upload(server.base, await photoWithGps(), 'image/jpeg', 'photo');
+    const field = await upload(t.server.base, await photoWithGps(), 'image/jpeg', 'photo');
     expect(field.status).toBe(400);
     expect(await field.json()).toEqual([{ code: 400, description: 'Send the photo in a field called "media", not "photo".' }]);
 
-    const form = await call(server.base, 'POST', '/open311/v2/media', { form: { media: 'x' } });
+    const form = await call(t.server.base, 'POST', '/open311/v2/media', { form: { media: 'x' } });
     expect(form.status).toBe(415);
     expect(form.body[0].description).toBe('Upload the photo as multipart/form-data in a field called "media".');
 
-    expect((await fetch(`${server.base}/open311/v2/media/${'0'.repeat(32)}.jpg`)).status).toBe(404);
+    expect((await fetch(`${t.server.base}/open311/v2/media/${'0'.repeat(32)}.jpg`)).status).toBe(404);
   });
 });

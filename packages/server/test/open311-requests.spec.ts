@@ -1,29 +1,19 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../src/index.ts';
-import { call, mailbox, openTestDb, POINTS, pothole, PUBLIC_KEY, resetOpen311, startServer, testDatabases } from './helpers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { call, mailbox, POINTS, pothole, PUBLIC_KEY, resetOpen311, testDatabases, useTestServer } from './helpers.ts';
 
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => ['request', 'error'].includes(name) });
 
 describe.each(testDatabases())('Open311 requests on %s', (kind) => {
-  let db: Db;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const t = useTestServer(kind);
   const post = (form: Record<string, string | string[]> | string, headers: Record<string, string> = {}, path = '/open311/v2/requests.json') =>
-    call(server.base, 'POST', path, { form, headers });
-  const get = (path: string) => call(server.base, 'GET', path);
+    call(t.server.base, 'POST', path, { form, headers });
+  const get = (path: string) => call(t.server.base, 'GET', path);
 
-  beforeAll(async () => {
-    db = await openTestDb(kind);
-    server = await startServer(db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
   beforeEach(async () => {
     // Mail from the previous test may still be on its way into the dev mailbox.
-    await server.ctx.mailer.idle();
-    await resetOpen311(db);
+    await t.server.ctx.mailer.idle();
+    await resetOpen311(t.db);
   });
 
   it('stores a report and answers with its reference, notice and token', async () => {
@@ -55,7 +45,7 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
     expect(created.status).toBe(201);
     const one = await get(`/open311/v2/requests/${created.body[0].service_request_id}.json`);
     expect(one.body[0]).toMatchObject({ address: '12 Mill Lane, Larkmead LK1 2AB', lat: null, long: null, agency_responsible: 'Larkmead District Council: Environmental crime team' });
-    const mail = await mailbox(server);
+    const mail = await mailbox(t.server);
     const notice = mail.find((m) => m.to === 'enviro.crime@larkmead.example.gov.uk')!;
     expect(notice.text).toContain('Household bags, Tyres');
     expect(notice.text).toContain('About a van load');
@@ -64,13 +54,13 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
   it('keeps what a resident typed out of email headers', async () => {
     const created = await post({ service_code: 'graffiti', address_string: 'Mill Lane\r\nBcc: victim@example.org', 'attribute[surface]': 'private', 'attribute[offensive]': 'no' });
     expect(created.status).toBe(201);
-    const mail = await mailbox(server);
+    const mail = await mailbox(t.server);
     expect(mail.map((m) => m.to)).toEqual(['street.scene@larkmead.example.gov.uk']);
     expect(mail[0]!.subject).toBe('New report LDC-1001: Graffiti – Mill Lane Bcc: victim@example.org');
   });
 
   it('also takes the report as JSON, with numbers and booleans', async () => {
-    const created = await call(server.base, 'POST', '/open311/v2/requests.json', {
+    const created = await call(t.server.base, 'POST', '/open311/v2/requests.json', {
       json: { service_code: 'potholes', lat: 52.228, long: -1.505, attribute: { depth: 'deep', position: 'edge' }, email: 'j@example.org', email_updates: true },
     });
     expect(created.status).toBe(201);
@@ -115,7 +105,7 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
     // Hidden: the answer to a question the resident could not see is dropped, not refused.
     const hidden = await post(pothole({ 'attribute[caused_damage]': 'no', 'attribute[damage_details]': 'ignored' }));
     expect(hidden.status).toBe(201);
-    const mail = await mailbox(server);
+    const mail = await mailbox(t.server);
     expect(mail.find((m) => m.to.startsWith('highways'))!.text).not.toContain('ignored');
   });
 
@@ -151,7 +141,7 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
     const calming = await post({ ...speedwatch, 'attribute[wanted]': 'calming', lat: String(POINTS.fenbury[0]), long: String(POINTS.fenbury[1]) });
     expect(calming.body[0].service_notice).toBe("The district council's traffic management team will look at it and reply within 20 working days.");
 
-    const mail = await mailbox(server);
+    const mail = await mailbox(t.server);
     // Notices are sent after each response, so they can reach the mailbox in any order.
     expect(mail.map((m) => m.to).sort()).toEqual(['clerk@fenbury-pc.example.org', 'traffic@larkmead.example.gov.uk', 'traffic@larkmead.example.gov.uk']);
   });
@@ -167,7 +157,7 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
     const all = await get('/open311/v2/requests.json');
     expect(all.body).toHaveLength(1);
     // The retry sends no second round of emails either.
-    expect((await mailbox(server)).filter((m) => m.to.startsWith('highways'))).toHaveLength(1);
+    expect((await mailbox(t.server)).filter((m) => m.to.startsWith('highways'))).toHaveLength(1);
 
     const other = await post(pothole({ description: 'A different hole' }), headers);
     expect(other.status).toBe(422);
@@ -188,14 +178,14 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
       expect(answer.status).toBe(200);
       for (const secret of ['resident@example.org', 'Ada', 'Lovelace', '960999']) expect(answer.text).not.toContain(secret);
     }
-    const mail = await mailbox(server);
+    const mail = await mailbox(t.server);
     const receipt = mail.find((m) => m.to === 'resident@example.org')!;
     expect(receipt.subject).toBe('Your report LDC-1001: Pothole');
     expect(receipt.from).toContain('no-reply@larkmead.example.gov.uk');
     expect(receipt.text).toContain('Dear Ada,');
     expect(receipt.text).toContain('Your reference is LDC-1001.');
     expect(receipt.text).toContain('Our highways team will inspect it within 5 working days.');
-    expect(receipt.text).toContain(`${server.base}/cases/LDC-1001`);
+    expect(receipt.text).toContain(`${t.server.base}/cases/LDC-1001`);
     // No email_updates: no unsubscribe link, because no update emails will come.
     expect(receipt.text).not.toContain('unsubscribe');
     const team = mail.find((m) => m.to === 'highways@larkmead.example.gov.uk')!;
@@ -262,7 +252,7 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
   it('records public_anonymity_required and tells the team (extension)', async () => {
     await post(pothole({ public_anonymity_required: 'true', first_name: 'Sam' }));
     expect((await get('/open311/v2/requests/LDC-1001.json')).body[0].public_anonymity_required).toBe(true);
-    const mail = await mailbox(server);
+    const mail = await mailbox(t.server);
     expect(mail[0]!.text).toContain('The resident asked not to be identified publicly');
   });
 
@@ -278,13 +268,13 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
   });
 
   it('answers a body it cannot read with an error array, not a 500', async () => {
-    const json = await call(server.base, 'POST', '/open311/v2/requests.json', { headers: { 'content-type': 'application/json' }, json: undefined });
+    const json = await call(t.server.base, 'POST', '/open311/v2/requests.json', { headers: { 'content-type': 'application/json' }, json: undefined });
     expect(json.status).toBeGreaterThanOrEqual(400);
     expect(json.status).toBeLessThan(500);
-    const broken = await fetch(`${server.base}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"service_code":' });
+    const broken = await fetch(`${t.server.base}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"service_code":' });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toEqual([{ code: 400, description: 'The body is not valid JSON.' }]);
-    const text = await fetch(`${server.base}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const text = await fetch(`${t.server.base}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(text.status).toBe(415);
     const repeated = await post('service_code=potholes&service_code=graffiti&address_string=x');
     expect(repeated.body[0].description).toBe('service_code must be sent once, as text.');

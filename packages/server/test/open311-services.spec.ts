@@ -1,24 +1,13 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/index.ts';
-import { call, openTestDb, startServer, testDatabases } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { call, testDatabases, useTestServer } from './helpers.ts';
 
 const lists = ['services.service', 'services.service.groups.group', 'service_definition.attributes.attribute', 'service_definition.attributes.attribute.values.value', 'errors.error'];
 const xml = new XMLParser({ parseTagValue: false, isArray: (_name, jpath) => lists.includes(String(jpath)) });
 
 describe.each(testDatabases())('Open311 services, CORS and the API description on %s', (kind) => {
-  let db: Db;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  const get = (path: string, headers: Record<string, string> = {}) => call(server.base, 'GET', path, { headers });
-
-  beforeAll(async () => {
-    db = await openTestDb(kind);
-    server = await startServer(db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const t = useTestServer(kind);
+  const get = (path: string, headers: Record<string, string> = {}) => call(t.server.base, 'GET', path, { headers });
 
   it('lists services with the spec fields, groups and the emergency notice', async () => {
     for (const path of ['/open311/v2/services.json', '/open311/v2/services']) {
@@ -91,7 +80,7 @@ describe.each(testDatabases())('Open311 services, CORS and the API description o
   });
 
   it('lets allowed browser origins in (CORS) and keeps others out', async () => {
-    const preflight = await fetch(`${server.base}/open311/v2/requests.json`, {
+    const preflight = await fetch(`${t.server.base}/open311/v2/requests.json`, {
       method: 'OPTIONS',
       headers: { Origin: 'http://localhost:8000', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
     });
@@ -129,10 +118,10 @@ describe.each(testDatabases())('Open311 services, CORS and the API description o
     const root = (await get('/')).body;
     expect(root).toEqual({
       name: 'Larkmead District Council: Civic Widgets reference server',
-      open311: `${server.base}/open311/v2/`,
-      open311_discovery: `${server.base}/open311/discovery.json`,
-      openapi: `${server.base}/openapi.json`,
-      dev_mailbox: `${server.base}/dev/mailbox`,
+      open311: `${t.server.base}/open311/v2/`,
+      open311_discovery: `${t.server.base}/open311/discovery.json`,
+      openapi: `${t.server.base}/openapi.json`,
+      dev_mailbox: `${t.server.base}/dev/mailbox`,
     });
     expect((await get('/health')).body).toEqual({ status: 'ok', database: kind });
   });

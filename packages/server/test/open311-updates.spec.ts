@@ -1,31 +1,21 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../src/index.ts';
-import { call, mailbox, openTestDb, pothole, resetOpen311, STAFF_KEY, startServer, testDatabases } from './helpers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { call, mailbox, pothole, resetOpen311, STAFF_KEY, startServer, testDatabases, useTestServer } from './helpers.ts';
 
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'request_update' });
 const linkIn = (text: string, path: string) => new RegExp(`https?://\\S+${path}\\?token=[0-9a-f-]{36}`).exec(text)?.[0];
 
 describe.each(testDatabases())('Open311 updates, subscriptions and email on %s', (kind) => {
-  let db: Db;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  const post = (path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}) => call(server.base, 'POST', path, { form, headers });
-  const get = (path: string) => call(server.base, 'GET', path);
+  const t = useTestServer(kind);
+  const post = (path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}) => call(t.server.base, 'POST', path, { form, headers });
+  const get = (path: string) => call(t.server.base, 'GET', path);
   const update = (form: Record<string, string>, headers: Record<string, string> = {}) =>
     post('/open311/v2/servicerequestupdates.json', { api_key: STAFF_KEY, service_request_id: 'LDC-1001', ...form }, headers);
 
-  beforeAll(async () => {
-    db = await openTestDb(kind);
-    server = await startServer(db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
   beforeEach(async () => {
     // Mail from the previous test may still be on its way into the dev mailbox.
-    await server.ctx.mailer.idle();
-    await resetOpen311(db);
+    await t.server.ctx.mailer.idle();
+    await resetOpen311(t.db);
     await post('/open311/v2/requests.json', pothole({ email: 'Reporter@Example.org', email_updates: 'true', first_name: 'Ada' }));
   });
 
@@ -40,7 +30,7 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
   });
 
   it('accepts a staff key from CIVIC_STAFF_API_KEY', async () => {
-    const other = await startServer(db, { env: { CIVIC_STAFF_API_KEY: 'env-staff-key-0123456789' } });
+    const other = await startServer(t.db, { env: { CIVIC_STAFF_API_KEY: 'env-staff-key-0123456789' } });
     try {
       const answer = await call(other.base, 'POST', '/open311/v2/servicerequestupdates.json', {
         form: { api_key: 'env-staff-key-0123456789', service_request_id: 'LDC-1001', status: 'investigating', description: 'Looking' },
@@ -99,16 +89,16 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
   });
 
   it('emails the reporter who opted in, with an unsubscribe link that works', async () => {
-    let mail = await mailbox(server);
+    let mail = await mailbox(t.server);
     const receipt = mail.find((m) => m.subject === 'Your report LDC-1001: Pothole')!;
     expect(receipt.text).toContain('We will email you when we update your report.');
 
     await update({ status: 'fixed', description: 'Filled <today> & sealed.' });
-    mail = await mailbox(server);
+    mail = await mailbox(t.server);
     const email = mail.find((m) => m.subject === 'Update on LDC-1001 (Pothole): Fixed')!;
     expect(email.to).toBe('reporter@example.org');
     expect(email.text).toContain('Filled <today> & sealed.');
-    expect(email.text).toContain(`${server.base}/cases/LDC-1001`);
+    expect(email.text).toContain(`${t.server.base}/cases/LDC-1001`);
 
     const unsubscribe = linkIn(email.text, '/open311/v2/subscriptions/unsubscribe')!;
     // The link only shows a button: a mail scanner following it changes nothing.
@@ -116,14 +106,14 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<button type="submit">Stop emails</button>');
     await update({ status: 'open', description: 'Reopened.' });
-    expect((await mailbox(server)).filter((m) => m.subject.startsWith('Update on LDC-1001'))).toHaveLength(2);
+    expect((await mailbox(t.server)).filter((m) => m.subject.startsWith('Update on LDC-1001'))).toHaveLength(2);
 
     const token = new URL(unsubscribe).searchParams.get('token')!;
     const done = await post('/open311/v2/subscriptions/unsubscribe', { token });
     expect(done.status).toBe(200);
     expect(done.text).toContain('You will not get more emails about LDC-1001');
     await update({ status: 'fixed', description: 'Fixed again.' });
-    expect((await mailbox(server)).filter((m) => m.subject.startsWith('Update on LDC-1001'))).toHaveLength(2);
+    expect((await mailbox(t.server)).filter((m) => m.subject.startsWith('Update on LDC-1001'))).toHaveLength(2);
   });
 
   it('subscribes someone else only after they confirm by the emailed link', async () => {
@@ -133,13 +123,13 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
       service_request_id: 'LDC-1001',
       message: 'Check your email: we have sent a link to neighbour@example.org to confirm you want updates on LDC-1001.',
     });
-    const confirmMail = (await mailbox(server)).find((m) => m.to === 'neighbour@example.org')!;
+    const confirmMail = (await mailbox(t.server)).find((m) => m.to === 'neighbour@example.org')!;
     expect(confirmMail.subject).toBe('Confirm you want updates on LDC-1001');
     const confirm = linkIn(confirmMail.text, '/open311/v2/subscriptions/confirm')!;
 
     // Before confirming: no update email.
     await update({ status: 'investigating', description: 'Inspector booked.' });
-    expect((await mailbox(server)).filter((m) => m.to === 'neighbour@example.org')).toHaveLength(1);
+    expect((await mailbox(t.server)).filter((m) => m.to === 'neighbour@example.org')).toHaveLength(1);
 
     const page = await (await fetch(confirm)).text();
     expect(page).toContain('Get an email when report LDC-1001 is updated, sent to neighbour@example.org.');
@@ -147,7 +137,7 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
     expect(confirmed.text).toContain('You will get email updates');
 
     await update({ status: 'fixed', description: 'Filled.' });
-    const updates = (await mailbox(server)).filter((m) => m.subject === 'Update on LDC-1001 (Pothole): Fixed');
+    const updates = (await mailbox(t.server)).filter((m) => m.subject === 'Update on LDC-1001 (Pothole): Fixed');
     expect(updates.map((m) => m.to).sort()).toEqual(['neighbour@example.org', 'reporter@example.org']);
     expect(updates.every((m) => /unsubscribe\?token=/.test(m.text))).toBe(true);
   });
@@ -161,26 +151,26 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
     ]);
     const missing = await post('/open311/v2/subscriptions', { service_request_id: 'LDC-777', email: 'a@example.org' });
     expect(missing.status).toBe(404);
-    const link = await fetch(`${server.base}/open311/v2/subscriptions/confirm?token=00000000-0000-0000-0000-000000000000`);
+    const link = await fetch(`${t.server.base}/open311/v2/subscriptions/confirm?token=00000000-0000-0000-0000-000000000000`);
     expect(link.status).toBe(404);
     expect(await link.text()).toContain('This link has expired or is not right');
   });
 
   it('shows the case page for email links, escaping what residents and staff typed', async () => {
     await update({ status: 'action_scheduled', description: '<script>alert(1)</script> crew booked' });
-    const page = await fetch(`${server.base}/cases/LDC-1001`);
+    const page = await fetch(`${t.server.base}/cases/LDC-1001`);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await page.text();
     expect(html).toContain('Report LDC-1001: Pothole');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; crew booked');
     expect(html).not.toContain('<script>');
-    expect((await fetch(`${server.base}/cases/LDC-404`)).status).toBe(404);
+    expect((await fetch(`${t.server.base}/cases/LDC-404`)).status).toBe(404);
   });
 
   it('lists caught mail on the dev mailbox page as text', async () => {
     await post('/open311/v2/requests.json', pothole({ description: '<img src=x onerror=alert(1)>' }));
-    await server.ctx.mailer.idle();
-    const html = await (await fetch(`${server.base}/dev/mailbox`)).text();
+    await t.server.ctx.mailer.idle();
+    const html = await (await fetch(`${t.server.base}/dev/mailbox`)).text();
     expect(html).toContain('<h1>Dev mailbox</h1>');
     expect(html).toContain('New report LDC-1002: Pothole');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -188,11 +178,11 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
   });
 
   it('limits POSTs per client with a 429 error array, leaving GETs alone', async () => {
-    const limited = await startServer(db, { env: { CIVIC_RATE_LIMIT_POST_MAX: '2', CIVIC_RATE_LIMIT_POST_WINDOW_MS: '60000' } });
+    const limited = await startServer(t.db, { env: { CIVIC_RATE_LIMIT_POST_MAX: '2', CIVIC_RATE_LIMIT_POST_WINDOW_MS: '60000' } });
     try {
       const send = () => call(limited.base, 'POST', '/open311/v2/requests.json', { form: pothole() });
       // The counters live in the database: forget this file's earlier POSTs.
-      await db.exec('TRUNCATE rate_limits');
+      await t.db.exec('TRUNCATE rate_limits');
       expect((await send()).status).toBe(201);
       expect((await send()).status).toBe(201);
       const third = await send();
@@ -202,7 +192,7 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
       expect((await call(limited.base, 'GET', '/open311/v2/services.json')).status).toBe(200);
 
       // A second process on the same database shares the count.
-      const twin = await startServer(db, { env: { CIVIC_RATE_LIMIT_POST_MAX: '2', CIVIC_RATE_LIMIT_POST_WINDOW_MS: '60000' } });
+      const twin = await startServer(t.db, { env: { CIVIC_RATE_LIMIT_POST_MAX: '2', CIVIC_RATE_LIMIT_POST_WINDOW_MS: '60000' } });
       try {
         expect((await call(twin.base, 'POST', '/open311/v2/requests.json', { form: pothole() })).status).toBe(429);
       } finally {
