@@ -36,6 +36,11 @@ if (built) {
   // is not followed by `pnpm docs:sri` would hand webmasters tags the browser refuses to run.
   run('docs SRI hashes', process.execPath, ['scripts/docs-sri.mjs', '--check']);
 }
+// Storybook's docs pages and controls read the Custom Elements Manifest of each package; the
+// end-to-end tests render every built story (examples/e2e/storybook.e2e.ts).
+if (run('Custom Elements Manifest', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs'])) {
+  run('Storybook build', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']);
+}
 run(
   'vitest (unit, server, end-to-end)',
   bin('vitest'),
@@ -44,10 +49,7 @@ run(
   built ? { CIVIC_E2E_SKIP_BUILD: '1' } : {},
 );
 run('browser component tests (Chromium)', bin('web-test-runner'), [], { CIVIC_WTR_COUNTS: `${process.cwd()}/${results}/wtr.json` });
-// Storybook's docs pages and controls read the Custom Elements Manifest of each package.
-if (run('Custom Elements Manifest', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs'])) {
-  run('Storybook build', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']);
-}
+
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const vitest = read(`${results}/vitest.json`);
