@@ -243,8 +243,12 @@ export const ConfirmationTokenOnly: Story = page({
 /** The toolbar's Language switch shows every story in Welsh; this one starts in it. */
 export const Welsh: Story = { ...page({ page: 'category' }), globals: { locale: 'cy' } };
 
+/** The council's server cannot be reached: the phone number is the way to report. */
 export const ServerUnreachable: Story = {
-  render: () => html`<civic-report-form endpoint="https://council.invalid/open311/v2" phone="01632 960000"></civic-report-form>`,
+  beforeEach({ msw }) {
+    msw.use(http.all(`${DEMO_OPEN311}/*`, () => HttpResponse.error()));
+  },
+  render: () => html`<civic-report-form endpoint=${DEMO_OPEN311} phone="01632 960000"></civic-report-form>`,
 };
 
 export const NoEndpoint: Story = {
@@ -254,7 +258,7 @@ export const NoEndpoint: Story = {
 };
 
 export const OtherWaysToReportSlot: Story = {
-  render: () => html`<civic-report-form endpoint="https://council.invalid/open311/v2">
+  render: () => html`<civic-report-form endpoint=${DEMO_OPEN311}>
     <p slot="contact">You can also report it by calling 01632 960000 (Monday to Friday, 9am to 5pm) or at any council office.</p>
   </civic-report-form>`,
 };
