@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { escapeHtml } from '../http/html.ts';
@@ -9,75 +9,25 @@ import { findRequest, type RequestRow } from '../services/requests.ts';
 import { EXPECTED_FUTURE_LIMIT_MS, parseDay, ukDateValue, ukEndOfWorkingDay, ukLongDate } from '../services/expected-dates.ts';
 import { baseStatus, EXTENDED_STATUSES, STATUS_WORDS, type ExtendedStatus } from '../services/statuses.ts';
 import { listUpdates, postUpdate } from '../services/updates.ts';
+import staffConsultationRoutes from './staff-consultations.ts';
+import { errorSummary, page, sameOrigin, send, when } from './staff-page.ts';
 
 /*
- * The demo back office at /staff: what a council officer's CRM screen would show. It calls the
+ * The demo back office at /staff: what a council officer's CRM screen would show (reports here,
+ * consultations in staff-consultations.ts, the shared layout in staff-page.ts). It calls the
  * server's own services in-process, so no staff API key ever reaches a browser. It has no login,
  * which is why it is only registered alongside the dev mailbox (demo mode, no SMTP_URL): a real
  * council uses its CRM, which posts updates with its staff key (docs/integrators.md).
  */
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'";
-
-const STYLE = `body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Arial,sans-serif;line-height:1.45;color:#0b0c0c}
-header{background:#0b0c0c;color:#fff;padding:.75rem 1rem}header a{color:#fff;font-weight:700;text-decoration:none}header p{margin:.25rem 0 0;font-size:.9rem}
-main{max-width:70rem;margin:0 auto;padding:1.5rem 1rem 3rem}a{color:#1d70b8}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #fd0;outline-offset:0}
-h1{margin:0 0 1rem;font-size:2rem}h2{font-size:1.4rem;margin:2rem 0 .75rem}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.5rem .75rem .5rem 0;border-bottom:1px solid #b1b4b6}th{font-weight:700}
-.tag{display:inline-block;padding:.1rem .45rem;background:#d2e2f1;color:#0c2d4a;font-weight:700;font-size:.9rem}.tag.closed{background:#cce2d8;color:#005a30}
-dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.35rem 1rem}dt{font-weight:700}dd{margin:0}
-label,legend{display:block;font-weight:700;margin:1rem 0 .35rem}input,select,textarea{font:inherit;border:2px solid #0b0c0c;padding:.35rem;max-width:100%}textarea{width:40rem;min-height:7rem}
-.hint{color:#505a5f;margin:0 0 .35rem}button{font:inherit;margin-top:1rem;padding:.5rem 1rem;background:#00703c;color:#fff;border:0;box-shadow:0 2px #002d18;cursor:pointer}
-.banner{border:5px solid #00703c;padding:1rem;margin-bottom:1.5rem}.banner h2{margin:0;font-size:1.2rem}
-.errors{border:5px solid #d4351c;padding:1rem;margin-bottom:1.5rem}.errors h2{margin:0 0 .5rem;font-size:1.2rem}.errors a{color:#d4351c;font-weight:700}
-.field-error{color:#d4351c;font-weight:700;margin:0 0 .35rem}ol.timeline{padding-left:1.25rem}ol.timeline li{margin-bottom:.75rem}
-nav.filters ul{display:flex;gap:1rem;list-style:none;padding:0}nav.filters a[aria-current]{font-weight:700;color:#0b0c0c}`;
-
-function page(ctx: ServerContext, title: string, body: string): string {
-  const council = escapeHtml(ctx.config.council.name);
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – Staff – ${council}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header><a href="/staff">${council}: reports back office</a><p>Demo staff page. A council uses its own CRM for this.</p></header>
-<main>
-${body}
-</main>
-</body>
-</html>`;
-}
-
 const statusTag = (status: string, base: string) =>
   `<strong class="tag${base === 'closed' ? ' closed' : ''}">${escapeHtml(STATUS_WORDS[status as ExtendedStatus] ?? status)}</strong>`;
-
-const when = (date: Date | string, shown?: string) => {
-  const d = new Date(date);
-  return `<time datetime="${d.toISOString()}">${escapeHtml(shown ?? d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }))}</time>`;
-};
 
 const reportPath = (id: string) => `/staff/reports/${encodeURIComponent(id)}`;
 
 function teamName(ctx: ServerContext, row: RequestRow): string {
   const team = row.routing?.team ? ctx.config.teams[row.routing.team]?.name : undefined;
   return team ?? row.agency_responsible;
-}
-
-function send(reply: FastifyReply, status: number, html: string) {
-  return reply.code(status).type('text/html; charset=utf-8').header('Content-Security-Policy', CSP).header('Cache-Control', 'no-store').send(html);
-}
-
-/** A cross-site page must not be able to post updates through an officer's browser. */
-function sameOrigin(request: FastifyRequest): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 interface FormState {
@@ -121,7 +71,7 @@ async function reportPage(ctx: ServerContext, row: RequestRow, form: FormState, 
   return page(
     ctx,
     `Report ${row.service_request_id}`,
-    `${errors.length ? `<div class="errors" role="alert" tabindex="-1"><h2>There is a problem</h2><ul>${errors.map((e) => `<li><a href="#${e.field}">${escapeHtml(e.message)}</a></li>`).join('')}</ul></div>` : ''}
+    `${errorSummary(errors)}
 ${posted ? `<div class="banner" role="status"><h2>Update posted</h2><p>Residents who asked for updates on ${id} have been emailed. The case tracker shows it now.</p></div>` : ''}
 <p><a href="/staff">Back to all reports</a></p>
 <h1>Report ${id}: ${escapeHtml(row.service_name)}</h1>
@@ -178,6 +128,8 @@ function expectedDateFromForm(row: RequestRow, typed: string, closing: boolean):
 }
 
 export default async function staffRoutes(app: FastifyInstance, ctx: ServerContext) {
+  await staffConsultationRoutes(app, ctx);
+
   app.get<{ Querystring: { status?: string } }>('/staff', async (request, reply) => {
     const filter = request.query.status === 'closed' ? 'closed' : request.query.status === 'all' ? 'all' : 'open';
     const { rows, total } = await searchRequests(ctx, {

@@ -177,6 +177,14 @@ export class ConsultationService {
     return consultationList(rows.map((r) => this.stored(r)), this.now());
   }
 
+  /** How many responses each consultation has, by id (the staff page's list); none is absent. */
+  async responseCounts(): Promise<Map<string, number>> {
+    const { rows } = await this.ctx.db.query<{ consultation_id: string; n: number }>(
+      'SELECT consultation_id, count(*)::int AS n FROM consultation_responses GROUP BY consultation_id',
+    );
+    return new Map(rows.map((r) => [r.consultation_id, Number(r.n)]));
+  }
+
   async get(id: string) {
     return consultationDetail(this.stored(await this.row(id)), this.now());
   }
