@@ -9,9 +9,19 @@ import { z } from 'zod';
 const email = z.email();
 const code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" or "_"');
 
+/*
+ * Welsh: anything a resident reads may have a `cy` object beside its English fields, holding the
+ * same field names in Welsh (Welsh Language Standards). Keys and codes are never translated.
+ * Open311 answers in Welsh when asked (see open311/language.ts), field by field falling back to
+ * the English.
+ */
+const welsh = z.string().min(1);
+
 export const attributeValueSchema = z.strictObject({
   key: z.string().min(1),
   name: z.string().min(1),
+  /** The answer's name in Welsh. */
+  cy: z.strictObject({ name: welsh }).optional(),
 });
 
 /** Show this question only when another question's answer is one of `values` (our extension). */
@@ -34,8 +44,13 @@ export const attributeSchema = z
     order: z.number().int().optional(),
     values: z.array(attributeValueSchema).optional(),
     show_when: showWhenSchema.optional(),
+    /** The question and its help in Welsh. */
+    cy: z.strictObject({ description: welsh.optional(), datatype_description: welsh.optional() }).optional(),
   })
   .superRefine((attribute, ctx) => {
+    if (attribute.cy?.datatype_description && !attribute.datatype_description) {
+      ctx.addIssue({ code: 'custom', path: ['cy', 'datatype_description'], message: 'give the English "datatype_description" too' });
+    }
     const isList = attribute.datatype === 'singlevaluelist' || attribute.datatype === 'multivaluelist';
     if (isList && !attribute.values?.length) {
       ctx.addIssue({ code: 'custom', path: ['values'], message: `a ${attribute.datatype} needs "values"` });
@@ -50,25 +65,54 @@ export const parishRoutingSchema = z.strictObject({
   when: z.array(showWhenSchema).min(1),
   /** Shown when it goes to the parish; {parish}, {clerk}, {email}, {phone} are filled in. */
   notice: z.string().min(1),
+  /** The notice in Welsh, with the same placeholders. */
+  cy: z.strictObject({ notice: welsh }).optional(),
 });
 
-export const serviceSchema = z.strictObject({
-  service_code: code,
-  service_name: z.string().min(1),
-  description: z.string().min(1),
-  /** Open311 group; the first of `groups` when omitted. */
-  groups: z.array(z.string().min(1)).min(1),
-  keywords: z.array(z.string().min(1)).default([]),
-  type: z.enum(['realtime', 'batch', 'blackbox']).default('realtime'),
-  /** Key into `teams`. */
-  team: code,
-  /** Shown before the form, e.g. "If someone is in danger, call 999". */
-  emergency_notice: z.string().min(1).optional(),
-  /** Told to the resident when the report goes to the council's team. */
-  notice: z.string().min(1).optional(),
-  attributes: z.array(attributeSchema).default([]),
-  parish_routing: parishRoutingSchema.optional(),
+/** A service's texts in Welsh; `groups` in the same order as the English ones. */
+export const serviceWelshSchema = z.strictObject({
+  service_name: welsh.optional(),
+  description: welsh.optional(),
+  groups: z.array(welsh).min(1).optional(),
+  keywords: z.array(welsh).optional(),
+  emergency_notice: welsh.optional(),
+  notice: welsh.optional(),
 });
+
+export const serviceSchema = z
+  .strictObject({
+    service_code: code,
+    service_name: z.string().min(1),
+    description: z.string().min(1),
+    /** Open311 group; the first of `groups` when omitted. */
+    groups: z.array(z.string().min(1)).min(1),
+    keywords: z.array(z.string().min(1)).default([]),
+    type: z.enum(['realtime', 'batch', 'blackbox']).default('realtime'),
+    /** Key into `teams`. */
+    team: code,
+    /** Shown before the form, e.g. "If someone is in danger, call 999". */
+    emergency_notice: z.string().min(1).optional(),
+    /** Told to the resident when the report goes to the council's team. */
+    notice: z.string().min(1).optional(),
+    attributes: z.array(attributeSchema).default([]),
+    parish_routing: parishRoutingSchema.optional(),
+    /** Welsh for the texts above; any left out are answered in English. */
+    cy: serviceWelshSchema.optional(),
+  })
+  .superRefine((service, ctx) => {
+    const cy = service.cy;
+    if (!cy) return;
+    if (cy.groups && cy.groups.length !== service.groups.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cy', 'groups'],
+        message: `give one Welsh name per group, in the same order (${service.groups.length} English: ${service.groups.map((g) => `"${g}"`).join(', ')}; ${cy.groups.length} Welsh)`,
+      });
+    }
+    for (const field of ['emergency_notice', 'notice'] as const) {
+      if (cy[field] && !service[field]) ctx.addIssue({ code: 'custom', path: ['cy', field], message: `give the English "${field}" too` });
+    }
+  });
 
 export const teamSchema = z.strictObject({
   name: z.string().min(1),

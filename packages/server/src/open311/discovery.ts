@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerContext } from '../context.ts';
 import { isoDate } from './dates.ts';
-import { serviceDefinition, serviceSummary } from './services.ts';
+import { serviceDefinition, serviceDefinitionIn, serviceSummary, serviceSummaryIn } from './services.ts';
 
 /*
  * Open311 Service Discovery (http://wiki.open311.org/Service_Discovery): the document at
@@ -55,6 +55,8 @@ function discoveryContent(ctx: ServerContext) {
     formats: DISCOVERY_FORMATS,
     services: ctx.config.services.map(serviceSummary),
     definitions: ctx.config.services.map(serviceDefinition),
+    // A new or changed Welsh text is a change of the services too.
+    welsh: ctx.config.services.map((s) => [serviceSummaryIn(s, 'cy'), serviceDefinitionIn(s, 'cy')]),
   };
 }
 

@@ -1,18 +1,29 @@
 import type { AttributeConfig, CouncilConfig, ServiceConfig } from '../config/schema.ts';
+import { inLanguage, type Language } from './language.ts';
 
-/** GET services: Open311 fields, plus `groups` (FixMyStreet) and `emergency_notice` (ours). */
-export function serviceSummary(service: ServiceConfig): Record<string, unknown> {
+/**
+ * GET services: Open311 fields, plus `groups` (FixMyStreet) and `emergency_notice` (ours), in
+ * `language` where the config gives it (field by field, English otherwise).
+ */
+export function serviceSummaryIn(service: ServiceConfig, language: Language): Record<string, unknown> {
+  const groups = inLanguage(service, 'groups', language);
+  const emergency = inLanguage(service, 'emergency_notice', language);
   return {
     service_code: service.service_code,
-    service_name: service.service_name,
-    description: service.description,
+    service_name: inLanguage(service, 'service_name', language),
+    description: inLanguage(service, 'description', language),
     metadata: service.attributes.length > 0,
     type: service.type,
-    keywords: service.keywords.join(','),
-    group: service.groups[0],
-    groups: service.groups,
-    ...(service.emergency_notice ? { emergency_notice: service.emergency_notice } : {}),
+    keywords: inLanguage(service, 'keywords', language).join(','),
+    group: groups[0],
+    groups,
+    ...(emergency ? { emergency_notice: emergency } : {}),
   };
+}
+
+/** GET services in English (the config's own text); fits `services.map(serviceSummary)`. */
+export function serviceSummary(service: ServiceConfig): Record<string, unknown> {
+  return serviceSummaryIn(service, 'en');
 }
 
 export function sortedAttributes(service: ServiceConfig): AttributeConfig[] {
@@ -22,8 +33,11 @@ export function sortedAttributes(service: ServiceConfig): AttributeConfig[] {
     .map(({ attribute }) => attribute);
 }
 
-/** GET services/{code}: the Open311 service definition; `show_when` is our extension. */
-export function serviceDefinition(service: ServiceConfig): Record<string, unknown> {
+/**
+ * GET services/{code}: the Open311 service definition, questions, help and answers in `language`
+ * where the config gives it; `show_when` is our extension.
+ */
+export function serviceDefinitionIn(service: ServiceConfig, language: Language): Record<string, unknown> {
   return {
     service_code: service.service_code,
     attributes: sortedAttributes(service).map((a, index) => ({
@@ -31,13 +45,18 @@ export function serviceDefinition(service: ServiceConfig): Record<string, unknow
       code: a.code,
       datatype: a.datatype,
       required: a.required,
-      datatype_description: a.datatype_description ?? '',
+      datatype_description: inLanguage(a, 'datatype_description', language) ?? '',
       order: a.order ?? index + 1,
-      description: a.description,
-      ...(a.values ? { values: a.values.map((v) => ({ key: v.key, name: v.name })) } : {}),
+      description: inLanguage(a, 'description', language),
+      ...(a.values ? { values: a.values.map((v) => ({ key: v.key, name: inLanguage(v, 'name', language) })) } : {}),
       ...(a.show_when ? { show_when: { code: a.show_when.code, values: a.show_when.values } } : {}),
     })),
   };
+}
+
+/** GET services/{code} in English. */
+export function serviceDefinition(service: ServiceConfig): Record<string, unknown> {
+  return serviceDefinitionIn(service, 'en');
 }
 
 export function findService(config: CouncilConfig, code: string): ServiceConfig | undefined {

@@ -5,11 +5,13 @@ import { CSP, escapeHtml, htmlPage } from '../http/html.ts';
 import { checkPublicPost, requireStaff } from '../http/keys.ts';
 import { sendList, sendObject, splitFormat, type Format } from '../open311/format.ts';
 import { discoveryDocument, discoveryXmlShape } from '../open311/discovery.ts';
-import { findService, serviceDefinition, serviceSummary } from '../open311/services.ts';
+import { pickLanguage, type Language } from '../open311/language.ts';
+import { findService, serviceDefinitionIn, serviceSummaryIn } from '../open311/services.ts';
 import { objectToXml } from '../open311/xml.ts';
 import { loadImage, storeImage } from '../services/media.ts';
 import { searchRequests } from '../services/query.ts';
-import { checkIdempotencyKey, createRequest, findByToken, findRequest, publicRequest } from '../services/requests.ts';
+import { checkIdempotencyKey, createRequest, findByToken, findRequest, publicRequest, type CreatedRequest } from '../services/requests.ts';
+import { routeReport } from '../services/routing.ts';
 import { confirmSubscription, findSubscription, subscribe, unsubscribe } from '../services/subscriptions.ts';
 import { STATUS_WORDS, type ExtendedStatus } from '../services/statuses.ts';
 import { listUpdates, postUpdate, publicUpdate } from '../services/updates.ts';
@@ -42,6 +44,35 @@ function ensureFormOrJson(request: FastifyRequest) {
 }
 
 /**
+ * The language of the answer (our extension, docs/open311-extensions.md#welsh): `?locale=cy` or
+ * `Accept-Language: cy`; said in `Content-Language`. `vary` for cacheable GETs.
+ */
+function answerLanguage(request: FastifyRequest, reply: FastifyReply, vary: boolean): Language {
+  const query = request.query as Record<string, unknown> | undefined;
+  const language = pickLanguage({ locale: query?.locale, acceptLanguage: request.headers['accept-language'] });
+  reply.header('Content-Language', language);
+  if (vary) {
+    const before = reply.getHeader('vary');
+    reply.header('Vary', before ? `${String(before)}, Accept-Language` : 'Accept-Language');
+  }
+  return language;
+}
+
+/**
+ * The POST answer's service_notice in `language`. The stored report keeps the English notice (for
+ * staff, emails and GET requests); the routing rule is run again on what was stored, which gives
+ * the same team or parish, with the config's Welsh words. A replay gets it the same way.
+ */
+async function noticeIn(ctx: ServerContext, created: CreatedRequest, language: Language): Promise<CreatedRequest> {
+  if (language === 'en') return created;
+  const row = await findRequest(ctx, created.service_request_id);
+  const service = row && findService(ctx.config, row.service_code);
+  if (!row || !service) return created;
+  const location = row.lat !== null && row.long !== null ? ctx.areas.locate(row.lat, row.long) : null;
+  return { ...created, service_notice: routeReport(ctx.config, service, row.attributes, location, language).service_notice };
+}
+
+/**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2/) and the extensions in
  * docs/open311-extensions.md, mounted at /open311/v2/.
  */
@@ -64,9 +95,10 @@ export default async function open311Routes(app: FastifyInstance, ctx: ServerCon
     documentation: `${ctx.publicUrl}/openapi.json`,
   }));
 
-  withFormats(app, 'GET', 'services', (_request, reply, format) =>
-    sendList(reply, format, 'services', 'service', ctx.config.services.map(serviceSummary)),
-  );
+  withFormats(app, 'GET', 'services', (request, reply, format) => {
+    const language = answerLanguage(request, reply, true);
+    return sendList(reply, format, 'services', 'service', ctx.config.services.map((s) => serviceSummaryIn(s, language)));
+  });
 
   app.get<{ Params: { file: string } }>(`${BASE}/services/:file`, async (request, reply) => {
     const [code, format] = splitFormat(request.params.file);
@@ -74,7 +106,7 @@ export default async function open311Routes(app: FastifyInstance, ctx: ServerCon
     if (!service) {
       throw notFound(`There is no service "${code}". GET services.json lists them: ${ctx.config.services.map((s) => s.service_code).join(', ')}.`);
     }
-    return sendObject(reply, format, 'service_definition', serviceDefinition(service));
+    return sendObject(reply, format, 'service_definition', serviceDefinitionIn(service, answerLanguage(request, reply, true)));
   });
 
   withFormats(app, 'POST', 'requests', async (request, reply, format) => {
@@ -83,9 +115,11 @@ export default async function open311Routes(app: FastifyInstance, ctx: ServerCon
     checkPublicPost(ctx, request);
     const key = checkIdempotencyKey(request.headers['idempotency-key']);
     const { created, replayed } = await createRequest(ctx, body, key);
+    // After createRequest: its refusals are in English, and say so.
+    const language = answerLanguage(request, reply, false);
     if (replayed) reply.header('Idempotent-Replayed', 'true');
     reply.code(replayed ? 200 : 201);
-    return sendList(reply, format, 'service_requests', 'request', [{ ...created }]);
+    return sendList(reply, format, 'service_requests', 'request', [{ ...(await noticeIn(ctx, created, language)) }]);
   });
 
   withFormats(app, 'GET', 'requests', async (request, reply, format) => {

@@ -1,4 +1,5 @@
 import type { CouncilConfig, ServiceConfig } from '../config/schema.ts';
+import { inLanguage, type Language } from '../open311/language.ts';
 import type { Location, Parish } from './areas.ts';
 
 export type Answers = Record<string, string | string[]>;
@@ -30,16 +31,30 @@ function fill(template: string, parish: Parish): string {
     .trim();
 }
 
+/** Why a parish-routed report stays with the district, in the server's own words. */
+const STAYS_WITH_DISTRICT = {
+  noPoint: {
+    en: 'Without a point on the map we cannot tell which parish this is in, so the district council will deal with it.',
+    cy: "Heb bwynt ar y map, ni allwn ddweud ym mha blwyf y mae hyn, felly bydd y cyngor dosbarth yn delio ag ef.",
+  },
+  noParish: {
+    en: 'There is no parish council for this location, so the district council will deal with it.',
+    cy: "Nid oes cyngor plwyf ar gyfer y lleoliad hwn, felly bydd y cyngor dosbarth yn delio ag ef.",
+  },
+} satisfies Record<string, Record<Language, string>>;
+
 /**
  * The back-office routing: the category decides the team; for a service with parish routing,
  * the resident's answers plus the parish found by boundary lookup can send it to the parish
  * clerk instead. `location` is null for an address-only report, which is routed by category alone.
+ * `language` is the language of `service_notice` (the config's Welsh where it has it; the
+ * rest of the routing is the same in any language).
  */
-export function routeReport(config: CouncilConfig, service: ServiceConfig, answers: Answers, location: Location | null): Routing {
+export function routeReport(config: CouncilConfig, service: ServiceConfig, answers: Answers, location: Location | null, language: Language = 'en'): Routing {
   const team = config.teams[service.team]!;
   const toTeam = (prefix?: string): Routing => ({
     agency_responsible: `${config.council.name}: ${team.name}`,
-    service_notice: [prefix, service.notice ?? `${team.name} at ${config.council.name} will deal with your report.`].filter(Boolean).join(' '),
+    service_notice: [prefix, inLanguage(service, 'notice', language) ?? `${team.name} at ${config.council.name} will deal with your report.`].filter(Boolean).join(' '),
     email: team.email,
     team: service.team,
     parish: null,
@@ -47,15 +62,15 @@ export function routeReport(config: CouncilConfig, service: ServiceConfig, answe
   const rule = service.parish_routing;
   if (!rule || !rule.when.every((cond) => matches(answers, cond))) return toTeam();
   if (!location) {
-    return toTeam('Without a point on the map we cannot tell which parish this is in, so the district council will deal with it.');
+    return toTeam(STAYS_WITH_DISTRICT.noPoint[language]);
   }
   if (!location.inside || !location.parish) {
-    return toTeam('There is no parish council for this location, so the district council will deal with it.');
+    return toTeam(STAYS_WITH_DISTRICT.noParish[language]);
   }
   const parish = location.parish;
   return {
     agency_responsible: parish.name,
-    service_notice: fill(rule.notice, parish),
+    service_notice: fill(inLanguage(rule, 'notice', language), parish),
     email: parish.clerk.email,
     team: null,
     parish: { code: parish.code, name: parish.name },
