@@ -659,6 +659,69 @@ describe('<civic-report-form>', function () {
     }
   });
 
+  it('on a Welsh page, lists the categories and asks their questions in Welsh, from the server', async () => {
+    document.documentElement.lang = 'cy';
+    try {
+      const el = await makeForm();
+      await onPage(el, 'Beth ydych chi am ei roi gwybod amdano?');
+      await waitUntil(() => pageText(el).includes('Twll yn y ffordd'), 'Welsh categories', { timeout: 8000 });
+      const groups = [...el.shadowRoot!.querySelectorAll('h2')].map(text);
+      expect(groups).to.include.members(['Ffyrdd a phalmentydd', 'Biniau, sbwriel ac ailgylchu']);
+      const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].map(labelOf);
+      expect(radios).to.include.members(['Twll yn y ffordd', 'Golau stryd ddim yn gweithio', 'Tipio anghyfreithlon', 'Traffig yn goryrru']);
+      expect(pageText(el)).not.to.contain('Pothole');
+      await expect(el).to.be.accessible();
+
+      await chooseRadio('Twll yn y ffordd');
+      await pressContinue('Parhau');
+      await onPage(el, "Pa mor ddwfn yw'r twll?");
+      const page = pageText(el);
+      expect(page).to.contain('Os oes rhywun mewn perygl, ffoniwch 999.');
+      expect(page).to.contain('Mae eich amcangyfrif gorau yn iawn.');
+      expect(page).to.contain('Llai na 4cm (tua dyfnder bocs matsys)');
+      expect(page).to.contain('Twll yn y ffordd'); // the category in the step caption
+      await expect(el).to.be.accessible();
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
+
+  it("follows the page's language without a reload: the categories and questions change too", async () => {
+    seedDraft({ serviceCode: 'fly_tipping', attributes: { waste_types: ['bags'] } }, 'question:amount');
+    const el = await makeForm();
+    await onPage(el, 'How much is there?');
+    expect(pageText(el)).to.contain('About a car boot load');
+    try {
+      // A CMS language switcher changes <html lang>.
+      document.documentElement.lang = 'cy';
+      await onPage(el, 'Faint sydd yno?');
+      expect(pageText(el)).to.contain('Tua llond cist car');
+      expect(pageText(el)).to.contain('Tipio anghyfreithlon');
+      expect(el.answers.attributes.waste_types).to.deep.equal(['bags']); // answers are kept by key
+      await expect(el).to.be.accessible();
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+    await onPage(el, 'How much is there?');
+    expect(pageText(el)).to.contain('Fly-tipping');
+  });
+
+  it('in Welsh, the confirmation tells the resident what happens next in Welsh', async () => {
+    document.documentElement.lang = 'cy';
+    try {
+      seedDraft({ serviceCode: 'potholes', attributes: { depth: 'deep', position: 'carriageway' }, place: larkmead }, 'check');
+      const el = await makeForm();
+      await onPage(el, /^Gwiriwch eich atebion/);
+      expect(pageText(el)).to.contain('Mwy na 10cm');
+      await pressContinue('Anfon adroddiad');
+      await onPage(el, "Adroddiad wedi'i anfon");
+      expect(pageText(el)).to.contain('Bydd ein tîm priffyrdd yn ei archwilio o fewn 5 diwrnod gwaith.');
+      await expect(el).to.be.accessible();
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
+
   it('shows a state to act on when the server cannot be reached at all', async () => {
     const el = await makeForm(unreachable);
     await waitUntil(() => heading(el).startsWith('Sorry'), `saw "${heading(el)}"`, { timeout: 20000 });

@@ -135,9 +135,20 @@ export class CivicReportForm extends CivicElement {
   @state() servicesState: '' | 'loading' | 'failed' | 'done' = '';
   private servicesFor = '';
 
-  /** @internal (Re)loads the categories when the endpoint changes; a failed reload keeps the last list. */
+  /**
+   * What the categories and questions depend on: the server, the key, and the resident's
+   * language (a server with Welsh answers in it; the page's `lang` can change without a reload).
+   */
+  private get serverKey(): string {
+    return `${this.endpoint}\n${this.apiKey}\n${this.jurisdictionId}\n${this.locale}`;
+  }
+
+  /**
+   * @internal (Re)loads the categories when the endpoint or the language changes, and the chosen
+   * category's questions with them; a failed reload keeps the last list.
+   */
   async loadServices(): Promise<void> {
-    const id = `${this.endpoint}\n${this.apiKey}\n${this.jurisdictionId}`;
+    const id = this.serverKey;
     this.servicesFor = id;
     this.servicesState = 'loading';
     try {
@@ -145,6 +156,8 @@ export class CivicReportForm extends CivicElement {
       if (this.servicesFor !== id) return;
       this.loadedServices = services;
       this.servicesState = 'done';
+      // A restored or chosen category's questions, in the new language.
+      if (this.restored && this.answers.serviceCode) await this.loadQuestions(this.answers.serviceCode).catch(() => undefined);
     } catch (error) {
       if (this.servicesFor !== id) return;
       this.fail('load-services', error);
@@ -171,11 +184,16 @@ export class CivicReportForm extends CivicElement {
 
   /** The Open311 client for the current settings. */
   get client(): Open311Client {
-    const id = `${this.endpoint}\n${this.apiKey}\n${this.jurisdictionId}`;
+    const id = this.serverKey;
     if (this.clientCache?.[0] !== id) {
       this.clientCache = [
         id,
-        new Open311Client({ endpoint: this.endpoint, apiKey: this.apiKey || undefined, jurisdictionId: this.jurisdictionId || undefined }),
+        new Open311Client({
+          endpoint: this.endpoint,
+          apiKey: this.apiKey || undefined,
+          jurisdictionId: this.jurisdictionId || undefined,
+          language: this.locale,
+        }),
       ];
     }
     return this.clientCache[1];
@@ -213,7 +231,8 @@ export class CivicReportForm extends CivicElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.endpoint && (changed.has('endpoint') || changed.has('apiKey') || changed.has('jurisdictionId'))) void this.loadServices();
+    // Also when the language changed: the locale controller re-renders every element on a change.
+    if (this.endpoint && this.servicesFor !== this.serverKey) void this.loadServices();
     if (this.chunk !== 'failed') {
       if (!['category', 'done', 'queued'].includes(this.page) && !this.pagesModule) void this.loadChunk('pages', true);
       if (this.page === 'where' && !customElements.get('civic-location-picker')) void this.loadChunk('picker', true);
@@ -258,20 +277,25 @@ export class CivicReportForm extends CivicElement {
     this.emit(new CivicErrorEvent({ operation, message: String((cause as Error)?.message ?? cause).slice(0, 200), cause }));
   }
 
-  /** @internal The category's questions (cached per category). */
+  /** @internal The category's questions (cached per category and language). */
   async loadQuestions(code: string): Promise<void> {
     const service = this.services.find((s) => s.code === code);
     if (!service?.metadata) {
       this.questions = [];
       return;
     }
-    let p = this.definitions.get(code);
+    // Per server and language: a Welsh page gets the questions in Welsh.
+    const server = this.serverKey;
+    const key = `${server}\n${code}`;
+    let p = this.definitions.get(key);
     if (!p) {
       p = this.client.serviceDefinition(code).then((d) => d.attributes);
-      this.definitions.set(code, p);
-      p.catch(() => this.definitions.delete(code));
+      this.definitions.set(key, p);
+      p.catch(() => this.definitions.delete(key));
     }
-    this.questions = await p;
+    const questions = await p;
+    // The language changed meanwhile: its own load of the questions sets them.
+    if (this.serverKey === server) this.questions = questions;
   }
 
   /** @internal Media upload is an extension: ask the server once whether it has it. */

@@ -79,6 +79,17 @@ describe('Open311Client in Chromium', () => {
     }
   });
 
+  it('gets categories and questions in Welsh from the reference server when asked in Welsh', async () => {
+    const [english, welsh] = [new Open311Client({ endpoint: endpoint() }), new Open311Client({ endpoint: endpoint(), language: 'cy' })];
+    const [en, cy] = await Promise.all([english.services(), welsh.services()]);
+    expect(cy.map((s) => s.code)).to.deep.equal(en.map((s) => s.code));
+    expect(en.find((s) => s.code === 'potholes')?.name).to.equal('Pothole');
+    expect(cy.find((s) => s.code === 'potholes')?.name).to.equal('Twll yn y ffordd');
+    const depth = (await welsh.serviceDefinition('potholes')).attributes[0]!;
+    expect(depth.description).to.equal("Pa mor ddwfn yw'r twll?");
+    expect(depth.values.map((v) => v.key)).to.deep.equal(['shallow', 'medium', 'deep']);
+  });
+
   it('stores a report once when the caller retries it with the same Idempotency-Key, and reads it back', async () => {
     const api = new Open311Client({ endpoint: endpoint() });
     const [service] = (await api.services()).filter((s) => s.metadata);

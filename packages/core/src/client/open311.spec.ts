@@ -154,6 +154,28 @@ describe('services', () => {
   });
 });
 
+describe('language', () => {
+  it("sends the resident's language as Accept-Language on every call, and nothing when none is set", async () => {
+    route('GET', '/open311/v2/services.json', json('services.json'));
+    route('GET', '/open311/v2/services/17.json', json('definition.json'));
+    route('POST', '/open311/v2/requests.xml', xml('created.xml'));
+    const welsh = client({ format: 'json', language: 'cy' });
+    await welsh.services();
+    await welsh.serviceDefinition('17');
+    await client({ format: 'xml', language: 'cy' }).createRequest({ serviceCode: '17', lat: 51.75, long: -1.25 });
+    expect(hits.map((h) => [h.path, h.headers['accept-language']])).toEqual([
+      ['/open311/v2/services.json', 'cy'],
+      ['/open311/v2/services/17.json', 'cy'],
+      ['/open311/v2/requests.xml', 'cy'],
+    ]);
+    // No query parameter: a plain Open311 server sees a request it already knows.
+    expect(hits.every((h) => !h.query.has('locale'))).toBe(true);
+    hits = [];
+    await client({ format: 'json' }).services();
+    expect(hits[0]!.headers['accept-language']).not.toBe('cy');
+  });
+});
+
 describe("format 'auto'", () => {
   it('falls back to XML when the JSON is invalid (zero-padded numbers) and remembers it', async () => {
     route('GET', '/open311/v2/services.json', json('services-leading-zero.json'));

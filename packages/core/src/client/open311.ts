@@ -44,6 +44,12 @@ export interface Open311ClientOptions extends TransportOptions {
    * XML required and JSON optional, so XML-only servers exist.
    */
   format?: 'json' | 'xml' | 'auto';
+  /**
+   * The resident's language (`cy`, `en`), sent as `Accept-Language` on every call so a server
+   * that has Welsh answers categories, questions and notices in it (the reference server does:
+   * docs/open311-extensions.md). A bare language tag is a CORS-safelisted header: no preflight.
+   */
+  language?: string;
 }
 
 /** Options of a POST: the key makes a retry of the same submission safe. */
@@ -76,6 +82,7 @@ export class Open311Client {
   readonly endpoint: string;
   readonly apiKey: string | undefined;
   readonly jurisdictionId: string | undefined;
+  readonly language: string | undefined;
   #t: Transport;
   #fmt: Fmt | undefined;
 
@@ -84,6 +91,7 @@ export class Open311Client {
     this.endpoint = o.endpoint.replace(/\/+$/, '');
     this.apiKey = o.apiKey;
     this.jurisdictionId = o.jurisdictionId;
+    this.language = o.language;
     this.#t = new Transport(o);
     this.#fmt = o.format === 'auto' ? undefined : o.format;
   }
@@ -239,6 +247,7 @@ export class Open311Client {
     const body = params instanceof URLSearchParams || params instanceof FormData ? params : this.#params(params);
     const headers: Record<string, string> = {};
     if (post) headers['Idempotency-Key'] = o.idempotencyKey ?? createIdempotencyKey();
+    if (this.language) headers['Accept-Language'] = this.language;
     const bare = path === 'media' || path === 'subscriptions';
     for (const fmt of bare ? [''] : this.#fmt ? [this.#fmt] : (['json', 'xml'] as const)) {
       const q = post ? '' : `${body}`;
