@@ -32,10 +32,11 @@ export function languageFromAcceptLanguage(header: string | undefined | null): L
     if (!range?.trim()) continue;
     let q = 1;
     for (const param of params) {
-      const match = /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(param);
-      if (match) q = Number(match[1]);
+      const match = /^\s*q\s*=\s*(.*?)\s*$/i.exec(param);
+      // A q that is not a qvalue (0 to 1, three decimals at most) makes the range unusable.
+      if (match) q = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(match[1]!) ? Number(match[1]) : 0;
     }
-    if (!Number.isFinite(q) || q <= 0) continue;
+    if (q <= 0) continue;
     const language = range.trim() === '*' ? 'en' : languageOfTag(range);
     if (language && q > bestQ) {
       best = language;
@@ -59,18 +60,13 @@ export function pickLanguage(request: { locale?: unknown; acceptLanguage?: strin
   return languageFromAcceptLanguage(header);
 }
 
-/** Anything in the config that may carry Welsh beside its English fields. */
-export interface Translatable<K extends string> {
-  cy?: Partial<Record<K, unknown>> | undefined;
-}
-
 /**
  * `field` of `item` in `language`: its Welsh from `item.cy` when asked for Welsh and given, else
  * the English. Field by field, so a half-translated service still answers.
  */
-export function inLanguage<T extends Translatable<K>, K extends string & keyof T>(item: T, field: K, language: Language): T[K] {
+export function inLanguage<T extends object, K extends keyof T & string>(item: T, field: K, language: Language): T[K] {
   if (language === 'cy') {
-    const welsh = item.cy?.[field];
+    const welsh = (item as { cy?: Partial<Record<K, unknown>> }).cy?.[field];
     if (welsh !== undefined) return welsh as T[K];
   }
   return item[field];

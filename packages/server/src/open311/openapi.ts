@@ -27,6 +27,24 @@ const q = (name: string, schema: Record<string, unknown>, description: string, e
   schema,
   description: extension ? `${description} (extension, not in Open311)` : description,
 });
+/** Our Welsh extension (docs/open311-extensions.md#welsh-accept-language-and-locale). */
+const language = [
+  {
+    name: 'locale',
+    in: 'query',
+    required: false,
+    schema: { type: 'string', example: 'cy' },
+    description: '(extension) `cy` (or `cy-GB`) for Welsh, `en` for English; wins over Accept-Language. For clients that can only add query parameters.',
+  },
+  {
+    name: 'Accept-Language',
+    in: 'header',
+    required: false,
+    schema: { type: 'string', example: 'cy-GB,cy;q=0.9,en;q=0.5' },
+    description: '(extension) Welsh when `cy` has the highest q-value. Texts without Welsh in the config stay English; the answer says its language in Content-Language.',
+  },
+];
+
 const idempotencyKey = {
   name: 'Idempotency-Key',
   in: 'header',
@@ -212,7 +230,7 @@ export const open311OpenApiPaths = {
     get: {
       tags,
       summary: 'The categories a resident can report',
-      parameters: [{ name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['json', 'xml'] } }],
+      parameters: [{ name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['json', 'xml'] } }, ...language],
       responses: { 200: ok(list('Service'), 'Every service') },
     },
   },
@@ -223,6 +241,7 @@ export const open311OpenApiPaths = {
       parameters: [
         { name: 'service_code', in: 'path', required: true, schema: { type: 'string' } },
         { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['json', 'xml'] } },
+        ...language,
       ],
       responses: { 200: ok({ $ref: '#/components/schemas/ServiceDefinition' }, 'The definition'), 404: errors('No such service') },
     },
@@ -231,7 +250,7 @@ export const open311OpenApiPaths = {
     post: {
       tags,
       summary: 'Report a problem',
-      parameters: [{ name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['json', 'xml'] } }, idempotencyKey],
+      parameters: [{ name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['json', 'xml'] } }, idempotencyKey, ...language],
       requestBody: form({ $ref: '#/components/schemas/NewServiceRequest' }),
       responses: {
         201: ok(list('CreatedServiceRequest'), 'Stored; emails sent'),
