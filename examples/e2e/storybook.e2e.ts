@@ -52,43 +52,53 @@ describe('Storybook', () => {
     expect(stories.length).toBeGreaterThan(80);
 
     const { page } = await demo.newPage({ viewport: { width: 1000, height: 900 } });
-    const ready = () =>
-      page.waitForFunction(
-        () => navigator.serviceWorker.controller !== null && (window as unknown as { __STORYBOOK_PREVIEW__?: { storyStoreValue?: unknown } }).__STORYBOOK_PREVIEW__?.storyStoreValue !== undefined,
+    type Preview = {
+      storyStoreValue?: unknown;
+      currentRender?: { id: string; phase?: string };
+      channel: { emit(event: string, data: unknown): void };
+    };
+    const ready = async () => {
+      await page.waitForFunction(
+        () => navigator.serviceWorker.controller !== null && (window as unknown as { __STORYBOOK_PREVIEW__?: Preview }).__STORYBOOK_PREVIEW__?.storyStoreValue !== undefined,
         undefined,
         { timeout: 30_000 },
       );
-    // The first story installs the mock's service worker (msw may reload the page once for it to
-    // take control). Then start again on a docs page, so that every story below is a switch.
-    await page.goto(`${url}/iframe.html?id=${stories[0]!.id}&viewMode=story`);
+      await page.addScriptTag({ content: axeSource });
+    };
+    await page.goto(`${url}/iframe.html?id=${Object.values(index.entries).find((e) => e.type === 'docs')!.id}&viewMode=docs`);
     await ready();
-    await page.waitForTimeout(2000);
-    const docs = Object.values(index.entries).find((e) => e.type === 'docs')!;
-    await page.goto(`${url}/iframe.html?id=${docs.id}&viewMode=docs`);
-    await ready();
-    await page.addScriptTag({ content: axeSource });
 
-    /** Switches to a story through Storybook's own channel, without reloading (as its UI does); settles when it has rendered and its play function has finished. */
-    const show = (id: string) =>
-      page.evaluate(async (id) => {
-        const channel = (window as unknown as { __STORYBOOK_PREVIEW__: { channel: { on(e: string, f: (...a: unknown[]) => void): void; off(e: string, f: (...a: unknown[]) => void): void; emit(e: string, d: unknown): void } } }).__STORYBOOK_PREVIEW__.channel;
-        return new Promise<string>((resolve) => {
-          const events: Record<string, (...a: unknown[]) => void> = {
-            storyRendered: () => done('rendered'),
-            storyErrored: (e) => done(`errored: ${JSON.stringify(e).slice(0, 300)}`),
-            storyThrewException: (e) => done(`threw: ${String((e as Error)?.message ?? e).slice(0, 300)}`),
-            playFunctionThrewException: (e) => done(`play threw: ${String((e as Error)?.message ?? e).slice(0, 300)}`),
-          };
-          const timer = setTimeout(() => done('did not render within 20 s'), 20_000);
-          function done(result: string) {
-            clearTimeout(timer);
-            for (const [name, f] of Object.entries(events)) channel.off(name, f);
-            resolve(result);
-          }
-          for (const [name, f] of Object.entries(events)) channel.on(name, f);
-          channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
-        });
-      }, id);
+    /**
+     * Switches to a story through Storybook's own channel, without reloading (as its UI does),
+     * and waits until it has rendered and its play function has finished. msw reloads the page
+     * once when its service worker takes control: whatever page is then showing, ask again.
+     */
+    const show = async (id: string): Promise<string> => {
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        const phase = await page
+          .evaluate((id) => {
+            const preview = (window as unknown as { __STORYBOOK_PREVIEW__?: Preview; civicAsked?: string }).__STORYBOOK_PREVIEW__;
+            const asked = window as unknown as { civicAsked?: string };
+            if (!preview?.storyStoreValue) return null;
+            if (preview.currentRender?.id !== id) {
+              if (asked.civicAsked !== id) preview.channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+              asked.civicAsked = id;
+              return null;
+            }
+            // 'finished' comes after the play function and the afterEach hooks.
+            const done = ['finished', 'errored', 'aborted'].includes(preview.currentRender.phase ?? '');
+            return done ? preview.currentRender.phase! : null;
+          }, id)
+          .catch((error: unknown) => {
+            if (/Execution context was destroyed|navigat/i.test(String(error))) return null;
+            throw error;
+          });
+        if (phase) return phase === 'finished' ? 'rendered' : `ended ${phase}`;
+        await page.waitForTimeout(100);
+      }
+      return 'did not render within 20 s';
+    };
 
     const problems: string[] = [];
     for (const story of stories) {
@@ -99,6 +109,7 @@ describe('Storybook', () => {
       }
       // Lazy chunks and the mock's answers arrive after the first render.
       await page.waitForTimeout(700);
+      if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         type Axe = { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> };
         const axe = (window as unknown as { axe: Axe }).axe;
