@@ -99,6 +99,16 @@ describe('Open311', () => {
     await expectSame('GET', '/open311/v2/services/rubbish_chute.json');
   });
 
+  it('answers in Welsh when asked, by header or by locale, with the same words', async () => {
+    const welsh = { headers: { 'Accept-Language': 'cy-GB,cy;q=0.9,en;q=0.5' } };
+    const services = await expectSame('GET', '/open311/v2/services.json', welsh);
+    expect((services.body as Array<{ service_name: string }>).map((s) => s.service_name)).toContain('Twll yn y ffordd');
+    await expectSame('GET', '/open311/v2/services/potholes.json?locale=cy');
+    await expectSame('GET', '/open311/v2/services/speeding_traffic.json', welsh);
+    const speeding = { service_code: 'speeding_traffic', ...at(POINTS.fenbury), 'attribute[speed_limit]': '30', 'attribute[wanted]': 'speedwatch' };
+    await expectSame('POST', '/open311/v2/requests.json', { form: speeding, headers: welsh.headers });
+  });
+
   it('holds the same sample reports, statuses, updates and routing', async () => {
     const list = await expectSame('GET', '/open311/v2/requests.json');
     const reports = list.body as Array<{ service_request_id: string }>;

@@ -1,8 +1,10 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { CouncilConfig } from '../../packages/server/src/config/schema.ts';
 import { ApiError } from '../../packages/server/src/http/api-error.ts';
-import { findService, serviceDefinition, serviceSummary } from '../../packages/server/src/open311/services.ts';
+import { pickLanguage, type Language } from '../../packages/server/src/open311/language.ts';
+import { findService, serviceDefinitionIn, serviceSummaryIn } from '../../packages/server/src/open311/services.ts';
 import type { Areas } from '../../packages/server/src/services/areas.ts';
+import { routeReport } from '../../packages/server/src/services/routing.ts';
 import { parseReport, publicRequest, publicUpdate, type RequestRow, type UpdateRow } from '../../packages/server/src/services/request-rules.ts';
 import { baseStatus, type ExtendedStatus } from '../../packages/server/src/services/statuses.ts';
 import { emailAddress, Problems, text, type Body } from '../../packages/server/src/services/validate.ts';
@@ -115,20 +117,37 @@ export function open311Handlers({ base, now }: MockContext, config: CouncilConfi
   const json = (path: string) => [`${o}/${path}`, `${o}/${path}.json`];
   const on = (method: 'get' | 'post', paths: string[], resolver: Parameters<typeof http.get>[1]) => paths.map((p) => http[method](p, resolver));
 
+  /** The language asked for (`?locale=` or Accept-Language), as the server picks it. */
+  const languageOf = (request: Request): Language =>
+    pickLanguage({ locale: new URL(request.url).searchParams.get('locale') ?? undefined, acceptLanguage: request.headers.get('accept-language') });
+  const inLanguage = (language: Language) => ({ headers: { 'Content-Language': language, Vary: 'Accept-Language' } });
+
   return [
-    ...on('get', json('services'), () => HttpResponse.json(config.services.map(serviceSummary))),
-    http.get(`${o}/services/:file`, ({ params }) => {
+    ...on('get', json('services'), ({ request }) => {
+      const language = languageOf(request);
+      return HttpResponse.json(
+        config.services.map((s) => serviceSummaryIn(s, language)),
+        inLanguage(language),
+      );
+    }),
+    http.get(`${o}/services/:file`, ({ params, request }) => {
       const code = String(params.file).replace(/\.json$/, '');
       const service = findService(config, code);
       if (!service) {
         return open311Error(new ApiError(404, `There is no service "${code}". GET services.json lists them: ${config.services.map((s) => s.service_code).join(', ')}.`));
       }
-      return HttpResponse.json(serviceDefinition(service));
+      const language = languageOf(request);
+      return HttpResponse.json(serviceDefinitionIn(service, language), inLanguage(language));
     }),
     ...on('post', json('requests'), async ({ request }) => {
       try {
         const row = store(await requestBody(request), now());
-        return HttpResponse.json([{ service_request_id: row.service_request_id, service_notice: row.service_notice ?? '', token: row.token }], { status: 201 });
+        // Stored in English, as the server stores it; the answer's notice in the language asked for.
+        const language = languageOf(request);
+        const service = findService(config, row.service_code)!;
+        const location = row.lat !== null && row.long !== null ? areas.locate(row.lat, row.long) : null;
+        const notice = language === 'en' ? (row.service_notice ?? '') : routeReport(config, service, row.attributes, location, language).service_notice;
+        return HttpResponse.json([{ service_request_id: row.service_request_id, service_notice: notice, token: row.token }], { status: 201 });
       } catch (error) {
         return open311Error(error);
       }
