@@ -1,11 +1,11 @@
 // Takes the screenshots in docs/screenshots from the real demo: builds nothing (run `vite build`
-// or `pnpm start` once first), starts the demo server on a fresh database, walks the main story
+// or `pnpm start` once first), starts the demo server on a fresh database with the sample reports, walks the main story
 // in headless Chromium and saves PNGs. Run: `pnpm exec tsx scripts/docs-screenshots.ts`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from '@civic-widgets/server';
+import { createServer, demoReportsPath } from '@civic-widgets/server';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
 import { demoStaticDirs } from '../examples/demo-server.ts';
@@ -13,7 +13,8 @@ import { demoStaticDirs } from '../examples/demo-server.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs/screenshots');
 const dataDir = mkdtempSync(join(tmpdir(), 'civic-shots-'));
-const server = await createServer({ port: 0, quiet: true, dataDir, staticDirs: demoStaticDirs(root) });
+// As `pnpm start` runs it: the demo council with its sample reports.
+const server = await createServer({ port: 0, quiet: true, dataDir, staticDirs: demoStaticDirs(root), demoReports: demoReportsPath });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 
 async function shoot(page: Page, name: string, target?: string) {
