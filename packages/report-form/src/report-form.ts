@@ -294,8 +294,10 @@ export class CivicReportForm extends CivicElement {
       p.catch(() => this.definitions.delete(key));
     }
     const questions = await p;
-    // The language changed meanwhile: its own load of the questions sets them.
     if (this.serverKey === server) this.questions = questions;
+    // The language (or server) changed while these loaded: load them again for the new one,
+    // rather than count on another load having started (nothing else may be on its way).
+    else if (this.answers.serviceCode === code) await this.loadQuestions(code);
   }
 
   /** @internal Media upload is an extension: ask the server once whether it has it. */
