@@ -686,26 +686,6 @@ describe('<civic-report-form>', function () {
     }
   });
 
-  it("follows the page's language without a reload: the categories and questions change too", async () => {
-    seedDraft({ serviceCode: 'fly_tipping', attributes: { waste_types: ['bags'] } }, 'question:amount');
-    const el = await makeForm();
-    await onPage(el, 'How much is there?');
-    expect(pageText(el)).to.contain('About a car boot load');
-    try {
-      // A CMS language switcher changes <html lang>.
-      document.documentElement.lang = 'cy';
-      await onPage(el, 'Faint sydd yno?');
-      expect(pageText(el)).to.contain('Tua llond cist car');
-      expect(pageText(el)).to.contain('Tipio anghyfreithlon');
-      expect(el.answers.attributes.waste_types).to.deep.equal(['bags']); // answers are kept by key
-      await expect(el).to.be.accessible();
-    } finally {
-      document.documentElement.lang = 'en';
-    }
-    await onPage(el, 'How much is there?');
-    expect(pageText(el)).to.contain('Fly-tipping');
-  });
-
   it('in Welsh, the confirmation tells the resident what happens next in Welsh', async () => {
     document.documentElement.lang = 'cy';
     try {
