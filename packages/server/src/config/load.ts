@@ -29,12 +29,14 @@ function keyPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
-function describeIssues(issues: z.core.$ZodIssue[]): string[] {
+/**
+ * zod's issues as lines that name the key ("services[2].team: …"), under `prefix` when the
+ * checked value sits inside a larger file (demo-reports.ts checks one report at a time).
+ */
+export function describeIssues(issues: z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): string[] {
   return issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return `${keyPath(issue.path)}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    }
-    return `${keyPath(issue.path)}: ${issue.message}`;
+    const path = keyPath([...prefix, ...issue.path]);
+    return issue.code === 'unrecognized_keys' ? `${path}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}` : `${path}: ${issue.message}`;
   });
 }
 

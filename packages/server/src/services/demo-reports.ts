@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { describeIssues } from '../config/load.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -66,15 +67,6 @@ export class DemoReportsError extends Error {
   }
 }
 
-function keyPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(top level)';
-}
-
 /** The Open311 POST body a report stands for. */
 function requestBody(report: DemoReport): Record<string, unknown> {
   const { service_code, lat, long, address_string, description, attribute } = report;
@@ -106,13 +98,6 @@ function crossCheck(ctx: ServerContext, report: DemoReport, at: string): string[
     for (const { description } of error.errors) problems.push(`${at} (${report.service_code}): ${description}`);
   }
   return problems;
-}
-
-function describeIssues(issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): string[] {
-  return issues.map((issue) => {
-    const path = keyPath([...prefix, ...issue.path]);
-    return issue.code === 'unrecognized_keys' ? `${path}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}` : `${path}: ${issue.message}`;
-  });
 }
 
 /** Reads and checks a sample reports file against this server's services and area; throws DemoReportsError listing every problem. */
