@@ -1,10 +1,11 @@
 // Its own file, so its own page: this test changes the page's <html lang> while a form is on
 // it, as a CMS language switcher does, and nothing else on the page should see that.
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import './define.js';
 import type { CivicReportForm } from './report-form.js';
 import type { Answers } from './flow.js';
 import { emptyAnswers } from './flow.js';
+import { onPage, pageText } from './testing/pages.js';
 
 declare global {
   interface Window {
@@ -23,36 +24,10 @@ function seedDraft(answers: Partial<Answers>, page: string) {
   );
 }
 
-/** Everything the resident can read in the form, shadow roots included. */
-function pageText(el: Element): string {
-  const walk = (root: ShadowRoot | Element): string =>
-    [...root.childNodes]
-      .map((n) => {
-        if (n.nodeType === Node.TEXT_NODE) return n.textContent;
-        if (!(n instanceof Element) || n.localName === 'style') return '';
-        return (n.shadowRoot ? walk(n.shadowRoot) : '') + walk(n);
-      })
-      .join(' ');
-  return walk(el.shadowRoot!).replace(/\s+/g, ' ');
-}
-
-/** The question page's heading: its field's label, rendered as the <h1>. */
-function heading(el: CivicReportForm): string {
-  const own = el.shadowRoot!.querySelector('h1');
-  if (own) return own.textContent!.replace(/\s+/g, ' ').trim();
-  const field = el.shadowRoot!.querySelector('[data-field]');
-  return field?.shadowRoot?.querySelector('h1')?.textContent!.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-async function onPage(el: CivicReportForm, title: string) {
-  await waitUntil(() => heading(el).startsWith(title), `expected page "${title}", saw "${heading(el)}"`, { timeout: 15000 });
-  await el.updateComplete;
-}
-
 describe('<civic-report-form> and the page language', () => {
   it("follows the page's language without a reload: the categories and questions change too", async () => {
     seedDraft({ serviceCode: 'fly_tipping', attributes: { waste_types: ['bags'] } }, 'question:amount');
-    const el = document.createElement('civic-report-form');
+    const el = document.createElement('civic-report-form') as CivicReportForm;
     el.setAttribute('endpoint', api);
     el.setAttribute('phone', '01632 960000');
     await fixture(el);

@@ -8,6 +8,7 @@ import './define.js';
 import type { CivicReportForm } from './report-form.js';
 import type { Answers } from './flow.js';
 import { emptyAnswers } from './flow.js';
+import { heading, onPage, pageText } from './testing/pages.js';
 
 declare global {
   interface Window {
@@ -79,34 +80,6 @@ function deepActive(): Element | null {
   let a = document.activeElement;
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
-}
-
-/** The visible text of the page (the form's shadow root and the fields' own). */
-function pageText(el: CivicReportForm): string {
-  const walk = (root: ShadowRoot | Element): string =>
-    [...root.childNodes]
-      .map((n) => {
-        if (n.nodeType === Node.TEXT_NODE) return n.textContent;
-        if (!(n instanceof Element) || n.localName === 'style') return '';
-        return (n.shadowRoot ? walk(n.shadowRoot) : '') + walk(n);
-      })
-      .join(' ');
-  return walk(el.shadowRoot!).replace(/\s+/g, ' ');
-}
-
-/** The page's heading: the form's own <h1>, or a question field's label rendered as the <h1>. */
-function heading(el: CivicReportForm): string {
-  const own = el.shadowRoot!.querySelector('h1');
-  if (own) return own.textContent!.replace(/\s+/g, ' ').trim();
-  const field = el.shadowRoot!.querySelector('[data-field]');
-  return field?.shadowRoot?.querySelector('h1')?.textContent!.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-async function onPage(el: CivicReportForm, title: string | RegExp) {
-  await waitUntil(() => (typeof title === 'string' ? heading(el).startsWith(title) : title.test(heading(el))), `expected page "${title}", saw "${heading(el)}"`, {
-    timeout: 15000,
-  });
-  await el.updateComplete;
 }
 
 /** Presses Tab until the focused element matches (keyboard only: no clicks anywhere). */
