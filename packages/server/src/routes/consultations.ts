@@ -7,6 +7,15 @@ import { ConsultationApiError, ConsultationService, definitionsFolder } from '..
 /** Draft lookups (GET …/drafts/{code}) allowed per client address per minute. */
 export const DRAFT_LOOKUPS_PER_MINUTE = 30;
 
+/** The responses CSV as a download; it holds residents' answers, so no cache may keep it. */
+export function sendCsv(reply: FastifyReply, { filename, body }: { filename: string; body: string }) {
+  return reply
+    .header('Content-Type', 'text/csv; charset=utf-8')
+    .header('Content-Disposition', `attachment; filename="${filename}"`)
+    .header('Cache-Control', 'no-store')
+    .send(body);
+}
+
 /**
  * The consultation API (docs/consultation-api.md) under /api/consultations. Seeds the
  * definitions folder (the demo's consultations) into the database when they are absent.
@@ -94,12 +103,7 @@ export default async function consultationRoutes(app: FastifyInstance, ctx: Serv
     '/api/consultations/:id/responses.csv',
     handle<Id>(async (request, reply) => {
       staff(request);
-      const { filename, body } = await service.csv(request.params.id);
-      return reply
-        .header('Content-Type', 'text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="${filename}"`)
-        .header('Cache-Control', 'no-store')
-        .send(body);
+      return sendCsv(reply, await service.csv(request.params.id));
     }),
   );
 }

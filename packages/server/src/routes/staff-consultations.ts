@@ -6,6 +6,7 @@ import { inLanguage, type LocalizedText } from '../services/consultations-defini
 import { ConsultationApiError, ConsultationService, type PublishBody, type Status } from '../services/consultations.ts';
 import { parseDay, ukLongDate } from '../services/expected-dates.ts';
 import { errorSummary, page, sameOrigin, send, when, type FieldError } from './staff-page.ts';
+import { sendCsv } from './consultations.ts';
 
 /*
  * The demo back office's consultations (/staff/consultations): each consultation with its
@@ -235,12 +236,7 @@ ${
   app.get<{ Params: { id: string } }>('/staff/consultations/:id/responses.csv', async (request, reply) => {
     try {
       // The same file as GET /api/consultations/{id}/responses.csv.
-      const { filename, body } = await service.csv(request.params.id);
-      return reply
-        .header('Content-Type', 'text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="${filename}"`)
-        .header('Cache-Control', 'no-store')
-        .send(body);
+      return sendCsv(reply, await service.csv(request.params.id));
     } catch (error) {
       if (error instanceof ConsultationApiError && error.statusCode === 404) return notFound(reply);
       throw error;
