@@ -1,7 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import {
   CivicElement,
   CivicErrorEvent,
@@ -11,47 +11,46 @@ import {
   baseStyles,
   buttonStyles,
   createIdempotencyKey,
-  formatDate,
-  formatDateTime,
   panelStyles,
   type ConsultationResults,
+  type Draft,
   type FieldError,
-  type LocationAnswer,
 } from '@civic-widgets/core';
 import {
-  formatResumeCode,
   isAnswered,
   looksLikeResumeCode,
   normaliseResumeCode,
-  tr,
   visibility,
   type Answers,
   type Consultation,
   type Page,
   type Visibility,
 } from './model.js';
-import { paragraphs, safeUrl } from './text.js';
+import { applyFieldEvent, submitOnEnter, toLocationAnswer } from './answers.js';
+import {
+  currentPage,
+  firstIncompletePage,
+  firstStep,
+  nextStep,
+  pageChangeDetail,
+  previousStep,
+  validStep,
+  type Step,
+} from './navigation.js';
+import { problemText, serverErrors } from './problems.js';
+import { SaveReturnController } from './save-return.js';
+import { LazyViewsController } from './lazy-views.js';
+import { fetchConsultation } from './load.js';
+import { renderBack, renderLoadError, renderLoading } from './pages/status.js';
+import { renderOverview } from './pages/overview.js';
+import { renderSaved } from './pages/saved.js';
+import { renderDone } from './pages/done.js';
 import { CivicConsultationPageChangeEvent } from './events/page-change.js';
 import { CivicConsultationSubmittedEvent } from './events/submitted.js';
 import { styles } from './consultation.styles.js';
 import './i18n.js';
 
-/** The picker's value (which also carries the area) as the API's location answer. */
-function toLocationAnswer(value: unknown): LocationAnswer | undefined {
-  const v = value as { lat?: unknown; lng?: unknown; address?: unknown } | null;
-  if (!v || typeof v.lat !== 'number' || typeof v.lng !== 'number') return undefined;
-  return { lat: v.lat, lng: v.lng, ...(typeof v.address === 'string' && v.address ? { address: v.address } : {}) };
-}
-
-const textFields = new Set(['civic-text-input', 'civic-textarea', 'civic-date-input']);
-
-/** Where the resident is. */
-export type Step =
-  | { kind: 'overview' }
-  | { kind: 'page'; id: string }
-  | { kind: 'check' }
-  | { kind: 'saved'; from: string }
-  | { kind: 'done' };
+export type { Step } from './navigation.js';
 
 /** What is kept in the browser between reloads (sessionStorage, through core's DraftController). */
 interface Snapshot {
@@ -67,7 +66,6 @@ interface Snapshot {
 }
 
 type Load = 'idle' | 'config' | 'loading' | 'error' | 'ready';
-type Busy = '' | 'submit' | 'save' | 'resume' | 'email';
 type FieldLike = HTMLElement & { reportValidity(): boolean; validationMessage: string; updateComplete?: Promise<unknown> };
 
 /**
@@ -121,25 +119,12 @@ export class CivicConsultation extends CivicElement {
   @state() private returnToCheck = false;
   @state() private fieldErrors: Record<string, string> = {};
   @state() private summaryErrors: FieldError[] = [];
-  @state() private busy: Busy = '';
+  @state() private submitting = false;
   @state() private actionError = '';
-  @state() private resumeCode = '';
-  @state() private expiresAt = '';
-  @state() private resumeError = '';
-  @state() private emailError = '';
-  @state() private emailedTo = '';
   @state() private reference = '';
-  @state() private picker: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
-
-  /** The question pages and check answers (flow.ts), loaded when the resident starts. */
-  @state() private flow?: typeof import('./flow.js');
-  /** The results view (results.ts), loaded for published results only. */
-  @state() private resultsView?: typeof import('./results.js');
-  @state() private lazyFailed = false;
 
   private key = '';
   private loadCount = 0;
-  private loadingLazy = false;
   private focusHeading = false;
   private abort?: AbortController;
 
@@ -152,11 +137,24 @@ export class CivicConsultation extends CivicElement {
             step: this.step,
             key: this.key,
             returnToCheck: this.returnToCheck,
-            resumeCode: this.resumeCode || undefined,
-            expiresAt: this.expiresAt || undefined,
+            resumeCode: this.saveReturn.resumeCode || undefined,
+            expiresAt: this.saveReturn.expiresAt || undefined,
             reference: this.reference || undefined,
           }
         : undefined,
+  });
+
+  private readonly views = new LazyViewsController(this, (event) => this.emit(event));
+
+  private readonly saveReturn = new SaveReturnController(this, {
+    client: () => this.client,
+    consultationId: () => this.def?.id,
+    lang: () => this.language,
+    answers: () => this.answers,
+    sending: () => this.submitting,
+    onSaved: (from) => this.go({ kind: 'saved', from }),
+    onResumed: (saved) => this.resumed(saved),
+    emit: (event) => this.emit(event),
   });
 
   private get client(): ConsultationClient | undefined {
@@ -187,12 +185,8 @@ export class CivicConsultation extends CivicElement {
   private loadViews(): void {
     if (this.load !== 'ready') return;
     const kind = this.step.kind;
-    if (!this.loadingLazy && !this.lazyFailed) {
-      if (this.published && !this.resultsView) void this.loadLazy(() => import('./results.js'), (m) => (this.resultsView = m));
-      else if (!this.published && (kind === 'page' || kind === 'check') && !this.flow)
-        void this.loadLazy(() => import('./flow.js'), (m) => (this.flow = m));
-    }
-    if (this.picker === 'idle' && this.currentPage()?.questions.some((q) => q.type === 'location')) void this.loadPicker();
+    const view = this.published ? 'results' : kind === 'page' || kind === 'check' ? 'flow' : 'none';
+    this.views.need(view, !!this.currentPage()?.questions.some((q) => q.type === 'location'));
   }
 
   private async loadConsultation(): Promise<void> {
@@ -206,19 +200,10 @@ export class CivicConsultation extends CivicElement {
     }
     this.load = 'loading';
     try {
-      const client = this.client;
-      const def = this.definition ?? (await client!.get(this.consultationId, { signal: abort.signal }));
-      let published = this.results;
-      if (!published && def.status === 'results_published' && client) {
-        // Published but unreadable (404): the overview with "closed" is still worth showing.
-        published = await client.results(def.id, { signal: abort.signal }).catch((error: unknown) => {
-          if (error instanceof ConsultationError && error.kind === 'not-found') return undefined;
-          throw error;
-        });
-      }
+      const { def, published } = await fetchConsultation(this.client, this.consultationId, this.definition, this.results, abort.signal);
       if (count !== this.loadCount) return;
       this.def = def;
-      this.published = def.status === 'results_published' ? published : undefined;
+      this.published = published;
       this.restore();
       this.load = 'ready';
       if (def.status === 'open') await this.resumeFromUrl();
@@ -235,20 +220,10 @@ export class CivicConsultation extends CivicElement {
     this.answers = saved?.answers ?? {};
     this.key = saved?.key ?? '';
     this.returnToCheck = saved?.returnToCheck ?? false;
-    this.resumeCode = saved?.resumeCode ?? '';
-    this.expiresAt = saved?.expiresAt ?? '';
+    this.saveReturn.resumeCode = saved?.resumeCode ?? '';
+    this.saveReturn.expiresAt = saved?.expiresAt ?? '';
     this.reference = saved?.reference ?? '';
-    this.step = this.reference ? { kind: 'done' } : this.validStep(saved?.step);
-  }
-
-  /** A saved step that still makes sense with these answers, else the overview. */
-  private validStep(step: Step | undefined): Step {
-    if (!step || !this.def || this.def.status !== 'open') return { kind: 'overview' };
-    if (step.kind === 'page' || step.kind === 'saved') {
-      const id = step.kind === 'page' ? step.id : step.from;
-      return this.visible.pages.some((p) => p.id === id) ? step : { kind: 'overview' };
-    }
-    return step.kind === 'done' ? { kind: 'overview' } : step;
+    this.step = this.reference ? { kind: 'done' } : validStep(saved?.step, this.visible, this.def?.status === 'open');
   }
 
   /** `?resume=CODE` in the page's address: the link in the resume email. */
@@ -256,33 +231,8 @@ export class CivicConsultation extends CivicElement {
     const code = new URL(window.location.href).searchParams.get('resume');
     if (!code || this.reference) return;
     // The link was already used in this tab: the answers here are newer than the saved ones.
-    if (this.resumeCode && normaliseResumeCode(code) === this.resumeCode) return;
-    await this.resume(code, false);
-  }
-
-  /** Fetches a view's module (a chunk of its own in the CDN build). */
-  private async loadLazy<M>(load: () => Promise<M>, done: (module: M) => void): Promise<void> {
-    this.loadingLazy = true;
-    try {
-      done(await load());
-    } catch (error) {
-      this.lazyFailed = true;
-      this.emit(new CivicErrorEvent({ operation: 'load-view', message: String(error), cause: error }));
-    } finally {
-      this.loadingLazy = false;
-    }
-  }
-
-  private async loadPicker(): Promise<void> {
-    this.picker = 'loading';
-    try {
-      // Only pages with a "pin a place" question pay for the picker (and its map, which it loads lazily itself).
-      await import('@civic-widgets/location-picker/define');
-      this.picker = customElements.get('civic-location-picker') ? 'ready' : 'failed';
-    } catch (error) {
-      this.picker = 'failed';
-      this.emit(new CivicErrorEvent({ operation: 'load-location-picker', message: String(error), cause: error }));
-    }
+    if (this.saveReturn.resumeCode && normaliseResumeCode(code) === this.saveReturn.resumeCode) return;
+    await this.saveReturn.resume(code);
   }
 
   // ---------------------------------------------------------------- derived
@@ -292,15 +242,7 @@ export class CivicConsultation extends CivicElement {
   }
 
   private currentPage(vis = this.visible): Page | undefined {
-    const step = this.step;
-    return step.kind === 'page' ? vis.pages.find((p) => p.id === step.id) : undefined;
-  }
-
-  /** The first shown page with a required question still unanswered. */
-  private firstIncompletePage(vis: Visibility): Page | undefined {
-    return vis.pages.find((page) =>
-      page.questions.some((q) => q.required && !isAnswered(vis.answers[q.id])),
-    );
+    return currentPage(this.step, vis);
   }
 
   // ---------------------------------------------------------------- navigation
@@ -309,40 +251,19 @@ export class CivicConsultation extends CivicElement {
     this.step = step;
     this.summaryErrors = [];
     this.actionError = '';
+    this.saveReturn.error = '';
     this.focusHeading = true;
-    const vis = this.visible;
-    const index = step.kind === 'page' ? vis.pages.findIndex((p) => p.id === step.id) : -1;
-    const page =
-      step.kind === 'page' ? step.id : step.kind === 'done' ? 'confirmation' : step.kind;
-    this.emit(
-      new CivicConsultationPageChangeEvent(
-        index >= 0 ? { page, pageNumber: index + 1, pageCount: vis.pages.length } : { page },
-      ),
-    );
+    this.emit(new CivicConsultationPageChangeEvent(pageChangeDetail(step, this.visible)));
   }
 
   private startNow(): void {
     if (!this.key) this.key = createIdempotencyKey();
-    const first = this.visible.pages[0];
-    this.go(first ? { kind: 'page', id: first.id } : { kind: 'check' });
+    this.go(firstStep(this.visible));
   }
 
   private back(): void {
-    const step = this.step;
-    const vis = this.visible;
-    if (step.kind === 'check') {
-      const last = vis.pages.at(-1);
-      this.go(last ? { kind: 'page', id: last.id } : { kind: 'overview' });
-      return;
-    }
-    if (step.kind !== 'page') return;
-    if (this.returnToCheck) {
-      this.go({ kind: 'check' });
-      return;
-    }
-    const index = vis.pages.findIndex((p) => p.id === step.id);
-    const previous = vis.pages[index - 1];
-    this.go(previous ? { kind: 'page', id: previous.id } : { kind: 'overview' });
+    const previous = previousStep(this.step, this.visible, this.returnToCheck);
+    if (previous) this.go(previous);
   }
 
   private change(pageId: string): void {
@@ -360,49 +281,13 @@ export class CivicConsultation extends CivicElement {
     }
   }
 
-  /**
-   * Enter in a text box submits its form, as with native inputs: a form-associated element's
-   * input sits in a shadow root, where the browser's implicit submission does not reach.
-   */
-  private onEnter(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement;
-    const inner = event.composedPath()[0];
-    // core's text input submits on Enter itself and says so with preventDefault().
-    if (event.key !== 'Enter' || event.defaultPrevented || !(inner instanceof HTMLInputElement)) return;
-    if (target.localName !== 'civic-text-input' && target.localName !== 'civic-date-input') return;
-    event.preventDefault();
-    (event.currentTarget as HTMLFormElement).requestSubmit();
-  }
-
   // ---------------------------------------------------------------- answers
 
   private onField(event: Event): void {
-    const field = event.target as HTMLElement & { value?: unknown; order?: string[] };
-    const id = field.dataset?.q;
-    if (!id) return;
-    // A choice field updates its value on 'change', after the inner input's 'input': reading it
-    // on 'input' would render the old value back over the resident's click.
-    if (event.type === 'input' && !textFields.has(field.localName)) return;
-    const part = field.dataset.part;
-    const answers = { ...this.answers };
-    const errors = { ...this.fieldErrors };
-    if (part === 'other') {
-      answers[`${id}.other`] = String(field.value ?? '');
-      delete errors[`${id}.other`];
-    } else if (field.localName === 'civic-location-picker') {
-      answers[id] = toLocationAnswer(field.value);
-      delete errors[id];
-    } else if (part === 'address') {
-      const address = String(field.value ?? '');
-      const previous = answers[id] as LocationAnswer | undefined;
-      answers[id] = address.trim() ? ({ ...previous, address } as LocationAnswer) : undefined;
-      delete errors[id];
-    } else {
-      answers[id] = field.value as Answers[string];
-      delete errors[id];
-    }
-    this.answers = answers;
-    this.fieldErrors = errors;
+    const next = applyFieldEvent(event, this.answers, this.fieldErrors);
+    if (!next) return;
+    this.answers = next.answers;
+    this.fieldErrors = next.errors;
   }
 
   private onLocation(event: Event): void {
@@ -427,14 +312,14 @@ export class CivicConsultation extends CivicElement {
     this.answers = answers;
     const custom: Record<string, string> = {};
     for (const q of page.questions) {
-      const message = this.flow!.customError(q, answers);
+      const message = this.views.flow!.customError(q, answers);
       if (message) custom[q.id] = message;
     }
     this.fieldErrors = { ...this.fieldErrors, ...custom };
     await this.updateComplete;
     const fields = [...this.renderRoot.querySelectorAll<FieldLike>('form.questions [data-q]')];
     await Promise.all(fields.map((f) => f.updateComplete));
-    this.summaryErrors = this.flow!.validateFields(fields);
+    this.summaryErrors = this.views.flow!.validateFields(fields);
     return this.summaryErrors.length === 0;
   }
 
@@ -442,70 +327,15 @@ export class CivicConsultation extends CivicElement {
     event.preventDefault();
     const page = this.currentPage();
     if (!page || !(await this.checkPage(page))) return;
-    const vis = this.visible;
-    if (this.returnToCheck) {
-      // A changed answer may have revealed a page with questions still to answer.
-      const incomplete = this.firstIncompletePage(vis);
-      this.go(incomplete && incomplete.id !== page.id ? { kind: 'page', id: incomplete.id } : { kind: 'check' });
-      return;
-    }
-    const next = vis.pages[vis.pages.findIndex((p) => p.id === page.id) + 1];
-    this.go(next ? { kind: 'page', id: next.id } : { kind: 'check' });
+    this.go(nextStep(page, this.visible, this.returnToCheck));
   }
 
   // ---------------------------------------------------------------- save and return
 
-  private returnUrl(): string {
-    const url = new URL(window.location.href);
-    url.searchParams.delete('resume');
-    url.hash = '';
-    return url.href;
-  }
-
-  private async save(email?: string): Promise<void> {
-    const client = this.client;
+  /** The page the resident saves from: a question page, or the one they saved from before. */
+  private get savedFrom(): string {
     const step = this.step;
-    const from = step.kind === 'page' ? step.id : step.kind === 'saved' ? step.from : '';
-    if (!client || !this.def || this.busy) return;
-    this.busy = email ? 'email' : 'save';
-    this.actionError = '';
-    this.emailError = '';
-    const body = {
-      answers: this.answers,
-      page: from || undefined,
-      lang: this.language,
-      returnUrl: this.returnUrl(),
-      ...(email ? { email } : {}),
-    };
-    try {
-      let saved;
-      try {
-        saved = this.resumeCode
-          ? await client.updateDraft(this.def.id, this.resumeCode, body)
-          : await client.saveDraft(this.def.id, body);
-      } catch (error) {
-        // The saved copy expired: save a new one.
-        if (!(error instanceof ConsultationError && error.errors.some((e) => e.code === 'draft_not_found'))) throw error;
-        saved = await client.saveDraft(this.def.id, body);
-      }
-      this.resumeCode = normaliseResumeCode(saved.resumeCode);
-      this.expiresAt = saved.expiresAt;
-      if (email) this.emailedTo = saved.emailed ? email : '';
-      if (!email) {
-        this.emailedTo = '';
-        this.go({ kind: 'saved', from });
-      }
-    } catch (error) {
-      const invalidEmail = error instanceof ConsultationError && error.errors.some((e) => e.code === 'invalid_email');
-      if (invalidEmail) {
-        this.emailError = msg('Enter an email address in the correct format, like name@example.com', { id: 'save.invalidEmail' });
-      } else {
-        this.actionError = this.problemText(error, 'save');
-      }
-      this.emit(new CivicErrorEvent({ operation: email ? 'email-resume-code' : 'save-draft', message: String(error), cause: error }));
-    } finally {
-      this.busy = '';
-    }
+    return step.kind === 'page' ? step.id : step.kind === 'saved' ? step.from : '';
   }
 
   private async onEmail(event: Event): Promise<void> {
@@ -514,62 +344,34 @@ export class CivicConsultation extends CivicElement {
     if (!field) return;
     await field.updateComplete;
     if (!field.reportValidity()) return;
-    await this.save(field.value.trim());
+    await this.saveReturn.save(this.savedFrom, field.value.trim());
   }
 
   private async onResume(event: Event): Promise<void> {
     event.preventDefault();
     const field = this.renderRoot.querySelector<HTMLElement & { value: string }>('[data-resume]');
-    await this.resume(field?.value ?? '', true);
+    if (await this.saveReturn.resume(field?.value ?? '')) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-resume]')?.focus();
   }
 
-  private async resume(code: string, typed: boolean): Promise<void> {
-    const client = this.client;
-    if (!client || !this.def || this.busy) return;
-    this.resumeError = '';
-    if (!looksLikeResumeCode(code)) {
-      this.resumeError = code.trim()
-        ? msg('Enter the resume code exactly as it was given to you, like K7M3 QX9P', { id: 'resume.format' })
-        : msg('Enter your resume code', { id: 'resume.required' });
-      return;
-    }
-    this.busy = 'resume';
-    try {
-      const saved = await client.getDraft(this.def.id, normaliseResumeCode(code));
-      this.answers = { ...saved.answers };
-      this.resumeCode = normaliseResumeCode(saved.resumeCode || code);
-      this.expiresAt = saved.expiresAt;
-      if (!this.key) this.key = createIdempotencyKey();
-      this.returnToCheck = false;
-      const vis = this.visible;
-      const page = vis.pages.find((p) => p.id === saved.page) ?? vis.pages[0];
-      this.go(page ? { kind: 'page', id: page.id } : { kind: 'check' });
-    } catch (error) {
-      const codes = error instanceof ConsultationError ? error.errors.map((e) => e.code) : [];
-      this.resumeError = codes.includes('draft_not_found')
-        ? msg('We could not find saved answers with that code. Check the code, or start again. Saved answers are kept for 30 days.', {
-            id: 'resume.notFound',
-          })
-        : codes.includes('consultation_closed')
-          ? msg('This consultation has closed, so saved answers can no longer be sent.', { id: 'resume.closed' })
-          : this.problemText(error, 'resume');
-      this.emit(new CivicErrorEvent({ operation: 'resume-draft', message: String(error), cause: error }));
-      if (typed) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('[data-resume]')?.focus();
-      }
-    } finally {
-      this.busy = '';
-    }
+  /** Saved answers came back (typed code or the email's link): carry on at their page. */
+  private resumed(saved: Draft): void {
+    this.answers = { ...saved.answers };
+    if (!this.key) this.key = createIdempotencyKey();
+    this.returnToCheck = false;
+    const vis = this.visible;
+    const page = vis.pages.find((p) => p.id === saved.page) ?? vis.pages[0];
+    this.go(page ? { kind: 'page', id: page.id } : { kind: 'check' });
   }
 
   // ---------------------------------------------------------------- submit
 
   private async submit(): Promise<void> {
     const client = this.client;
-    if (!client || !this.def || this.busy) return;
+    if (!client || !this.def || this.submitting || this.saveReturn.busy) return;
     const vis = this.visible;
-    const incomplete = this.firstIncompletePage(vis);
+    const incomplete = firstIncompletePage(vis);
     if (incomplete) {
       this.returnToCheck = true;
       this.go({ kind: 'page', id: incomplete.id });
@@ -578,16 +380,16 @@ export class CivicConsultation extends CivicElement {
       return;
     }
     if (!this.key) this.key = createIdempotencyKey();
-    this.busy = 'submit';
+    this.submitting = true;
     this.actionError = '';
     try {
       const response = await client.submit(
         this.def.id,
-        { answers: vis.answers, lang: this.language, ...(this.resumeCode ? { resumeCode: this.resumeCode } : {}) },
+        { answers: vis.answers, lang: this.language, ...(this.saveReturn.resumeCode ? { resumeCode: this.saveReturn.resumeCode } : {}) },
         { idempotencyKey: this.key },
       );
       this.reference = response.reference;
-      this.resumeCode = '';
+      this.saveReturn.resumeCode = '';
       this.go({ kind: 'done' });
       this.emit(new CivicConsultationSubmittedEvent({ consultation: this.def.id, reference: response.reference }));
     } catch (error) {
@@ -596,23 +398,17 @@ export class CivicConsultation extends CivicElement {
       if (perQuestion.length) {
         await this.showServerErrors(perQuestion);
       } else {
-        this.actionError = this.problemText(error, 'submit');
+        this.actionError = problemText(error, 'submit');
       }
     } finally {
-      this.busy = '';
+      this.submitting = false;
     }
   }
 
   /** The server refused some answers: take the resident to the first page with a problem. */
   private async showServerErrors(items: { code: string; question?: string }[]): Promise<void> {
     const vis = this.visible;
-    const errors: Record<string, string> = {};
-    for (const item of items) {
-      const question = vis.questions.get(item.question!);
-      if (!question) continue;
-      const key = item.code === 'other_required' ? `${question.id}.other` : question.id;
-      errors[key] = this.flow!.serverErrorMessage(item.code, question, this.language);
-    }
+    const errors = serverErrors(items, vis, this.views.flow!.serverErrorMessage, this.language);
     const page = vis.pages.find((p) => p.questions.some((q) => errors[q.id] || errors[`${q.id}.other`]));
     if (!page) {
       this.actionError = msg('Some answers could not be accepted. Check your answers and try again.', { id: 'submit.invalid' });
@@ -624,34 +420,7 @@ export class CivicConsultation extends CivicElement {
     await this.updateComplete;
     const fields = [...this.renderRoot.querySelectorAll<FieldLike>('form.questions [data-q]')];
     await Promise.all(fields.map((f) => f.updateComplete));
-    this.summaryErrors = this.flow!.validateFields(fields);
-  }
-
-  private problemText(error: unknown, operation: 'submit' | 'save' | 'resume'): string {
-    const codes = error instanceof ConsultationError ? error.errors.map((e) => e.code) : [];
-    if (codes.includes('consultation_closed')) {
-      return msg('This consultation has closed, so we cannot accept responses any more.', { id: 'problem.closed' });
-    }
-    if (codes.includes('consultation_not_open')) {
-      return msg('This consultation has not opened yet.', { id: 'problem.notOpen' });
-    }
-    if (codes.includes('idempotency_key_reused')) {
-      return msg('We already received a response from this page with different answers. If you want to change your response, contact us.', {
-        id: 'problem.keyReused',
-      });
-    }
-    if (error instanceof ConsultationError && error.kind === 'rate-limited') {
-      return msg('Too many responses have been sent from your connection. Wait a few minutes, then try again.', { id: 'problem.rateLimited' });
-    }
-    if (operation === 'submit') {
-      return msg('Your response has not been sent. Check your internet connection, then try again. Your answers are still here.', {
-        id: 'problem.submit',
-      });
-    }
-    if (operation === 'save') {
-      return msg('Your answers could not be saved. Check your internet connection, then try again.', { id: 'problem.save' });
-    }
-    return msg('We could not check your code. Check your internet connection, then try again.', { id: 'problem.resume' });
+    this.summaryErrors = this.views.flow!.validateFields(fields);
   }
 
   // ---------------------------------------------------------------- render
@@ -660,17 +429,17 @@ export class CivicConsultation extends CivicElement {
     switch (this.load) {
       case 'idle':
       case 'loading':
-        return this.renderLoading();
+        return renderLoading();
       case 'config':
         return html`<slot name="fallback"></slot>`;
       case 'error':
-        return this.renderLoadError();
+        return renderLoadError({ kind: this.loadError, onRetry: () => this.retry() });
     }
     const def = this.def!;
     const step = this.step;
-    const lazy = this.published ? this.resultsView : step.kind === 'page' || step.kind === 'check' ? this.flow : true;
-    if (!lazy) return this.lazyFailed ? this.renderLoadError() : this.renderLoading();
-    if (this.published) return this.resultsView!.renderResults(this.published, this.language);
+    const lazy = this.published ? this.views.results : step.kind === 'page' || step.kind === 'check' ? this.views.flow : true;
+    if (!lazy) return this.views.failed ? renderLoadError({ kind: this.loadError, onRetry: () => this.retry() }) : renderLoading();
+    if (this.published) return this.views.results!.renderResults(this.published, this.language);
     return keyed(
       step.kind === 'page' ? `page:${step.id}` : step.kind,
       step.kind === 'page'
@@ -685,245 +454,82 @@ export class CivicConsultation extends CivicElement {
     );
   }
 
-  private renderLoading() {
-    return html`<p class="body" role="status">${msg('Loading the consultation…', { id: 'load.loading' })}</p>`;
-  }
-
-  private renderLoadError() {
-    return html`<div class="notice" role="alert">
-        <h2 class="heading-l">
-          ${this.loadError === 'not-found'
-            ? msg('We could not find this consultation', { id: 'load.notFoundTitle' })
-            : msg('Sorry, the consultation could not be loaded', { id: 'load.errorTitle' })}
-        </h2>
-        <p class="body">
-          ${this.loadError === 'not-found'
-            ? msg('It may have been removed. Contact the council to find out how to respond.', { id: 'load.notFound' })
-            : msg('Check your internet connection, then try again.', { id: 'load.error' })}
-        </p>
-        ${this.loadError === 'network'
-          ? html`<button type="button" class="button button--secondary" @click=${this.retry}>
-              ${msg('Try again', { id: 'load.retry' })}
-            </button>`
-          : nothing}
-      </div>
-      <slot name="fallback"></slot>`;
-  }
-
   private retry(): void {
-    this.lazyFailed = false;
+    this.views.retry();
     if (this.load === 'error') void this.loadConsultation();
   }
 
-  private renderBack() {
-    return html`<button type="button" class="link-button back-link" @click=${this.back}>${msg('Back', { id: 'nav.back' })}</button>`;
-  }
-
-  private renderOverview(def: Consultation): TemplateResult {
-    const lang = this.language;
-    const o = def.overview;
-    const closes = formatDateTime(def.closes);
-    const opens = formatDateTime(def.opens);
-    const minutes = o.estimatedMinutes;
-    const open = def.status === 'open';
-    const started = isAnswered(Object.values(this.answers).find(isAnswered));
-    return html`<article class="overview">
-      <h1 class="heading-xl" tabindex="-1">${tr(def.title, lang)}</h1>
-      ${paragraphs(tr(def.summary, lang), 'lead')}
-      <dl class="facts">
-        <div>
-          <dt>${open || def.status === 'upcoming' ? msg('Closes', { id: 'overview.closes' }) : msg('Closed', { id: 'overview.closed' })}</dt>
-          <dd>${closes}</dd>
-        </div>
-        ${def.status === 'upcoming'
-          ? html`<div>
-              <dt>${msg('Opens', { id: 'overview.opens' })}</dt>
-              <dd>${opens}</dd>
-            </div>`
-          : nothing}
-        ${minutes
-          ? html`<div>
-              <dt>${msg('Time to answer', { id: 'overview.time' })}</dt>
-              <dd>${msg(str`About ${minutes} minutes`, { id: 'overview.minutes' })}</dd>
-            </div>`
-          : nothing}
-      </dl>
-      ${def.status === 'closed' || def.status === 'results_published'
-        ? html`<div class="notice">
-            <p class="body">
-              ${msg(str`This consultation closed on ${closes}. We are considering the responses and will publish what people told us and what we decided.`, {
-                id: 'overview.closedNotice',
-              })}
-            </p>
-          </div>`
-        : def.status === 'upcoming'
-          ? html`<div class="notice">
-              <p class="body">${msg(str`This consultation opens on ${opens}.`, { id: 'overview.upcomingNotice' })}</p>
-            </div>`
-          : nothing}
-      <h2 class="heading-l">${msg('What we propose', { id: 'overview.proposal' })}</h2>
-      ${paragraphs(tr(o.proposal, lang))}
-      <h2 class="heading-l">${msg('Why', { id: 'overview.reasons' })}</h2>
-      ${paragraphs(tr(o.reasons, lang))}
-      <h2 class="heading-l">${msg('Who can answer', { id: 'overview.audience' })}</h2>
-      ${paragraphs(tr(o.audience, lang))}
-      ${o.documents?.length
-        ? html`<h2 class="heading-l">${msg('Read more', { id: 'overview.documents' })}</h2>
-            <ul class="list">
-              ${o.documents.map((d) => (safeUrl(d.href) ? html`<li><a href=${safeUrl(d.href)!}>${tr(d.label, lang)}</a></li>` : nothing))}
-            </ul>`
-        : nothing}
-      ${open
-        ? html`<h2 class="heading-l">${msg('How we use your answers', { id: 'overview.privacy' })}</h2>
-            ${paragraphs(tr(o.privacy, lang))}
-            ${safeUrl(o.privacyUrl)
-              ? html`<p class="body"><a href=${safeUrl(o.privacyUrl)!}>${msg('Read the full privacy notice', { id: 'overview.privacyLink' })}</a></p>`
-              : nothing}
-            <button type="button" class="button button--start" @click=${this.startNow}>
-              ${started ? msg('Continue', { id: 'overview.continue' }) : msg('Start now', { id: 'overview.start' })}
-            </button>`
-        : nothing}
-      ${this.renderOtherWays(def)} ${open ? this.renderResumeForm() : nothing}
-    </article>`;
-  }
-
-  private renderOtherWays(def: Consultation) {
-    const ways = def.overview.otherWays ?? [];
-    if (!ways.length) return nothing;
-    const lang = this.language;
-    return html`<section class="other-ways" aria-labelledby="other-ways">
-      <h2 class="heading-l" id="other-ways">${msg('Other ways to respond', { id: 'overview.otherWays' })}</h2>
-      ${ways.map(
-        (way) => html`<h3 class="heading-m">${tr(way.label, lang)}</h3>
-          ${paragraphs(tr(way.detail, lang))}
-          ${way.date ? html`<p class="body">${formatDateTime(way.date)}</p>` : nothing}
-          ${safeUrl(way.href)
-            ? html`<p class="body"><a href=${safeUrl(way.href)!}>${way.href!.replace(/^(tel|mailto):/, '')}</a></p>`
-            : nothing}`,
-      )}
-    </section>`;
-  }
-
-  private renderResumeForm() {
-    return html`<section class="resume" aria-labelledby="resume-heading">
-      <h2 class="heading-l" id="resume-heading">${msg('Continue where you left off', { id: 'resume.heading' })}</h2>
-      <p class="body">
-        ${msg('If you saved your answers, enter the resume code you were given.', { id: 'resume.intro' })}
-      </p>
-      <form novalidate @submit=${this.onResume} @keydown=${this.onEnter}>
-        <civic-text-input
-          data-resume
-          .label=${msg('Resume code', { id: 'resume.label' })}
-          .hint=${msg('For example, K7M3 QX9P', { id: 'resume.hint' })}
-          required
-          autocomplete="off"
-          .errorMessage=${this.resumeError}
-          @input=${() => (this.resumeError = '')}
-        ></civic-text-input>
-        <button type="submit" class="button button--secondary" ?disabled=${this.busy === 'resume'}>
-          ${msg('Continue with my saved answers', { id: 'resume.submit' })}
-        </button>
-      </form>
-    </section>`;
+  private renderOverview(def: Consultation) {
+    return renderOverview({
+      def,
+      lang: this.language,
+      started: isAnswered(Object.values(this.answers).find(isAnswered)),
+      resumeError: this.saveReturn.resumeError,
+      resuming: this.saveReturn.busy === 'resume',
+      onStart: () => this.startNow(),
+      onResume: (e) => void this.onResume(e),
+      onResumeInput: () => this.saveReturn.clear('resumeError'),
+      onEnter: submitOnEnter,
+    });
   }
 
   private renderPage() {
     const vis = this.visible;
     const page = this.currentPage(vis);
     if (!page) return nothing;
-    return this.flow!.renderPage({
+    return this.views.flow!.renderPage({
       page,
       number: vis.pages.indexOf(page) + 1,
       count: vis.pages.length,
       lang: this.language,
       answers: this.answers,
       errors: this.fieldErrors,
-      picker: this.picker === 'idle' ? 'loading' : this.picker,
+      picker: this.views.picker === 'idle' ? 'loading' : this.views.picker,
       pickerConfig: { geocoderUrl: this.geocoderUrl, mapStyle: this.mapStyle, boundarySrc: this.boundarySrc },
       summaryErrors: this.summaryErrors,
-      actionError: this.actionError,
+      actionError: this.actionError || this.saveReturn.error,
       canSave: !!this.endpoint,
-      saving: this.busy === 'save',
-      back: this.renderBack(),
+      saving: this.saveReturn.busy === 'save',
+      back: renderBack(() => this.back()),
       onContinue: (e) => void this.onContinue(e),
       onField: (e) => this.onField(e),
       onLocation: (e) => this.onLocation(e),
-      onEnter: (e) => this.onEnter(e),
-      onSave: () => void this.save(),
+      onEnter: submitOnEnter,
+      onSave: () => void this.saveReturn.save(this.savedFrom),
     });
   }
 
   private renderCheck() {
     const vis = this.visible;
-    return this.flow!.renderCheck({
+    return this.views.flow!.renderCheck({
       pages: vis.pages,
       answers: vis.answers,
       lang: this.language,
       actionError: this.actionError,
-      sending: this.busy === 'submit',
-      back: this.renderBack(),
+      sending: this.submitting,
+      back: renderBack(() => this.back()),
       onChange: (id) => this.change(id),
       onSend: () => void this.submit(),
     });
   }
 
   private renderSaved() {
-    const expires = this.expiresAt ? formatDate(this.expiresAt) : '';
     const step = this.step as { kind: 'saved'; from: string };
-    return html`<div class="panel panel--neutral">
-        <h1 class="heading-xl" tabindex="-1">${msg('Your answers have been saved', { id: 'saved.title' })}</h1>
-        <p>${msg('Your resume code is', { id: 'saved.codeIs' })}</p>
-        <p class="resume-code" part="resume-code">${formatResumeCode(this.resumeCode)}</p>
-      </div>
-      <p class="body">
-        ${expires
-          ? msg(str`Write the code down or email it to yourself. To carry on, come back to this page before ${expires} and enter the code under “Continue where you left off”.`, {
-              id: 'saved.instructions',
-            })
-          : nothing}
-      </p>
-      <h2 class="heading-l">${msg('Email me the code', { id: 'saved.emailTitle' })}</h2>
-      ${this.emailedTo
-        ? html`<p class="body" role="status">${msg(str`We have sent the code and a link to ${this.emailedTo}.`, { id: 'saved.emailed' })}</p>`
-        : nothing}
-      <form novalidate @submit=${this.onEmail} @keydown=${this.onEnter}>
-        <civic-text-input
-          data-email
-          type="email"
-          autocomplete="email"
-          required
-          .label=${msg('Email address', { id: 'saved.emailLabel' })}
-          .hint=${msg('We will send you the code and a link back to this page. We do not keep your email address.', { id: 'saved.emailHint' })}
-          .requiredMessage=${msg('Enter your email address', { id: 'saved.emailRequired' })}
-          .errorMessage=${this.emailError}
-          @input=${() => (this.emailError = '')}
-        ></civic-text-input>
-        <button type="submit" class="button button--secondary" ?disabled=${this.busy === 'email'}>
-          ${msg('Send me the code', { id: 'saved.emailSubmit' })}
-        </button>
-      </form>
-      ${this.actionError ? html`<p class="error-text" role="alert">${this.actionError}</p>` : nothing}
-      <p class="body">
-        <button type="button" class="button" @click=${() => this.go(step.from ? { kind: 'page', id: step.from } : { kind: 'overview' })}>
-          ${msg('Continue answering', { id: 'saved.continue' })}
-        </button>
-      </p>`;
+    return renderSaved({
+      resumeCode: this.saveReturn.resumeCode,
+      expiresAt: this.saveReturn.expiresAt,
+      emailedTo: this.saveReturn.emailedTo,
+      emailError: this.saveReturn.emailError,
+      actionError: this.actionError || this.saveReturn.error,
+      emailing: this.saveReturn.busy === 'email',
+      onEmail: (e) => void this.onEmail(e),
+      onEmailInput: () => this.saveReturn.clear('emailError'),
+      onEnter: submitOnEnter,
+      onContinue: () => this.go(step.from ? { kind: 'page', id: step.from } : { kind: 'overview' }),
+    });
   }
 
   private renderDone() {
-    const closes = this.def ? formatDate(this.def.closes) : '';
-    return html`<div class="panel" part="panel">
-        <h1 class="heading-xl" tabindex="-1">${msg('Response sent', { id: 'done.title' })}</h1>
-        <p class="panel-body">
-          ${msg('Your reference is', { id: 'done.referenceIs' })}<br /><strong class="reference">${this.reference}</strong>
-        </p>
-      </div>
-      <h2 class="heading-l">${msg('What happens next', { id: 'done.nextTitle' })}</h2>
-      <p class="body">
-        ${msg(str`We will read every response. After the consultation closes on ${closes}, we will publish what people told us and what we decided.`, {
-          id: 'done.next',
-        })}
-      </p>
-      <p class="body">${msg('Keep your reference if you want to contact us about your response.', { id: 'done.keep' })}</p>`;
+    return renderDone({ reference: this.reference, closes: this.def?.closes ?? '' });
   }
 }
