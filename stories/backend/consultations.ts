@@ -1,8 +1,8 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { CouncilConfig } from '../../packages/server/src/config/schema.ts';
-import type { Areas } from '../../packages/server/src/services/areas.ts';
-import { validateResponse, type Answers, type LocateFn } from '../../packages/server/src/services/consultations-answers.ts';
-import { parseDefinition, type Definition } from '../../packages/server/src/services/consultations-definition.ts';
+import type { Areas } from '../../packages/server/src/geo/areas.ts';
+import { validateResponse, type Answers, type LocateFn } from '../../packages/server/src/consultations/answers.ts';
+import { parseDefinition, type Definition } from '../../packages/server/src/consultations/definition.ts';
 import {
   consultationDetail,
   consultationList,
@@ -12,7 +12,7 @@ import {
   relativeDate,
   resultsView,
   type StoredConsultation,
-} from '../../packages/server/src/services/consultations-views.ts';
+} from '../../packages/server/src/consultations/views.ts';
 import type { DemoConsultation } from './demo-data.ts';
 import { codedError, DAY, randomCode, type MockContext } from './mock-http.ts';
 

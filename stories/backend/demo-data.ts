@@ -11,11 +11,11 @@ import roadsText from '../../packages/server/demo/geo/roads.geojson?raw';
 import placesText from '../../packages/server/demo/geo/places.geojson?raw';
 import fontstackText from '../../packages/server/demo/geo/fonts/fontstack.txt?raw';
 import { councilConfigSchema, type CouncilConfig } from '../../packages/server/src/config/schema.ts';
-import { Areas } from '../../packages/server/src/services/areas.ts';
-import type { Answers } from '../../packages/server/src/services/consultations-answers.ts';
-import { Gazetteer, type GazetteerAddress } from '../../packages/server/src/services/geo-gazetteer.ts';
-import type { BasemapLayer } from '../../packages/server/src/services/geo-style.ts';
-import type { ExtendedStatus } from '../../packages/server/src/services/statuses.ts';
+import { Areas } from '../../packages/server/src/geo/areas.ts';
+import type { Answers } from '../../packages/server/src/consultations/answers.ts';
+import { Gazetteer, type GazetteerAddress } from '../../packages/server/src/geo/gazetteer.ts';
+import type { BasemapLayer } from '../../packages/server/src/geo/style.ts';
+import type { ExtendedStatus } from '../../packages/server/src/requests/statuses.ts';
 
 /*
  * The reference server's demo files (packages/server/demo), bundled for the browser: the mock

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { Gazetteer } from '../../packages/server/src/services/geo-gazetteer.ts';
-import { BASEMAP_LAYERS, basemapStyle, centreOf, type BasemapLayer } from '../../packages/server/src/services/geo-style.ts';
+import type { Gazetteer } from '../../packages/server/src/geo/gazetteer.ts';
+import { BASEMAP_LAYERS, basemapStyle, centreOf, type BasemapLayer } from '../../packages/server/src/geo/style.ts';
 import { codedError, type MockContext } from './mock-http.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw';
 import { ApiError } from '../../packages/server/src/http/api-error.ts';
-import type { Body } from '../../packages/server/src/services/validate.ts';
+import type { Body } from '../../packages/server/src/requests/validate.ts';
 
 /** What every part of the mock backend needs: where it answers and what time it is. */
 export interface MockContext {

@@ -1,13 +1,13 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { CouncilConfig } from '../../packages/server/src/config/schema.ts';
 import { ApiError } from '../../packages/server/src/http/api-error.ts';
-import { pickLanguage, type Language } from '../../packages/server/src/open311/language.ts';
-import { findService, serviceDefinitionIn, serviceSummaryIn } from '../../packages/server/src/open311/services.ts';
-import type { Areas } from '../../packages/server/src/services/areas.ts';
-import { routeReport } from '../../packages/server/src/services/routing.ts';
-import { parseReport, publicRequest, publicUpdate, type RequestRow, type UpdateRow } from '../../packages/server/src/services/request-rules.ts';
-import { baseStatus, type ExtendedStatus } from '../../packages/server/src/services/statuses.ts';
-import { emailAddress, Problems, text, type Body } from '../../packages/server/src/services/validate.ts';
+import { pickLanguage, type Language } from '../../packages/server/src/requests/open311/language.ts';
+import { findService, serviceDefinitionIn, serviceSummaryIn } from '../../packages/server/src/requests/open311/services.ts';
+import type { Areas } from '../../packages/server/src/geo/areas.ts';
+import { routeReport } from '../../packages/server/src/requests/routing.ts';
+import { parseReport, publicRequest, publicUpdate, type RequestRow, type UpdateRow } from '../../packages/server/src/requests/request-rules.ts';
+import { baseStatus, type ExtendedStatus } from '../../packages/server/src/requests/statuses.ts';
+import { emailAddress, Problems, text, type Body } from '../../packages/server/src/requests/validate.ts';
 import type { DemoReport } from './demo-data.ts';
 import { DAY, open311Error, requestBody, type MockContext } from './mock-http.ts';
 

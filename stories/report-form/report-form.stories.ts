@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import '@civic-widgets/report-form/define';
 import type { CivicReportForm } from '@civic-widgets/report-form';
 import { Open311Client, type Service, type ServiceAttribute, type ServiceRequest } from '@civic-widgets/core';
-import { serviceSummary } from '../../packages/server/src/open311/services.ts';
+import { serviceSummary } from '../../packages/server/src/requests/open311/services.ts';
 import { demoConfig } from '../backend/demo-backend.ts';
 import { DEMO_OPEN311 } from '../backend/urls.ts';
 

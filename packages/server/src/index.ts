@@ -7,28 +7,30 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import qs from 'qs';
 import { loadConfig, parseConfig, type CouncilConfig } from './config/index.ts';
-import type { ServerContext } from './context.ts';
+import type { ServerContext } from './http/context.ts';
 import { openDatabase, type Db } from './db/index.ts';
-import { ApiError, installErrorHandling } from './http/errors.ts';
+import { contextPlugin } from './http/context.ts';
+import { ApiError, errorHandling } from './http/errors.ts';
 import { originMatcher } from './http/origins.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { createDevMailbox } from './mail/dev-mailbox.ts';
 import { createUrlMailer, type Mailer } from './mail/mailer.ts';
-import consultationRoutes from './routes/consultations.ts';
-import devRoutes from './routes/dev.ts';
-import geoRoutes from './routes/geo.ts';
-import open311Routes from './routes/open311.ts';
-import rootRoutes from './routes/root.ts';
-import staffRoutes from './routes/staff.ts';
-import { seedDemoReports } from './services/demo-reports.ts';
-import { loadAreas } from './services/areas-files.ts';
+import consultationRoutes from './consultations/routes.ts';
+import devRoutes from './mail/routes.ts';
+import geoRoutes from './geo/routes.ts';
+import casePages from './requests/cases.ts';
+import open311Routes, { OPEN311_PREFIX } from './requests/routes.ts';
+import rootRoutes from './http/root.ts';
+import staffRoutes from './staff/routes.ts';
+import { seedDemoReports } from './requests/demo-reports.ts';
+import { loadAreas } from './geo/areas-files.ts';
 
-export type { ServerContext } from './context.ts';
+export type { ServerContext } from './http/context.ts';
 export type { Db } from './db/index.ts';
 export { openDatabase, openPglite, openPostgres, migrate, listMigrations } from './db/index.ts';
 export { loadConfig, parseConfig, ConfigError, demoConfigPath, type CouncilConfig } from './config/index.ts';
-export { ApiError, badRequest, notFound, type Open311Error } from './http/errors.ts';
-export { demoReportsPath, DemoReportsError, type DemoReport, type DemoReportUpdate, type DemoReportsFile } from './services/demo-reports.ts';
+export { ApiError, badRequest, codedError, notFound, type ApiErrorEntry, type Open311Error } from './http/errors.ts';
+export { demoReportsPath, DemoReportsError, type DemoReport, type DemoReportUpdate, type DemoReportsFile } from './requests/demo-reports.ts';
 
 export interface ServerOptions {
   /** Port to listen on; 0 picks a free one. Default 8787. */
@@ -129,7 +131,8 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     // Before listening, so no resident's report can take a reference in between.
     if (options.demoReports) await seedDemoReports(ctx, options.demoReports);
 
-    installErrorHandling(app);
+    await app.register(contextPlugin, { ctx });
+    await app.register(errorHandling);
     await app.register(cors, {
       origin: (origin, callback) => callback(null, !origin || isAllowedOrigin(origin)),
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -164,14 +167,16 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       });
     }
 
-    await app.register(async (scope) => rootRoutes(scope, ctx, options.staticDirs?.find((d) => d.prefix === '/')?.root));
-    await app.register(async (scope) => open311Routes(scope, ctx));
-    await app.register(async (scope) => geoRoutes(scope, ctx));
-    await app.register(async (scope) => consultationRoutes(scope, ctx));
+    // One plugin per domain, each with its prefix; each reads the context as app.civic.
+    await app.register(rootRoutes, { siteRoot: options.staticDirs?.find((d) => d.prefix === '/')?.root });
+    await app.register(open311Routes, { prefix: OPEN311_PREFIX });
+    await app.register(casePages, { prefix: '/cases' });
+    await app.register(geoRoutes);
+    await app.register(consultationRoutes, { prefix: '/api/consultations' });
     if (mailer.kind === 'dev-mailbox') {
-      await app.register(async (scope) => devRoutes(scope, ctx));
+      await app.register(devRoutes, { prefix: '/dev' });
       // The demo back office has no login: demo mode only, like the dev mailbox.
-      await app.register(async (scope) => staffRoutes(scope, ctx));
+      await app.register(staffRoutes, { prefix: '/staff' });
     }
 
     await app.listen({ port: options.port ?? 8787, host: options.host ?? 'localhost' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRAFT_LOOKUPS_PER_MINUTE } from '../src/routes/consultations.ts';
+import { DRAFT_LOOKUPS_PER_MINUTE } from '../src/consultations/routes.ts';
 import { testDatabases, useTestServer } from './helpers.ts';
 
 /**

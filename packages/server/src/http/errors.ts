@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { toXml } from '../open311/xml.ts';
-import { ApiError, type Open311Error } from './api-error.ts';
+import fp from 'fastify-plugin';
+import { toXml } from './xml.ts';
+import { ApiError, type ApiErrorEntry } from './api-error.ts';
 
-export { ApiError, badRequest, notFound, type Open311Error } from './api-error.ts';
+export { ApiError, badRequest, codedError, notFound, type ApiErrorEntry, type Open311Error } from './api-error.ts';
 
 /** Friendlier words for fastify's own 4xx errors, which are written for developers. */
 const frameworkMessages: Record<string, (error: FastifyError) => string> = {
@@ -17,11 +18,12 @@ const frameworkMessages: Record<string, (error: FastifyError) => string> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: () => 'Send the file as multipart/form-data.',
 };
 
+/** Open311's `.xml` format suffix; the JSON APIs under /api answer JSON whatever the path ends with. */
 export function wantsXml(request: FastifyRequest): boolean {
-  return /\.xml(?:\?|$)/.test(request.url);
+  return !request.url.startsWith('/api/') && /\.xml(?:\?|$)/.test(request.url);
 }
 
-export function sendErrors(request: FastifyRequest, reply: FastifyReply, status: number, errors: Open311Error[]) {
+export function sendErrors(request: FastifyRequest, reply: FastifyReply, status: number, errors: ApiErrorEntry[]) {
   reply.code(status);
   if (wantsXml(request)) {
     return reply.type('text/xml; charset=utf-8').send(toXml('errors', 'error', errors as unknown as Record<string, unknown>[]));
@@ -29,7 +31,7 @@ export function sendErrors(request: FastifyRequest, reply: FastifyReply, status:
   return reply.type('application/json; charset=utf-8').send(errors);
 }
 
-export function installErrorHandling(app: FastifyInstance) {
+function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) return sendErrors(request, reply, error.statusCode, error.errors);
     const fastifyError = error as FastifyError;
@@ -54,3 +56,6 @@ export function installErrorHandling(app: FastifyInstance) {
     sendErrors(request, reply, 404, [{ code: 404, description: `There is nothing at ${request.method} ${request.url.split('?')[0]}.` }]),
   );
 }
+
+/** Every failure, ours or fastify's, as an error array; registered once on the root instance. */
+export const errorHandling = fp(async (app: FastifyInstance) => installErrorHandling(app), { name: 'civic-errors', fastify: '5.x' });

@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /** Escapes text for HTML: everything stored is shown as data, never as markup. */
 export const escapeHtml = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -22,3 +24,8 @@ ${body}
 }
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src 'self'";
+
+/** Sends `htmlPage` with the CSP, never cached (the pages show a resident's report or email). */
+export function sendPage(reply: FastifyReply, status: number, council: string, title: string, body: string) {
+  return reply.code(status).type('text/html; charset=utf-8').header('Content-Security-Policy', CSP).header('Cache-Control', 'no-store').send(htmlPage(title, council, body));
+}

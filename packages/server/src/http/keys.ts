@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { ServerContext } from '../context.ts';
+import type { ServerContext } from './context.ts';
 import { ApiError } from './errors.ts';
 import { originMatcher } from './origins.ts';
 

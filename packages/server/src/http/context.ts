@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { CouncilConfig } from '../config/index.ts';
+import type { Db } from '../db/index.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Areas } from '../geo/areas.ts';
+
+/**
+ * What every domain plugin reads as `app.civic` (the context plugin below decorates the root
+ * instance, so every plugin registered after it sees it). Nothing here holds state another
+ * process would need; that lives in `db`.
+ */
+export interface ServerContext {
+  db: Db;
+  config: CouncilConfig;
+  mailer: Mailer;
+  /** Base URL residents reach this server at, without a trailing slash (links in emails, media_url). */
+  publicUrl: string;
+  /** Who owns a point: the council (which parish) or a neighbour. */
+  areas: Areas;
+  /** Whether an Origin may call the API (the config's CORS list). */
+  isAllowedOrigin(origin: string): boolean;
+  /** Names of the staff keys, by key: the config's plus CIVIC_STAFF_API_KEY. */
+  staffKeys: Map<string, string>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The server's context: database, config, mailer, areas, keys. */
+    civic: ServerContext;
+  }
+}
+
+/** Shares the context with every plugin: `app.register(contextPlugin, { ctx })` before the domains. */
+export const contextPlugin = fp(
+  async (app: FastifyInstance, { ctx }: { ctx: ServerContext }) => {
+    app.decorate('civic', ctx);
+  },
+  { name: 'civic-context', fastify: '5.x' },
+);

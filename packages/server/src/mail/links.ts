@@ -1,0 +1,16 @@
+import type { ServerContext } from '../http/context.ts';
+
+/** Where a resident follows their case: the council's page with the case tracker, or ours. */
+export function trackingLink(ctx: ServerContext, id: string): string {
+  const template = ctx.config.tracking_url;
+  if (template) return template.replaceAll('{id}', encodeURIComponent(id));
+  return `${ctx.publicUrl}/cases/${encodeURIComponent(id)}`;
+}
+
+export function unsubscribeLink(ctx: ServerContext, token: string): string {
+  return `${ctx.publicUrl}/open311/v2/subscriptions/unsubscribe?token=${encodeURIComponent(token)}`;
+}
+
+export function confirmLink(ctx: ServerContext, token: string): string {
+  return `${ctx.publicUrl}/open311/v2/subscriptions/confirm?token=${encodeURIComponent(token)}`;
+}

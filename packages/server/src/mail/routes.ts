@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { listCaughtMail } from './dev-mailbox.ts';
+
+const escapeHtml = (value: string | null) =>
+  (value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The dev mailbox: every email the server sent, caught by the in-process SMTP server.
+ * Mounted at /dev (index.ts), only when SMTP_URL is not set. Mail bodies are shown as text, never as markup.
+ */
+export default async function devRoutes(app: FastifyInstance) {
+  const ctx = app.civic;
+  app.get('/mailbox.json', async () => listCaughtMail(ctx.db));
+
+  app.get('/mailbox', async (_request, reply) => {
+    const mail = await listCaughtMail(ctx.db);
+    const items = mail
+      .map(
+        (m) => `<article>
+  <h2>${escapeHtml(m.subject)}</h2>
+  <dl><dt>To</dt><dd>${escapeHtml(m.to)}</dd><dt>From</dt><dd>${escapeHtml(m.from)}</dd><dt>Received</dt><dd><time datetime="${m.received_at}">${m.received_at}</time></dd></dl>
+  <pre>${escapeHtml(m.text)}</pre>
+</article>`,
+      )
+      .join('\n');
+    reply.type('text/html; charset=utf-8').header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Dev mailbox – ${escapeHtml(ctx.config.council.name)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.4}article{border-top:1px solid #b1b4b6;padding:1rem 0}pre{white-space:pre-wrap;background:#f3f2f1;padding:1rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:bold}</style>
+</head>
+<body>
+<main>
+<h1>Dev mailbox</h1>
+<p>Emails the server has sent (${mail.length}), newest first. Set SMTP_URL to send real email instead.</p>
+${items || '<p>No emails yet.</p>'}
+</main>
+</body>
+</html>`;
+  });
+}

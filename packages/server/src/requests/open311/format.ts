@@ -1,0 +1,50 @@
+import type { FastifyReply } from 'fastify';
+import { badRequest } from '../../http/errors.ts';
+import { objectToXml, toXml } from '../../http/xml.ts';
+
+export type Format = 'json' | 'xml';
+
+/** Splits "potholes.xml" into ["potholes", "xml"]; no suffix means JSON. */
+export function splitFormat(segment: string): [string, Format] {
+  const match = /^(.*)\.(json|xml)$/i.exec(segment);
+  if (match) return [match[1]!, match[2]!.toLowerCase() as Format];
+  if (/\.[a-z0-9]+$/i.test(segment) && !/^[\w-]+$/.test(segment)) {
+    throw badRequest(`Unknown format "${segment.slice(segment.lastIndexOf('.') + 1)}": use .json or .xml.`);
+  }
+  return [segment, 'json'];
+}
+
+// XML wants one element per list item, named in the singular (Open311's own examples do this).
+const singular: Record<string, string> = {
+  attributes: 'attribute',
+  values: 'value',
+  groups: 'group',
+};
+
+function xmlShape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(xmlShape);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      const item = singular[key];
+      out[key] = Array.isArray(inner) && item ? { [item]: inner.map(xmlShape) } : xmlShape(inner);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Sends a list in JSON, or in XML as <root><item>…</item></root>. */
+export function sendList(reply: FastifyReply, format: Format, root: string, item: string, items: Record<string, unknown>[]) {
+  if (format === 'xml') {
+    return reply.type('text/xml; charset=utf-8').send(toXml(root, item, items.map((i) => xmlShape(i) as Record<string, unknown>)));
+  }
+  return reply.type('application/json; charset=utf-8').send(items);
+}
+
+export function sendObject(reply: FastifyReply, format: Format, root: string, value: Record<string, unknown>) {
+  if (format === 'xml') return reply.type('text/xml; charset=utf-8').send(objectToXml(root, xmlShape(value) as Record<string, unknown>));
+  return reply.type('application/json; charset=utf-8').send(value);
+}
+
+export { isoDate } from './dates.ts';

@@ -1,0 +1,121 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ServerContext } from '../http/context.ts';
+import { ApiError, badRequest } from '../http/errors.ts';
+import { sendNewReportEmails } from '../mail/notifications.ts';
+import { parseReport, type CreatedRequest, type RequestRow } from './request-rules.ts';
+import type { Body } from './validate.ts';
+
+export { parseReport, publicRequest, type CreatedRequest, type ParsedReport, type RequestRow } from './request-rules.ts';
+
+/** A stable hash of what was sent, so a reused Idempotency-Key with a different report is caught. */
+function fingerprint(body: Body): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Body)[k])]));
+    }
+    return value;
+  };
+  const { api_key: _ignored, ...rest } = body;
+  return createHash('sha256').update(JSON.stringify(canonical(rest))).digest('hex');
+}
+
+export function checkIdempotencyKey(key: string | string[] | undefined): string | null {
+  if (key === undefined) return null;
+  if (Array.isArray(key) || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw badRequest('Idempotency-Key must be sent once, 1–255 visible characters (a UUID is ideal).');
+  }
+  return key;
+}
+
+/**
+ * Stores a report once. With an Idempotency-Key, the key is a unique column of the report row
+ * itself: the insert claims it atomically (ON CONFLICT DO NOTHING), so a retry — even one racing
+ * the first attempt on another process — finds the stored report and gets the same answer.
+ */
+export async function createRequest(
+  ctx: ServerContext,
+  body: Body,
+  idempotencyKey: string | null,
+): Promise<{ created: CreatedRequest; replayed: boolean }> {
+  const print = idempotencyKey ? fingerprint(body) : null;
+  if (idempotencyKey) {
+    const existing = await findByIdempotencyKey(ctx, idempotencyKey, print!);
+    if (existing) return { created: existing, replayed: true };
+  }
+  const report = parseReport(ctx, body);
+  const prefix = ctx.config.council.reference_prefix;
+  const { rows } = await ctx.db.query<RequestRow>(
+    `WITH n AS (SELECT nextval('service_request_numbers') AS id)
+     INSERT INTO service_requests (id, service_request_id, token, idempotency_key, request_fingerprint, service_code, service_name,
+       description, agency_responsible, service_notice, address, address_id, zipcode, lat, long, media_url,
+       attributes, reporter, public_anonymity_required, routing)
+     SELECT n.id, $1::text || '-' || n.id::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17::jsonb, $18, $19::jsonb
+     FROM n
+     ON CONFLICT (idempotency_key) DO NOTHING
+     RETURNING *`,
+    [
+      prefix,
+      randomUUID(),
+      idempotencyKey,
+      print,
+      report.service_code,
+      report.serviceName,
+      report.description,
+      report.routing.agency_responsible,
+      report.routing.service_notice,
+      report.address,
+      report.address_id,
+      report.zipcode,
+      report.lat,
+      report.long,
+      report.media_url,
+      JSON.stringify(report.attributes),
+      JSON.stringify(report.reporter),
+      report.public_anonymity_required,
+      JSON.stringify({ team: report.routing.team, email: report.routing.email, parish: report.routing.parish }),
+    ],
+  );
+  const row = rows[0];
+  if (!row) {
+    // Another attempt with the same key won the race between our check and our insert.
+    const existing = await findByIdempotencyKey(ctx, idempotencyKey!, print!);
+    if (existing) return { created: existing, replayed: true };
+    throw new ApiError(409, 'This report is being saved by another attempt. Try again in a moment.');
+  }
+  let subscriptionToken: string | null = null;
+  if (report.reporter.email && report.email_updates) {
+    subscriptionToken = randomUUID();
+    await ctx.db.query(
+      `INSERT INTO subscriptions (service_request_id, email, token, source, confirmed_at)
+       VALUES ($1, $2, $3, 'reporter', now()) ON CONFLICT (service_request_id, email) DO NOTHING`,
+      [row.service_request_id, report.reporter.email.toLowerCase(), subscriptionToken],
+    );
+  }
+  sendNewReportEmails(ctx, row, subscriptionToken);
+  return { created: createdAnswer(row), replayed: false };
+}
+
+function createdAnswer(row: RequestRow): CreatedRequest {
+  return { service_request_id: row.service_request_id, service_notice: row.service_notice ?? '', token: row.token };
+}
+
+async function findByIdempotencyKey(ctx: ServerContext, key: string, print: string): Promise<CreatedRequest | null> {
+  const { rows } = await ctx.db.query<RequestRow>('SELECT * FROM service_requests WHERE idempotency_key = $1', [key]);
+  const row = rows[0];
+  if (!row) return null;
+  if (row.request_fingerprint !== print) {
+    throw new ApiError(422, 'This Idempotency-Key was already used for a different report. Send a new key with a new report.');
+  }
+  return createdAnswer(row);
+}
+
+export async function findRequest(ctx: ServerContext, id: string): Promise<RequestRow | null> {
+  const { rows } = await ctx.db.query<RequestRow>('SELECT * FROM service_requests WHERE service_request_id = $1', [id]);
+  return rows[0] ?? null;
+}
+
+export async function findByToken(ctx: ServerContext, token: string): Promise<RequestRow | null> {
+  const { rows } = await ctx.db.query<RequestRow>('SELECT * FROM service_requests WHERE token = $1', [token]);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,243 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerContext } from '../http/context.ts';
+import { ApiError, badRequest, notFound } from '../http/errors.ts';
+import { escapeHtml, sendPage } from '../http/html.ts';
+import { checkPublicPost, requireStaff } from '../http/keys.ts';
+import { sendList, sendObject, splitFormat, type Format } from './open311/format.ts';
+import { discoveryDocument, discoveryXmlShape } from './open311/discovery.ts';
+import { pickLanguage, type Language } from './open311/language.ts';
+import { findService, serviceDefinitionIn, serviceSummaryIn } from './open311/services.ts';
+import { objectToXml } from '../http/xml.ts';
+import { loadImage, storeImage } from './media.ts';
+import { searchRequests } from './query.ts';
+import { checkIdempotencyKey, createRequest, findByToken, findRequest, publicRequest, type CreatedRequest } from './requests.ts';
+import { routeReport } from './routing.ts';
+import { confirmSubscription, findSubscription, subscribe, unsubscribe } from './subscriptions.ts';
+import { listUpdates, postUpdate, publicUpdate } from './updates.ts';
+
+/** Where the plugin is mounted (index.ts) and, inside it, where GeoReport v2 lives. */
+export const OPEN311_PREFIX = '/open311';
+const V2 = '/v2';
+const BASE = `${OPEN311_PREFIX}${V2}`;
+
+type Handler = (request: FastifyRequest, reply: FastifyReply, format: Format) => unknown;
+
+/** Registers `name`, `name.json` and `name.xml`. */
+function withFormats(app: FastifyInstance, method: 'GET' | 'POST', name: string, handler: Handler) {
+  app.route({ method, url: `${V2}/${name}`, handler: (req, reply) => handler(req, reply, 'json') });
+  app.route({ method, url: `${V2}/${name}.json`, handler: (req, reply) => handler(req, reply, 'json') });
+  app.route({ method, url: `${V2}/${name}.xml`, handler: (req, reply) => handler(req, reply, 'xml') });
+}
+
+function formBody(request: FastifyRequest): Record<string, unknown> {
+  const body = request.body;
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw badRequest('Send the fields form-encoded (application/x-www-form-urlencoded), like service_code=potholes&lat=52.2.');
+  }
+  return body as Record<string, unknown>;
+}
+
+function ensureFormOrJson(request: FastifyRequest) {
+  const type = request.headers['content-type'] ?? '';
+  if (request.body !== undefined && !/application\/x-www-form-urlencoded|application\/json/i.test(type)) {
+    throw new ApiError(415, 'Send the fields form-encoded (application/x-www-form-urlencoded).');
+  }
+}
+
+/**
+ * The language of the answer (our extension, docs/open311-extensions.md#welsh): `?locale=cy` or
+ * `Accept-Language: cy`; said in `Content-Language`. `vary` for cacheable GETs.
+ */
+function answerLanguage(request: FastifyRequest, reply: FastifyReply, vary: boolean): Language {
+  const query = request.query as Record<string, unknown> | undefined;
+  const language = pickLanguage({ locale: query?.locale, acceptLanguage: request.headers['accept-language'] });
+  reply.header('Content-Language', language);
+  if (vary) {
+    const before = reply.getHeader('vary');
+    reply.header('Vary', before ? `${String(before)}, Accept-Language` : 'Accept-Language');
+  }
+  return language;
+}
+
+/**
+ * The POST answer's service_notice in `language`. The stored report keeps the English notice (for
+ * staff, emails and GET requests); the routing rule is run again on what was stored, which gives
+ * the same team or parish, with the config's Welsh words. A replay gets it the same way.
+ */
+async function noticeIn(ctx: ServerContext, created: CreatedRequest, language: Language): Promise<CreatedRequest> {
+  if (language === 'en') return created;
+  const row = await findRequest(ctx, created.service_request_id);
+  const service = row && findService(ctx.config, row.service_code);
+  if (!row || !service) return created;
+  const location = row.lat !== null && row.long !== null ? ctx.areas.locate(row.lat, row.long) : null;
+  return { ...created, service_notice: routeReport(ctx.config, service, row.attributes, location, language).service_notice };
+}
+
+/**
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2/) and the extensions in
+ * docs/open311-extensions.md, mounted at /open311/v2/.
+ */
+export default async function open311Routes(app: FastifyInstance) {
+  const ctx = app.civic;
+  // Open311 Service Discovery (required by GeoReport v2): /open311/discovery.json and .xml.
+  for (const [path, format] of [['discovery', 'json'], ['discovery.json', 'json'], ['discovery.xml', 'xml']] as const) {
+    app.get(`/${path}`, async (_request, reply) => {
+      const doc = await discoveryDocument(ctx);
+      if (format === 'xml') return reply.type('text/xml; charset=utf-8').send(objectToXml('discovery', discoveryXmlShape(doc)));
+      return reply.type('application/json; charset=utf-8').send(doc);
+    });
+  }
+
+  // An index, so a person opening /open311/v2/ sees where to go.
+  app.get(`${V2}/`, async () => ({
+    discovery: `${ctx.publicUrl}/open311/discovery.json`,
+    services: `${ctx.publicUrl}${BASE}/services.json`,
+    requests: `${ctx.publicUrl}${BASE}/requests.json`,
+    service_request_updates: `${ctx.publicUrl}${BASE}/servicerequestupdates.json`,
+    documentation: `${ctx.publicUrl}/openapi.json`,
+  }));
+
+  withFormats(app, 'GET', 'services', (request, reply, format) => {
+    const language = answerLanguage(request, reply, true);
+    return sendList(reply, format, 'services', 'service', ctx.config.services.map((s) => serviceSummaryIn(s, language)));
+  });
+
+  app.get<{ Params: { file: string } }>(`${V2}/services/:file`, async (request, reply) => {
+    const [code, format] = splitFormat(request.params.file);
+    const service = findService(ctx.config, code);
+    if (!service) {
+      throw notFound(`There is no service "${code}". GET services.json lists them: ${ctx.config.services.map((s) => s.service_code).join(', ')}.`);
+    }
+    return sendObject(reply, format, 'service_definition', serviceDefinitionIn(service, answerLanguage(request, reply, true)));
+  });
+
+  withFormats(app, 'POST', 'requests', async (request, reply, format) => {
+    ensureFormOrJson(request);
+    const body = formBody(request);
+    checkPublicPost(ctx, request);
+    const key = checkIdempotencyKey(request.headers['idempotency-key']);
+    const { created, replayed } = await createRequest(ctx, body, key);
+    // After createRequest: its refusals are in English, and say so.
+    const language = answerLanguage(request, reply, false);
+    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    reply.code(replayed ? 200 : 201);
+    return sendList(reply, format, 'service_requests', 'request', [{ ...(await noticeIn(ctx, created, language)) }]);
+  });
+
+  withFormats(app, 'GET', 'requests', async (request, reply, format) => {
+    const result = await searchRequests(ctx, request.query as Record<string, unknown>);
+    reply.header('X-Total-Count', String(result.total));
+    reply.header('Access-Control-Expose-Headers', 'X-Total-Count');
+    return sendList(reply, format, 'service_requests', 'request', result.rows.map(publicRequest));
+  });
+
+  app.get<{ Params: { file: string } }>(`${V2}/requests/:file`, async (request, reply) => {
+    const [id, format] = splitFormat(request.params.file);
+    const row = await findRequest(ctx, id);
+    if (!row) throw notFound(`There is no report with the reference "${id}". Check it against the one in your receipt.`);
+    return sendList(reply, format, 'service_requests', 'request', [publicRequest(row)]);
+  });
+
+  app.get<{ Params: { file: string } }>(`${V2}/tokens/:file`, async (request, reply) => {
+    const [token, format] = splitFormat(request.params.file);
+    const row = await findByToken(ctx, token);
+    if (!row) throw notFound(`There is no report for the token "${token}".`);
+    return sendList(reply, format, 'service_requests', 'request', [{ service_request_id: row.service_request_id, token: row.token }]);
+  });
+
+  // Extension: service request updates (mySociety).
+  withFormats(app, 'GET', 'servicerequestupdates', async (request, reply, format) => {
+    const rows = await listUpdates(ctx, request.query as Record<string, unknown>);
+    return sendList(reply, format, 'service_request_updates', 'request_update', rows.map(publicUpdate));
+  });
+
+  withFormats(app, 'POST', 'servicerequestupdates', async (request, reply, format) => {
+    ensureFormOrJson(request);
+    const body = formBody(request);
+    const staff = requireStaff(ctx, request);
+    const key = checkIdempotencyKey(request.headers['idempotency-key']);
+    const { row, replayed } = await postUpdate(ctx, body, staff, key);
+    reply.code(replayed ? 200 : 201);
+    return sendList(reply, format, 'service_request_updates', 'request_update', [publicUpdate(row)]);
+  });
+
+  // Extension: photo upload.
+  app.post(`${V2}/media`, async (request, reply) => {
+    checkPublicPost(ctx, request);
+    const key = checkIdempotencyKey(request.headers['idempotency-key']);
+    if (!request.isMultipart()) throw new ApiError(415, 'Upload the photo as multipart/form-data in a field called "media".');
+    const file = await request.file();
+    if (!file) throw badRequest('No file was sent: upload the photo in a field called "media".');
+    if (file.fieldname !== 'media') throw badRequest(`Send the photo in a field called "media", not "${file.fieldname}".`);
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new ApiError(413, `The photo is too large. Upload one under ${Number((ctx.config.media.max_bytes / 1_000_000).toPrecision(2))} MB.`);
+      }
+      throw error;
+    }
+    if (!bytes.length) throw badRequest('The file is empty. Choose a photo and try again.');
+    const stored = await storeImage(ctx, bytes, key);
+    reply.code(201);
+    return { media_url: stored.url };
+  });
+
+  app.get<{ Params: { file: string } }>(`${V2}/media/:file`, async (request, reply) => {
+    const id = request.params.file.replace(/\.jpg$/, '');
+    const image = await loadImage(ctx, id);
+    if (!image) throw notFound('There is no photo at this address.');
+    reply
+      .type(image.content_type)
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .header('Cross-Origin-Resource-Policy', 'cross-origin')
+      .header('X-Content-Type-Options', 'nosniff');
+    return reply.send(image.bytes);
+  });
+
+  // Extension: email subscriptions for the case tracker.
+  app.post(`${V2}/subscriptions`, async (request, reply) => {
+    ensureFormOrJson(request);
+    const body = formBody(request);
+    checkPublicPost(ctx, request);
+    reply.code(202);
+    return subscribe(ctx, body);
+  });
+
+  const page = (reply: FastifyReply, status: number, title: string, body: string) => sendPage(reply, status, ctx.config.council.name, title, body);
+
+  // A GET only shows a button: mail scanners that follow links must not confirm or unsubscribe.
+  for (const action of ['confirm', 'unsubscribe'] as const) {
+    app.get<{ Querystring: { token?: string } }>(`${V2}/subscriptions/${action}`, async (request, reply) => {
+      const sub = await findSubscription(ctx, request.query.token);
+      if (!sub) return page(reply, 404, 'Link not recognised', '<h1>This link has expired or is not right</h1><p>Copy the whole link from the email and try again.</p>');
+      const id = escapeHtml(sub.service_request_id);
+      const token = escapeHtml(request.query.token);
+      const [title, text, button] =
+        action === 'confirm'
+          ? ['Confirm email updates', `Get an email when report ${id} is updated, sent to ${escapeHtml(sub.email)}.`, 'Confirm']
+          : ['Stop email updates', `Stop emails about report ${id} to ${escapeHtml(sub.email)}.`, 'Stop emails'];
+      return page(reply, 200, title, `<h1>${title}</h1><p>${text}</p>
+<form method="post" action="${BASE}/subscriptions/${action}"><input type="hidden" name="token" value="${token}"><button type="submit">${button}</button></form>`);
+    });
+    app.post(`${V2}/subscriptions/${action}`, async (request, reply) => {
+      const body = formBody(request);
+      const query = request.query as Record<string, unknown>;
+      const token = body.token ?? query.token;
+      const sub = await findSubscription(ctx, token);
+      if (!sub) return page(reply, 404, 'Link not recognised', '<h1>This link has expired or is not right</h1><p>Copy the whole link from the email and try again.</p>');
+      const id = escapeHtml(sub.service_request_id);
+      if (action === 'confirm') {
+        await confirmSubscription(ctx, token as string);
+        return page(reply, 200, 'Email updates confirmed', `<h1>You will get email updates</h1><p>We will email ${escapeHtml(sub.email)} when report ${id} is updated. Every email has a link to stop them.</p>`);
+      }
+      await unsubscribe(ctx, token as string);
+      return page(reply, 200, 'Email updates stopped', `<h1>You will not get more emails about ${id}</h1><p>You can still check the report online.</p>`);
+    });
+  }
+
+}
+
+export { BASE as OPEN311_BASE };
