@@ -9,7 +9,7 @@ packages/server/demo/reports.json (no email is sent about them).
 
 Environment: DATABASE_URL (use PostgreSQL instead of the embedded database), SMTP_URL (send real
 email instead of the dev mailbox), PUBLIC_URL, CIVIC_STAFF_API_KEY, CIVIC_RATE_LIMIT_POST_MAX,
-CIVIC_RATE_LIMIT_POST_WINDOW_MS, TRUST_PROXY=1.`;
+CIVIC_RATE_LIMIT_POST_WINDOW_MS, TRUST_PROXY (proxies in front: a count like 1, or their addresses).`;
 
 async function main() {
   let values;
@@ -47,7 +47,6 @@ async function main() {
     databaseUrl: process.env.DATABASE_URL || undefined,
     smtpUrl: process.env.SMTP_URL || undefined,
     publicUrl: process.env.PUBLIC_URL || undefined,
-    trustProxy: process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true',
     quiet: values.quiet,
   });
   const { ctx } = server;

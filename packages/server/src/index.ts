@@ -13,6 +13,7 @@ import { contextPlugin } from './http/context.ts';
 import { ApiError, errorHandling } from './http/errors.ts';
 import { originMatcher } from './http/origins.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
+import { checkTrustProxy, fastifyTrustProxy, parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import { createDevMailbox } from './mail/dev-mailbox.ts';
 import { createUrlMailer, type Mailer } from './mail/mailer.ts';
 import consultationRoutes from './consultations/routes.ts';
@@ -55,8 +56,12 @@ export interface ServerOptions {
   staticDirs?: { prefix: string; root: string; headers?: Record<string, string> }[];
   /** No request logging. */
   quiet?: boolean;
-  /** Trust X-Forwarded-For (behind a load balancer), so rate limits apply per client. */
-  trustProxy?: boolean;
+  /**
+   * Behind a load balancer: how many proxies are in front (1 for one), or their addresses and
+   * CIDR ranges, so rate limits count the real client. Default: TRUST_PROXY from `env`, else
+   * none. Never "believe any X-Forwarded-For" (docs/server.md#behind-a-proxy).
+   */
+  trustProxy?: TrustProxy;
   /** Environment to read CIVIC_* overrides from. Default process.env. */
   env?: Record<string, string | undefined>;
   /**
@@ -105,11 +110,13 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     windowMs: envNumber(env, 'CIVIC_RATE_LIMIT_POST_WINDOW_MS') ?? config.rate_limits.post.window_ms,
   };
 
+  const trustProxy = options.trustProxy !== undefined ? checkTrustProxy(options.trustProxy) : parseTrustProxy(env.TRUST_PROXY);
+
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? '.civic-data' }));
   const app = Fastify({
     logger: options.quiet ? false : { level: 'warn' },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(trustProxy),
     // Browsers send "Origin" and keep-alive; a closing server should not wait on idle sockets.
     forceCloseConnections: true,
   });
