@@ -28,7 +28,7 @@ export function App() {
 
   useCivicEvent(report, 'civic-submitted', (event: CivicSubmittedEvent) => setReference(event.detail.serviceRequestId));
   useCivicEvent(picker, 'civic-location-change', (event: CivicLocationChangeEvent) =>
-    setPlace(event.detail.address ?? `${event.detail.lat.toFixed(5)}, ${event.detail.lng.toFixed(5)}`),
+    setPlace(event.detail.address ?? `${event.detail.lat?.toFixed(5)}, ${event.detail.lng?.toFixed(5)}`),
   );
 
   // The picker is form-associated: its value is in the form's FormData like any input's.

@@ -4,6 +4,8 @@ import { msg, str } from '@lit/localize';
 import {
   CivicElement,
   CivicErrorEvent,
+  WidgetConfigController,
+  loadWidgetConfig,
   Open311Client,
   UnsupportedError,
   baseStyles,
@@ -95,7 +97,7 @@ export class CivicCaseTracker extends CivicElement {
    * A MapLibre style URL for a small map of the place. Shown only when the location picker
    * package is available with its read-only mode; otherwise the address alone.
    */
-  @property({ attribute: 'map-style' }) mapStyle = '';
+  @property({ attribute: 'map-style' }) mapStyle?: string;
   /** Passed to the map: where MapLibre's worker script is served (see docs/location-picker.md). */
   @property({ attribute: 'worker-url' }) workerUrl = '';
   /** Passed to the map: MapLibre's worker URL and CSS for toolchains that cannot import them (see docs/location-picker.md). */
@@ -307,8 +309,18 @@ export class CivicCaseTracker extends CivicElement {
     }
   }
 
+  /** The endpoint's configuration document (its map style), read in parallel with the first request. */
+  #config = new WidgetConfigController(this);
+  /** The map style in use: the attribute, else the configuration document's. */
+  #mapStyle = '';
+
   async #loadMap(request: ServiceRequest): Promise<void> {
-    if (!this.mapStyle || request.lat === null || request.long === null) return;
+    if (request.lat === null || request.long === null) return;
+    // The configuration document was asked for when the element first rendered: it is usually
+    // here already, and only the small map waits for it.
+    // An attribute wins ("" for no map).
+    this.#mapStyle = this.mapStyle ?? (this.endpoint ? ((await loadWidgetConfig(this.endpoint))?.mapStyle ?? '') : '');
+    if (!this.#mapStyle) return;
     try {
       // The picker (and MapLibre behind it) is optional and heavy: fetched only when the council
       // configured a map and the case has a place. Without the package, the address alone.
@@ -444,7 +456,7 @@ export class CivicCaseTracker extends CivicElement {
         return renderCase(view.data, {
           tag: (status) => this.#tag(status),
           base: this.api!.endpoint,
-          map: this.mapReady ? { style: this.mapStyle, workerUrl: this.workerUrl, assets: this.mapAssets } : null,
+          map: this.mapReady ? { style: this.#mapStyle, workerUrl: this.workerUrl, assets: this.mapAssets } : null,
           before: this.#backLink(),
           after: this.#subscribe?.render() ?? nothing,
           lookUpAnother: !this.reference && !this.listView ? () => this.#lookUpAnother() : undefined,

@@ -8,8 +8,10 @@ import type { Answers } from './model.js';
 /** The picker's value (which also carries the area) as the API's location answer. */
 export function toLocationAnswer(value: unknown): LocationAnswer | undefined {
   const v = value as { lat?: unknown; lng?: unknown; address?: unknown } | null;
-  if (!v || typeof v.lat !== 'number' || typeof v.lng !== 'number') return undefined;
-  return { lat: v.lat, lng: v.lng, ...(typeof v.address === 'string' && v.address ? { address: v.address } : {}) };
+  const address = typeof v?.address === 'string' && v.address ? { address: v.address } : undefined;
+  // A place described in words (no address search) is an answer too: the API takes {address}.
+  if (!v || typeof v.lat !== 'number' || typeof v.lng !== 'number') return address as LocationAnswer | undefined;
+  return { lat: v.lat, lng: v.lng, ...address };
 }
 
 const textFields = new Set(['civic-text-input', 'civic-textarea', 'civic-date-input']);

@@ -5,6 +5,8 @@ import { msg } from '@lit/localize';
 import {
   CivicElement,
   CivicErrorEvent,
+  WidgetConfigController,
+  type WidgetConfig,
   ConsultationClient,
   ConsultationError,
   DraftController,
@@ -104,11 +106,14 @@ export class CivicConsultation extends CivicElement {
   /** Published results to show, when the page already has them (no fetch). */
   @property({ attribute: false }) results?: ConsultationResults;
   /** "Pin a place" questions: the location picker's address search, e.g. `https://council.example/api/addresses`. */
-  @property({ attribute: 'geocoder-url' }) geocoderUrl = '';
+  @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
   /** "Pin a place" questions: the map's MapLibre style URL. Without it, address search is the whole route. */
-  @property({ attribute: 'map-style' }) mapStyle = '';
+  @property({ attribute: 'map-style' }) mapStyle?: string;
   /** "Pin a place" questions: the council's boundary GeoJSON, so places outside are refused early. */
-  @property({ attribute: 'boundary-src' }) boundarySrc = '';
+  @property({ attribute: 'boundary-src' }) boundarySrc?: string;
+
+  /** The endpoint's configuration document (map, boundary, address search), read with the consultation. */
+  #config = new WidgetConfigController(this);
 
   @state() private load: Load = 'idle';
   @state() private loadError: 'not-found' | 'network' = 'network';
@@ -425,6 +430,21 @@ export class CivicConsultation extends CivicElement {
 
   // ---------------------------------------------------------------- render
 
+  /** The picker's settings: this element's attributes, else the endpoint's configuration document. */
+  private pickerConfig() {
+    const c = this.#config.value ?? {};
+    // Attributes win over the endpoint's configuration document; "" turns a part off.
+    const search: NonNullable<WidgetConfig['geocoder']> = this.geocoderUrl != null ? { kind: 'custom', url: this.geocoderUrl } : (c.geocoder ?? {});
+    return {
+      geocoder: search.kind ?? '',
+      geocoderUrl: search.url ?? '',
+      reverseUrl: search.reverseUrl ?? '',
+      geocoderKey: search.key ?? '',
+      mapStyle: this.mapStyle ?? c.mapStyle ?? '',
+      boundarySrc: this.boundarySrc ?? c.boundary ?? '',
+    };
+  }
+
   override render(): unknown {
     switch (this.load) {
       case 'idle':
@@ -485,7 +505,7 @@ export class CivicConsultation extends CivicElement {
       answers: this.answers,
       errors: this.fieldErrors,
       picker: this.views.picker === 'idle' ? 'loading' : this.views.picker,
-      pickerConfig: { geocoderUrl: this.geocoderUrl, mapStyle: this.mapStyle, boundarySrc: this.boundarySrc },
+      pickerConfig: this.pickerConfig(),
       summaryErrors: this.summaryErrors,
       actionError: this.actionError || this.saveReturn.error,
       canSave: !!this.endpoint,

@@ -12,7 +12,7 @@ export interface QuestionContext {
   /** Whether `<civic-location-picker>` is usable: loading, ready, or failed (address fallback). */
   picker: 'loading' | 'ready' | 'failed';
   /** Passed on to `<civic-location-picker>`. */
-  pickerConfig?: { geocoderUrl: string; mapStyle: string; boundarySrc: string };
+  pickerConfig?: { geocoder: string; geocoderUrl: string; reverseUrl: string; geocoderKey: string; mapStyle: string; boundarySrc: string };
 }
 
 /** The options of a choice question as core fields take them, with "Other" last when offered. */
@@ -219,7 +219,10 @@ function renderLocation(
     const config = ctx.pickerConfig;
     return html`<civic-location-picker
       data-q=${question.id}
+      geocoder=${config?.geocoder || 'custom'}
       geocoder-url=${config?.geocoderUrl ?? ''}
+      reverse-url=${config?.reverseUrl ?? ''}
+      geocoder-key=${config?.geocoderKey ?? ''}
       map-style=${config?.mapStyle ?? ''}
       boundary-src=${config?.boundarySrc ?? ''}
       .label=${f.label}

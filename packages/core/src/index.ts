@@ -4,6 +4,7 @@
  */
 export { CivicElement, defineElement } from './civic-element.js';
 export * from './client/index.js';
+export { WidgetConfigController, loadWidgetConfig, widgetConfigUrl, type WidgetConfig } from './config/widget-config.js';
 export { CivicFormField } from './form/form-field.js';
 export { CivicChoiceField } from './form/choice-field.js';
 export { CivicTextInput } from './form/text-input.js';

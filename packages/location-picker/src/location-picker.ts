@@ -18,7 +18,7 @@ import type { GeocodeResult, Geocoder, GeocoderKind } from './geocoders/index.js
 import type { AreaSet } from './geo/boundary.js';
 import type { Direction } from './geo/distance.js';
 import type { Open311Request } from './geo/features.js';
-import { parseValue, toFormData, type FormValueMode, type LocationValue } from './location-value.js';
+import { hasPoint, parseValue, toFormData, type FormValueMode, type LocationValue } from './location-value.js';
 import { CivicLocationChangeEvent } from './events/location-change.js';
 import { CivicReportSelectEvent } from './events/report-select.js';
 import { AddressSearchController } from './controllers/address-search.js';
@@ -101,6 +101,10 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   @state() private notice = '';
   @state() private locating = false;
   @state() private announcement = '';
+  /** No address search is configured (resolved once the geocoder module has loaded). */
+  @state() private searchOff = false;
+  /** The address search failed while the resident used it. */
+  @state() private searchFailed = false;
 
   @query('input') private input?: HTMLInputElement;
   @query('.map-canvas') private mapCanvas?: HTMLElement;
@@ -115,8 +119,12 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     // Nominatim's usage policy forbids search-as-you-type: it searches on Enter or the button.
     searchAsYouType: () => this.geocoder !== 'nominatim',
     onChoose: (result) => this.chooseResult(result),
-    onError: (error) =>
-      this.emit(new CivicErrorEvent({ operation: 'lookup', message: (error as Error)?.message ?? 'search failed', cause: error })),
+    onError: (error) => {
+      // From now on the resident types the address or describes the place (what they typed stays).
+      this.searchFailed = true;
+      this.describe(this.search.query);
+      this.emit(new CivicErrorEvent({ operation: 'lookup', message: (error as Error)?.message ?? 'search failed', cause: error }));
+    },
   });
   private reverseAbort?: AbortController;
   private sequence = 0;
@@ -135,13 +143,21 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       readonly: this.readonly,
     }),
     boundary: () => this.boundary,
-    pin: () => this.value,
+    pin: () => (hasPoint(this.value) ? this.value : null),
     pinLabel: () => msg('Chosen location', { id: 'picker.pin' }),
     onPick: (lat, lng) => void this.choosePoint(lat, lng, { source: 'map' }),
     onReportSelect: (id) => this.emit(new CivicReportSelectEvent({ serviceRequestId: id })),
     onAssetSelect: (id, lat, lng) => void this.choosePoint(lat, lng, { source: 'map', assetId: id }),
     onError: (operation, message, cause) => this.emit(new CivicErrorEvent({ operation, message, cause })),
   });
+
+  /**
+   * Whether the resident types the address or describes the place in words: there is no
+   * address search (none configured, or it failed). "Use my location" and the map still work.
+   */
+  get describing(): boolean {
+    return !this.readonly && (this.searchOff || this.searchFailed);
+  }
 
   /** Resolves once the map has loaded and drawn (never, if there is no map). For tests and parents. */
   get mapReady(): Promise<void> {
@@ -193,11 +209,14 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('geocoder') || changed.has('geocoderUrl') || changed.has('reverseUrl') || changed.has('geocoderKey')) {
       const config = { kind: this.geocoder, url: this.geocoderUrl, reverseUrl: this.reverseUrl, key: this.geocoderKey };
+      this.searchFailed = false;
       this.geocoderReady = import('./geocoders/index.js').then(({ createGeocoder }) => {
         const made = createGeocoder(config);
+        this.searchOff = 'error' in made;
         if (!('error' in made)) return made;
-        // A read-only picker never searches, so it needs no geocoder.
-        if (!this.readonly) this.configError(made.error);
+        // No geocoder-url at all is a valid set-up (a plain Open311 server): residents describe
+        // the place. A read-only picker never searches, so it needs no geocoder.
+        if (!this.readonly && (config.url || config.kind !== 'custom')) this.configError(made.error);
         return null;
       });
     }
@@ -210,7 +229,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('value')) this.view?.setPin(this.value);
+    if (changed.has('value')) this.view?.setPin(hasPoint(this.value) ? this.value : null);
     if ((changed.has('reports') || changed.has('reportsSrc')) && this.view) void this.mapController.showReports();
     if ((changed.has('assetsSrc') || changed.has('assetIdProperty')) && this.view) void this.mapController.showAssets();
   }
@@ -238,10 +257,11 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     if (direction && this.view) {
       event.preventDefault();
       const metres = event.shiftKey ? SMALL_STEP_METRES : STEP_METRES;
-      const from = this.value ?? this.view.center();
-      const to = this.value ? this.view.step(from, metres, direction) : from;
-      void this.choosePoint(to.lat, to.lng, { source: 'keyboard', move: this.value ? { metres, direction } : undefined });
-    } else if (event.key === 'Enter' && this.view && this.value) {
+      const point = hasPoint(this.value) ? this.value : null;
+      const from = point ?? this.view.center();
+      const to = point ? this.view.step(from, metres, direction) : from;
+      void this.choosePoint(to.lat, to.lng, { source: 'keyboard', move: point ? { metres, direction } : undefined });
+    } else if (event.key === 'Enter' && this.view && hasPoint(this.value)) {
       const asset = this.view.nearestAsset(this.value, ASSET_REACH_METRES);
       if (asset && asset.id !== this.value.assetId) {
         event.preventDefault();
@@ -284,7 +304,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
           : { message: council ? msg(str`This location is outside ${council}. Choose a place inside the area.`, { id: 'picker.outsideNamed' }) : msg('This location is outside the area we look after. Choose a place inside the area.', { id: 'picker.outside' }) };
         this.announce(this.rejection.message);
         // The pin stays where it was (or goes back there after a drag).
-        this.view?.setPin(this.value);
+        this.view?.setPin(hasPoint(this.value) ? this.value : null);
         return;
       }
     }
@@ -293,12 +313,14 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     const areas = await this.areas;
     // The most specific area we know: a parish from areas-src, else the council.
     const area = areas?.nameAt(lat, lng) ?? boundary?.councilName ?? null;
-    this.value = { lat, lng, address: options.address ?? null, area, ...(options.assetId ? { assetId: options.assetId } : {}) };
+    // Words the resident typed to describe the place stay with the point found for it.
+    const words = this.describing ? this.search.query.trim() || null : null;
+    this.value = { lat, lng, address: options.address ?? words, area, ...(options.assetId ? { assetId: options.assetId } : {}) };
     this.showError = false;
-    if (options.source === 'geolocation') this.view?.flyTo(this.value);
+    if (options.source === 'geolocation') this.view?.flyTo({ lat, lng });
 
     const geocoder = await this.geocoderReady;
-    if (options.address == null && geocoder) {
+    if (options.address == null && geocoder && !words) {
       this.reverseAbort?.abort();
       const abort = (this.reverseAbort = new AbortController());
       // Keyboard moves come in bursts: look the address up once the pin rests.
@@ -321,8 +343,24 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     this.dispatchChange();
   }
 
+  /** Describing the place in words: what was typed is the value (with a point, if one was chosen). */
+  private describe(text: string): void {
+    const words = text.trim() || null;
+    const point = hasPoint(this.value) ? this.value : null;
+    this.value = point ? { ...point, address: words } : words ? { lat: null, lng: null, address: words, area: null } : null;
+    if (words) this.showError = false;
+    if (this.value) this.emit(new CivicLocationChangeEvent({ ...this.value }));
+    this.dispatchChange();
+  }
+
+  private onDescribeInput(event: Event): void {
+    const text = (event.target as HTMLInputElement).value;
+    this.search.setQuery(text);
+    this.describe(text);
+  }
+
   private describeChoice(move?: { metres: number; direction: Direction }): string {
-    const value = this.value!;
+    const value = this.value as LocationValue & { lat: number; lng: number };
     const where = value.address
       ? msg(str`Near ${value.address}.`, { id: 'picker.near' })
       : msg('No address found near this point.', { id: 'picker.noAddressNear' });
@@ -411,6 +449,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     }
     const inputId = `${this.fieldId}-input`;
     const statusId = `${this.fieldId}-status`;
+    if (this.describing) return this.renderDescribe(inputId, statusId);
     const { open, active, results, query, status } = this.search;
     const activeId = open && active >= 0 ? this.optionId(active) : undefined;
     return this.renderGroup(html`
@@ -460,6 +499,14 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
           </button>
         </div>
         <p class="message" id=${statusId} role="status">${status}</p>
+        ${this.renderLocateAndMap()}
+      </fieldset>
+    `);
+  }
+
+  /** "Use my location", messages about the place, the chosen place and the map. */
+  private renderLocateAndMap() {
+    return html`
         ${this.geolocation
           ? html`<div class="actions">
               <button type="button" class="link-button" ?disabled=${this.disabled || this.locating} @click=${this.useMyLocation}>
@@ -476,12 +523,45 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
         ${this.notice ? html`<div part="notice" class="notice">${this.notice}</div>` : nothing}
         ${this.value ? this.renderChosen() : nothing} ${this.renderMap()}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  /**
+   * No address search: one text box for the address or a description of the place (sent as
+   * Open311's address_string), plus "Use my location" and the map when there is one.
+   */
+  private renderDescribe(inputId: string, statusId: string) {
+    const hintId = `${this.fieldId}-words-hint`;
+    return this.renderGroup(html`
+      <fieldset aria-describedby=${ifDefined(this.describedBy)}>
+        ${this.label ? this.renderLegend() : nothing} ${this.renderHint()} ${this.renderError()}
+        <label class="label" for=${inputId}>${msg('Address, or a description of the place', { id: 'picker.describeLabel' })}</label>
+        <p class="hint" id=${hintId}>${msg('For example, 12 High Street, or the footpath behind the library.', { id: 'picker.describeHint' })}</p>
+        <input
+          part="input"
+          class="input ${this.visibleError ? 'input--error' : ''}"
+          id=${inputId}
+          type="text"
+          autocomplete="street-address"
+          maxlength="300"
+          aria-describedby="${hintId} ${statusId}"
+          aria-invalid=${this.visibleError ? 'true' : 'false'}
+          .value=${live(this.search.query)}
+          ?disabled=${this.disabled}
+          @input=${this.onDescribeInput}
+        />
+        <p class="message" id=${statusId} role="status">${this.searchFailed
+          ? msg('Address search is not working at the moment. Type the address or describe the place instead.', { id: 'picker.searchFailedWords' })
+          : ''}</p>
+        ${this.renderLocateAndMap()}
       </fieldset>
     `);
   }
 
   private renderChosen() {
     const value = this.value!;
+    // A place described in words is already in the text box.
+    if (!hasPoint(value)) return nothing;
     const place = value.address ?? msg(str`the point at ${value.lat.toFixed(5)}, ${value.lng.toFixed(5)}`, { id: 'picker.point' });
     const label = this.readonly ? msg('Location:', { id: 'picker.locationLabel' }) : msg('Chosen location:', { id: 'picker.chosenLabel' });
     return html`<p part="chosen" class="chosen">${label} <strong>${place}</strong></p>`;

@@ -1,7 +1,11 @@
 /** What the picker holds and submits: a point, the address chosen or found there, the area. */
 export interface LocationValue {
-  lat: number;
-  lng: number;
+  /**
+   * Null when the resident described the place in words: no address search and no map (a plain
+   * Open311 server), or the search failed. The words are then `address`.
+   */
+  lat: number | null;
+  lng: number | null;
   /** One-line address (Open311 `address_string`), or null when nothing is near the point. */
   address: string | null;
   /** The area containing the point: a parish from `areas-src`, else the council's name. */
@@ -27,6 +31,7 @@ export function toFormData(value: LocationValue | null, name: string, mode: Form
     if (v != null) data.append(key, String(v));
   };
   if (mode === 'open311') {
+    // Open311 takes address_string instead of lat/long: a described place sends only that.
     put('lat', value.lat);
     put('long', value.lng);
     put('address_string', value.address ?? '');
@@ -47,10 +52,11 @@ export function parseValue(text: unknown): LocationValue | null {
   if (typeof text !== 'string' || !text) return null;
   try {
     const v = JSON.parse(text) as Partial<LocationValue>;
-    if (typeof v.lat !== 'number' || typeof v.lng !== 'number') return null;
+    const point = typeof v.lat === 'number' && typeof v.lng === 'number';
+    if (!point && !(typeof v.address === 'string' && v.address)) return null;
     return {
-      lat: v.lat,
-      lng: v.lng,
+      lat: point ? v.lat! : null,
+      lng: point ? v.lng! : null,
       address: typeof v.address === 'string' ? v.address : null,
       area: typeof v.area === 'string' ? v.area : null,
       ...(typeof v.assetId === 'string' ? { assetId: v.assetId } : {}),
@@ -59,3 +65,7 @@ export function parseValue(text: unknown): LocationValue | null {
     return null;
   }
 }
+
+/** Whether the value is a point on the map (not only a place described in words). */
+export const hasPoint = (value: LocationValue | null): value is LocationValue & { lat: number; lng: number } =>
+  value != null && value.lat != null && value.lng != null;

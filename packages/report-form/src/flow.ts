@@ -2,8 +2,9 @@ import type { NewServiceRequest, Service, ServiceAttribute, ServiceRequest } fro
 
 /** The place the resident chose, as the location picker reports it. */
 export interface ChosenPlace {
-  lat: number;
-  lng: number;
+  /** Null when the resident described the place in words instead of choosing a point. */
+  lat: number | null;
+  lng: number | null;
   address: string;
   area?: string | null;
 }
@@ -161,9 +162,12 @@ export function toRequest(s: FlowState, morePhotosLabel: string): NewServiceRequ
   return {
     serviceCode: a.serviceCode,
     // Always an address_string with lat/long: servers that route or show by address need one.
-    ...(a.place
+    // A place described in words goes as address_string alone, which Open311 accepts instead.
+    ...(a.place && hasPoint(a.place)
       ? { lat: round(a.place.lat), long: round(a.place.lng), addressString: a.place.address || `${round(a.place.lat)}, ${round(a.place.lng)}` }
-      : {}),
+      : a.place?.address
+        ? { addressString: a.place.address }
+        : {}),
     description: description || undefined,
     mediaUrl: first?.url,
     email: a.email.trim() || undefined,
@@ -173,6 +177,9 @@ export function toRequest(s: FlowState, morePhotosLabel: string): NewServiceRequ
     attributes,
   };
 }
+
+/** Whether the place is a point (not only words). */
+export const hasPoint = (p: ChosenPlace): p is ChosenPlace & { lat: number; lng: number } => p.lat != null && p.lng != null;
 
 // Six decimal places is about 10 cm: more only leaks false precision.
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -193,7 +200,7 @@ const CLOSED = new Set(['closed', 'fixed', 'duplicate', 'not_councils_responsibi
  * near-a-point extension have already filtered; on the others this does the filtering over
  * recent requests, so the same code serves both.
  */
-export function nearbyOpen(requests: readonly ServiceRequest[], code: string, place: ChosenPlace, radius: number, max = 5): ServiceRequest[] {
+export function nearbyOpen(requests: readonly ServiceRequest[], code: string, place: { lat: number; lng: number }, radius: number, max = 5): ServiceRequest[] {
   return requests
     .filter((r) => r.serviceCode === code && !CLOSED.has(r.status) && r.lat != null && r.long != null)
     .map((r) => ({ r, d: metresBetween(place.lat, place.lng, r.lat!, r.long!) }))

@@ -9,6 +9,7 @@ import {
   OutboxController,
   OutboxStore,
   UnsupportedError,
+  WidgetConfigController,
   baseStyles,
   buttonStyles,
   createIdempotencyKey,
@@ -22,11 +23,12 @@ import {
   type Service,
   type ServiceAttribute,
   type ServiceRequest,
+  type WidgetConfig,
 } from '@civic-widgets/core';
 import { styles } from './report-form.styles.js';
 import { CivicSubmitEvent } from './events/submit.js';
 import { CivicSubmittedEvent } from './events/submitted.js';
-import { emptyAnswers, nextUnanswered, nearbyOpen, pagesFor, toRequest, type Answers, type FlowState, type PageId } from './flow.js';
+import { emptyAnswers, hasPoint, nextUnanswered, nearbyOpen, pagesFor, toRequest, type Answers, type FlowState, type PageId } from './flow.js';
 import { renderCategory } from './pages/category.js';
 import { renderDone, renderQueued } from './pages/result.js';
 import type { PhotoUploads } from './pages/photos.js';
@@ -34,6 +36,20 @@ import './i18n.js';
 
 /** The outbox queue every report form on a site shares. */
 const OUTBOX_QUEUE = 'report';
+
+/** The settings the pages use: the element's attributes, else the endpoint's configuration document. */
+export interface ReportSettings {
+  mapStyle: string;
+  boundarySrc: string;
+  areasSrc: string;
+  geocoder: string;
+  geocoderUrl: string;
+  reverseUrl: string;
+  geocoderKey: string;
+  trackerUrl: string;
+  phone: string;
+  openingHours: string;
+}
 
 /** Pages outside the question flow. */
 type EndPage = 'done' | 'queued' | 'existing';
@@ -85,26 +101,30 @@ export class CivicReportForm extends CivicElement {
   @property({ attribute: 'jurisdiction-id' }) jurisdictionId = '';
   /** Preselects a category (a page only about potholes): its page is skipped. */
   @property({ attribute: 'service-code' }) serviceCode = '';
-  /** The council's phone number, always shown as another way to report. */
-  @property() phone = '';
-  /** Where to follow a report: a URL template with `{id}`, e.g. `/track?ref={id}`. */
-  @property({ attribute: 'tracker-url' }) trackerUrl = '';
+  /** The council's phone number, always shown as another way to report. Default: the endpoint's configuration. */
+  @property() phone?: string;
+  /** Where to follow a report: a URL template with `{id}`, e.g. `/track?ref={id}`. Default: the endpoint's configuration. */
+  @property({ attribute: 'tracker-url' }) trackerUrl?: string;
   /** The council's privacy notice, linked from "Your details". */
   @property({ attribute: 'privacy-url' }) privacyUrl = '';
   /** Which contact details must be given: any of `name email phone`, space-separated. */
   @property({ attribute: 'contact-required' }) contactRequired = '';
   /** How far (metres) to look for open reports of the same problem. */
   @property({ type: Number, attribute: 'nearby-radius' }) nearbyRadius = 100;
+  /*
+   * The settings below default to the endpoint's configuration document (docs/integrators.md).
+   * An attribute set on the page wins; set to "" it turns that part off (e.g. `map-style=""`).
+   */
   /** The map style URL, passed to the location picker. */
-  @property({ attribute: 'map-style' }) mapStyle = '';
+  @property({ attribute: 'map-style' }) mapStyle?: string;
   /** The council's boundary (GeoJSON URL), passed to the location picker: places outside are refused. */
-  @property({ attribute: 'boundary-src' }) boundarySrc = '';
+  @property({ attribute: 'boundary-src' }) boundarySrc?: string;
   /** Area polygons such as parishes (GeoJSON URL), passed to the location picker. */
-  @property({ attribute: 'areas-src' }) areasSrc = '';
+  @property({ attribute: 'areas-src' }) areasSrc?: string;
   /** The picker's address search: `custom` (a gazetteer), `postcodes-io`, `nominatim` or `os-places`. */
-  @property() geocoder = '';
+  @property() geocoder?: string;
   /** The address search URL for the picker (a gazetteer base URL or `{query}` template). */
-  @property({ attribute: 'geocoder-url' }) geocoderUrl = '';
+  @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
 
   /** @internal */ @state() page: PageId | EndPage = 'category';
   /** @internal */ @state() answers: Answers = emptyAnswers();
@@ -163,6 +183,31 @@ export class CivicReportForm extends CivicElement {
       this.fail('load-services', error);
       this.servicesState = 'failed';
     }
+  }
+
+  /** The endpoint's configuration document, read in parallel with the categories. */
+  private readonly config = new WidgetConfigController(this);
+
+  /** @internal What the pages use: an attribute the page sets wins over the backend's configuration. */
+  get settings(): ReportSettings {
+    const c = this.config.value ?? {};
+    // The address search is one setting: a page that names its geocoder or URL takes none of the backend's.
+    const search: NonNullable<WidgetConfig['geocoder']> =
+      this.geocoder != null || this.geocoderUrl != null ? { kind: this.geocoder, url: this.geocoderUrl } : (c.geocoder ?? {});
+    const phone = this.phone ?? c.council?.phone ?? '';
+    return {
+      mapStyle: this.mapStyle ?? c.mapStyle ?? '',
+      boundarySrc: this.boundarySrc ?? c.boundary ?? '',
+      areasSrc: this.areasSrc ?? c.areas ?? '',
+      geocoder: search.kind ?? '',
+      geocoderUrl: search.url ?? '',
+      reverseUrl: search.reverseUrl ?? '',
+      geocoderKey: search.key ?? '',
+      trackerUrl: this.trackerUrl ?? c.trackerUrl ?? '',
+      phone,
+      // The hours belong to the backend's number: shown only with that number.
+      openingHours: phone === c.council?.phone ? (c.council.openingHours ?? '') : '',
+    };
   }
 
   private readonly draft = new DraftController<Draft>(this, {
@@ -379,7 +424,8 @@ export class CivicReportForm extends CivicElement {
   private async findNearby(): Promise<void> {
     const { place, serviceCode } = this.answers;
     this.nearby = [];
-    if (!place) return;
+    // A place described in words has no point to search near.
+    if (!place || !hasPoint(place)) return;
     try {
       // With the near-a-point extension the server filters; without it, it returns recent
       // requests and nearbyOpen() filters them here. Either way the answer is the same.
@@ -667,11 +713,12 @@ export class CivicReportForm extends CivicElement {
   }
 
   private renderContact() {
+    const { phone, openingHours } = this.settings;
     return html`<div class="contact" part="contact">
       <slot name="contact">
-        ${this.phone
+        ${phone
           ? html`<p>${msg('You can also report a problem by phone:', { id: 'report.contact.phone' })}
-              <a href=${`tel:${this.phone.replace(/[^\d+]/g, '')}`}>${this.phone}</a></p>`
+              <a href=${`tel:${phone.replace(/[^\d+]/g, '')}`}>${phone}</a>${openingHours ? ` (${openingHours})` : nothing}</p>`
           : nothing}
       </slot>
     </div>`;

@@ -107,6 +107,7 @@
 'report.unavailable.title': `Mae'n ddrwg gennym, ni allwch roi gwybod am broblem ar-lein ar hyn o bryd`,
 'report.warning': `Rhybudd`,
 'report.where.hint': `Chwiliwch am stryd, lle neu god post, neu dewiswch bwynt ar y map.`,
+'report.where.hintWords': `Teipiwch y cyfeiriad, neu disgrifiwch ble mae'r broblem.`,
 'report.where.required': `Rhowch ble mae'r broblem, neu dewiswch bwynt ar y map`,
 'report.where.title': `Ble mae'r broblem?`,
     };

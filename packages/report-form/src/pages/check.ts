@@ -30,7 +30,7 @@ export function renderCheck(host: CivicReportForm) {
       ${row(msg('Problem', { id: 'report.check.problem' }), host.service?.name ?? a.serviceCode, pages.includes('category') ? 'category' : undefined)}
       ${askedQuestions(host.questions, a.attributes).map((q) => row(q.description || q.code, answerText(q.code), `question:${q.code}`))}
       ${row(msg('More about the problem', { id: 'report.check.description' }), a.description.trim(), 'description')}
-      ${row(msg('Where', { id: 'report.check.where' }), a.place?.address || (a.place ? `${a.place.lat.toFixed(5)}, ${a.place.lng.toFixed(5)}` : ''), 'where')}
+      ${row(msg('Where', { id: 'report.check.where' }), a.place?.address || (a.place?.lat != null && a.place.lng != null ? `${a.place.lat.toFixed(5)}, ${a.place.lng.toFixed(5)}` : ''), 'where')}
       ${pages.includes('photos')
         ? row(
             msg('Photos', { id: 'report.check.photos' }),

@@ -7,8 +7,9 @@ import type { CivicReportForm } from '../report-form.js';
 
 /** What the location picker reports (its `civic-location-change` detail). */
 interface PickedPlace {
-  lat: number;
-  lng: number;
+  /** Null when the resident described the place in words (no search, no map). */
+  lat: number | null;
+  lng: number | null;
   address: string | null;
   area?: string | null;
   assetId?: string;
@@ -22,9 +23,16 @@ function onPlace(host: CivicReportForm, e: Event) {
   if (p.assetId && asset && !host.answers.attributes.asset_id) host.answer('asset_id', p.assetId);
 }
 
-/** "Where is the problem?": the location picker (a form field), inside the council's boundary. */
+/**
+ * "Where is the problem?": the location picker (a form field), inside the council's boundary.
+ * With no map and no address search (a plain Open311 server), the resident types the address or
+ * describes the place, which is sent as `address_string`; the picker also falls back to that when
+ * the search fails.
+ */
 export function renderWhere(host: CivicReportForm) {
   const place = host.answers.place;
+  const s = host.settings;
+  const searchOrMap = Boolean(s.geocoderUrl || (s.geocoder && s.geocoder !== 'custom') || s.mapStyle);
   return html`
     ${host.renderTop()} ${host.renderEmergency()}
     <civic-location-picker
@@ -32,16 +40,24 @@ export function renderWhere(host: CivicReportForm) {
       page-heading
       name="location"
       label=${msg('Where is the problem?', { id: 'report.where.title' })}
-      hint=${msg('Search for a street, place or postcode, or choose a point on the map.', { id: 'report.where.hint' })}
+      hint=${searchOrMap
+        ? msg('Search for a street, place or postcode, or choose a point on the map.', { id: 'report.where.hint' })
+        : msg('Type the address, or describe where the problem is.', { id: 'report.where.hintWords' })}
       required
       required-message=${msg('Enter where the problem is, or choose a point on the map', { id: 'report.where.required' })}
-      map-style=${ifDefined(host.mapStyle || undefined)}
-      boundary-src=${ifDefined(host.boundarySrc || undefined)}
-      areas-src=${ifDefined(host.areasSrc || undefined)}
-      geocoder=${ifDefined(host.geocoder || undefined)}
-      geocoder-url=${ifDefined(host.geocoderUrl || undefined)}
+      map-style=${ifDefined(s.mapStyle || undefined)}
+      boundary-src=${ifDefined(s.boundarySrc || undefined)}
+      areas-src=${ifDefined(s.areasSrc || undefined)}
+      geocoder=${ifDefined(s.geocoder || undefined)}
+      geocoder-url=${ifDefined(s.geocoderUrl || undefined)}
+      reverse-url=${ifDefined(s.reverseUrl || undefined)}
+      geocoder-key=${ifDefined(s.geocoderKey || undefined)}
       .value=${place ? { lat: place.lat, lng: place.lng, address: place.address || null, area: place.area ?? null } : null}
       @civic-location-change=${(e: Event) => onPlace(host, e)}
+      @change=${(e: Event) => {
+        // The resident cleared the words that described the place.
+        if (!(e.target as HTMLElement & { value: unknown }).value) host.set({ place: null });
+      }}
     ></civic-location-picker>
     ${host.renderContinue()}
   `;
@@ -91,8 +107,8 @@ export function renderExisting(host: CivicReportForm) {
     ${host.renderTop()}
     <h1 class="heading-xl">${msg('This problem has already been reported', { id: 'report.existing.title' })}</h1>
     <p class="body">${msg(str`Its reference is ${id}. The council knows about it, so you do not need to report it again.`, { id: 'report.existing.body' })}</p>
-    ${host.trackerUrl
-      ? html`<p class="body"><a href=${trackerLink(host.trackerUrl, id)}>${msg('See what is happening with this report', { id: 'report.existing.track' })}</a></p>`
+    ${host.settings.trackerUrl
+      ? html`<p class="body"><a href=${trackerLink(host.settings.trackerUrl, id)}>${msg('See what is happening with this report', { id: 'report.existing.track' })}</a></p>`
       : nothing}
     <button class="button button--secondary" type="button" @click=${() => host.startAgain()}>
       ${msg('Report a different problem', { id: 'report.another' })}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { resolveWidgetConfig, widgetConfigUrl } from './widget-config.js';
+
+describe('the widget configuration document', () => {
+  it('lives under the endpoint, with or without a trailing slash', () => {
+    expect(widgetConfigUrl('https://council.example/open311/v2')).toBe('https://council.example/open311/v2/widget-config.json');
+    expect(widgetConfigUrl('/open311/v2/')).toBe('/open311/v2/widget-config.json');
+  });
+
+  it('resolves relative URLs against the document, keeping the tracker\'s {id}', () => {
+    const config = resolveWidgetConfig(
+      {
+        mapStyle: '../../basemap/style.json',
+        boundary: '/api/area',
+        areas: 'https://maps.example/parishes.geojson',
+        geocoder: { kind: 'custom', url: '/api/addresses' },
+        trackerUrl: '/track-your-report.html?ref={id}',
+        council: { phone: '01632 960000' },
+      },
+      'https://reports.example/open311/v2/widget-config.json',
+    );
+    expect(config).toMatchObject({
+      mapStyle: 'https://reports.example/basemap/style.json',
+      boundary: 'https://reports.example/api/area',
+      areas: 'https://maps.example/parishes.geojson',
+      geocoder: { kind: 'custom', url: 'https://reports.example/api/addresses' },
+      trackerUrl: 'https://reports.example/track-your-report.html?ref={id}',
+      council: { phone: '01632 960000' },
+    });
+  });
+
+  it('drops what is not a URL string, and is null for anything but an object', () => {
+    expect(resolveWidgetConfig({ mapStyle: 42, boundary: '' }, 'https://x.example/')).toEqual({ mapStyle: undefined, boundary: undefined, areas: undefined, trackerUrl: undefined });
+    expect(resolveWidgetConfig([], 'https://x.example/')).toBe(null);
+    expect(resolveWidgetConfig('<html>', 'https://x.example/')).toBe(null);
+  });
+});

@@ -1,0 +1,77 @@
+// <civic-location-picker> with no address search: a plain Open311 server has no gazetteer and no
+// map, and a gazetteer can fail while a resident uses it. The resident can still say where:
+// the address or a description in words, or their location.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import './define.js';
+import type { CivicLocationPicker } from './index.js';
+
+const server = (window as unknown as { CIVIC_TEST_SERVER: string }).CIVIC_TEST_SERVER;
+const root = (el: HTMLElement) => el.shadowRoot!;
+const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
+/** The text box by its label, as a resident finds it. */
+const box = (el: HTMLElement, label: string) => {
+  const found = [...root(el).querySelectorAll('label')].find((l) => l.textContent!.trim() === label);
+  return found ? root(el).getElementById(found.htmlFor) as HTMLInputElement : null;
+};
+const position = (lat: number, lng: number) =>
+  ({
+    getCurrentPosition: (ok: PositionCallback) =>
+      setTimeout(() => ok({ coords: { latitude: lat, longitude: lng, accuracy: 10 }, timestamp: Date.now() } as GeolocationPosition), 10),
+  }) as unknown as Geolocation;
+
+describe('<civic-location-picker> without address search', () => {
+  it('takes the place in words, sent as address_string alone, and says nothing is wrong', async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const form = await fixture<HTMLFormElement>(html`<form>
+        <civic-location-picker label="Where is the problem?" name="where" form-value="open311" required .geolocation=${null}></civic-location-picker>
+      </form>`);
+      const el = form.querySelector('civic-location-picker') as CivicLocationPicker;
+      await waitUntil(() => box(el, 'Address, or a description of the place'), 'no text box for the place in words', { timeout: 5000 });
+      expect(root(el).querySelector('[role="combobox"]'), 'no address search offered').to.equal(null);
+      expect(text(el)).not.to.contain('Search');
+      await expect(el).to.be.accessible();
+
+      box(el, 'Address, or a description of the place')!.focus();
+      const changed = oneEvent(el, 'civic-location-change');
+      await sendKeys({ type: 'The footpath behind the library' });
+      await changed;
+      expect(el.value).to.deep.equal({ lat: null, lng: null, address: 'The footpath behind the library', area: null });
+      const data = new FormData(form);
+      expect(data.get('address_string')).to.equal('The footpath behind the library');
+      expect(data.has('lat')).to.equal(false);
+      expect(el.checkValidity()).to.equal(true);
+      expect(errors, 'no configuration error: no geocoder-url is a valid set-up').to.deep.equal([]);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('"Use my location" adds the point and keeps the words', async () => {
+    const el = await fixture<CivicLocationPicker>(html`<civic-location-picker label="Where is the problem?" .geolocation=${position(52.2281, -1.5148)}></civic-location-picker>`);
+    await waitUntil(() => box(el, 'Address, or a description of the place'), 'no text box', { timeout: 5000 });
+    box(el, 'Address, or a description of the place')!.focus();
+    await sendKeys({ type: 'By the bus stop' });
+    const chosen = oneEvent(el, 'civic-location-change');
+    [...root(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Use my location'))!.click();
+    await chosen;
+    await waitUntil(() => el.value?.lat != null, 'no point from the location');
+    expect(el.value).to.include({ lat: 52.2281, lng: -1.5148, address: 'By the bus stop' });
+  });
+
+  it('falls back to the place in words when the search fails, keeping what was typed', async () => {
+    const el = await fixture<CivicLocationPicker>(html`<civic-location-picker label="Where is the problem?" geocoder-url=${`${server}/no-such-gazetteer`}></civic-location-picker>`);
+    const search = root(el).querySelector<HTMLInputElement>('input[role="combobox"]')!;
+    search.focus();
+    await sendKeys({ type: 'Corner of Mill Lane' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => box(el, 'Address, or a description of the place'), 'no fall-back to words', { timeout: 8000 });
+    expect(text(el)).to.contain('Address search is not working at the moment. Type the address or describe the place instead.');
+    expect(box(el, 'Address, or a description of the place')!.value).to.equal('Corner of Mill Lane');
+    expect(el.value).to.deep.equal({ lat: null, lng: null, address: 'Corner of Mill Lane', area: null });
+    await expect(el).to.be.accessible();
+  });
+});

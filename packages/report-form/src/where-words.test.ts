@@ -1,0 +1,105 @@
+// "Never stuck": where a backend offers no address search and no map (any plain Open311 server),
+// or its address search fails while the resident uses it, the "where" page still lets them
+// finish: the address or a description in words, sent as Open311's address_string.
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { Open311Client } from '@civic-widgets/core';
+import './define.js';
+import type { CivicReportForm } from './report-form.js';
+import { emptyAnswers } from './flow.js';
+import { heading, onPage, pageText } from './testing/pages.js';
+
+const server = (window as unknown as { CIVIC_TEST_SERVER: string }).CIVIC_TEST_SERVER;
+const api = `${server}/open311/v2`;
+// Static files: services and a definition, no configuration document, no gazetteer, no map.
+const plainOpen311 = new URL('../test-fixtures/xml-council', import.meta.url).href;
+
+function form(endpoint: string, attributes: Record<string, string> = {}) {
+  const el = document.createElement('civic-report-form');
+  el.setAttribute('endpoint', endpoint);
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  return fixture<CivicReportForm>(el);
+}
+
+/** The place-in-words box inside the form's location picker, found by its label. */
+function wordsBox(el: CivicReportForm): HTMLInputElement | null {
+  const picker = el.shadowRoot!.querySelector('civic-location-picker');
+  const label = [...(picker?.shadowRoot?.querySelectorAll('label') ?? [])].find((l) => l.textContent!.trim() === 'Address, or a description of the place');
+  return label ? (picker!.shadowRoot!.getElementById(label.htmlFor) as HTMLInputElement) : null;
+}
+
+function button(el: CivicReportForm, name: string) {
+  return [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+}
+
+beforeEach(() => sessionStorage.clear());
+
+describe('<civic-report-form> where there is no address search', function () {
+  this.timeout(60_000);
+
+  it('on a plain Open311 server, the resident types where it is and the report carries it as address_string', async () => {
+    const el = await form(plainOpen311);
+    await onPage(el, 'What do you want to report?');
+    [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.includes('Abandoned vehicle'))!.click();
+    await el.updateComplete;
+    button(el, 'Continue').click();
+    await onPage(el, 'Tell us more about the problem');
+    button(el, 'Continue').click();
+
+    await onPage(el, 'Where is the problem?');
+    await waitUntil(() => wordsBox(el), 'no box for the place in words', { timeout: 8000 });
+    expect(pageText(el)).to.contain('Type the address, or describe where the problem is.');
+    await expect(el).to.be.accessible();
+    // Continue with nothing typed: the page says what to do.
+    button(el, 'Continue').click();
+    await waitUntil(() => pageText(el).includes('Enter where the problem is'), 'no error for an empty place');
+    wordsBox(el)!.focus();
+    await sendKeys({ type: 'Lay-by on the A423 north of the Fenbury turn' });
+    button(el, 'Continue').click();
+
+    await onPage(el, 'Your details');
+    button(el, 'Continue').click();
+    await onPage(el, 'Check your answers');
+    expect(pageText(el)).to.contain('Lay-by on the A423 north of the Fenbury turn');
+    const submit = oneEvent(el, 'civic-submit');
+    el.addEventListener('civic-submit', (e) => e.preventDefault(), { once: true });
+    button(el, 'Send report').click();
+    const { detail } = await submit;
+    expect(detail.request.addressString).to.equal('Lay-by on the A423 north of the Fenbury turn');
+    expect(detail.request).not.to.have.property('lat');
+    expect(detail.request).not.to.have.property('long');
+  });
+
+  it('when the address search fails, the words the resident typed are the place, and the council stores them', async () => {
+    sessionStorage.setItem(
+      `civic-widgets:draft:report:${api}:`,
+      JSON.stringify({ v: 1, data: { answers: { ...emptyAnswers(), serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' } }, page: 'where', key: crypto.randomUUID(), returnToCheck: false } }),
+    );
+    // A gazetteer that is down, and no map: the search is the only route offered.
+    const el = await form(api, { 'geocoder-url': 'http://127.0.0.1:9/api/addresses', 'map-style': '' });
+    await onPage(el, 'Where is the problem?');
+    const picker = el.shadowRoot!.querySelector('civic-location-picker')!;
+    await waitUntil(() => picker.shadowRoot?.querySelector('[role="combobox"]'), 'no address search', { timeout: 8000 });
+    picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!.focus();
+    const words = `Under the railway bridge ${crypto.randomUUID().slice(0, 8)}`;
+    await sendKeys({ type: words });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => wordsBox(el), 'no fall-back to the place in words', { timeout: 10000 });
+    expect(pageText(el)).to.contain('Address search is not working at the moment');
+    await expect(el).to.be.accessible();
+    button(el, 'Continue').click();
+
+    await onPage(el, /Add photos|Your details/);
+    if (heading(el).startsWith('Add photos')) button(el, 'Continue').click();
+    await onPage(el, 'Your details');
+    button(el, 'Continue').click();
+    await onPage(el, 'Check your answers');
+    const sent = oneEvent(el, 'civic-submitted');
+    button(el, 'Send report').click();
+    const { detail } = await sent;
+    await onPage(el, 'Report sent');
+    const stored = await new Open311Client({ endpoint: api }).request(detail.serviceRequestId!);
+    expect(stored!.address).to.equal(words);
+    expect(stored!.lat).to.equal(null);
+  });
+});
