@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { formatDate, formatDateTime, type ServiceRequest, type ServiceRequestUpdate } from '@civic-widgets/core';
+import { formatDate, formatDateTime, safeHref, type ServiceRequest, type ServiceRequestUpdate } from '@civic-widgets/core';
 import { isClosed } from './status.js';
 
 /** A case on screen: the request, its updates newest first (null: the server has none), its status. */
@@ -29,7 +29,8 @@ export interface CaseViewOptions {
 export function renderCase({ request, updates, status }: Case, o: CaseViewOptions): TemplateResult {
   const reported = request.requestedAt ? formatDate(request.requestedAt) : '';
   const where = request.address || (request.lat !== null && request.long !== null ? `${request.lat}, ${request.long}` : '');
-  const photo = safeUrl(request.mediaUrl, o.base);
+  // Only web addresses become links and images: a `javascript:` URL from a server is dropped.
+  const photo = safeHref(request.mediaUrl, { base: o.base });
   return html`
     ${o.before}
     <h2 class="heading-l" tabindex="-1" part="heading">
@@ -86,7 +87,7 @@ function renderTimeline(updates: ServiceRequestUpdate[], o: CaseViewOptions): Te
       ? html`<ol class="timeline" part="timeline">
           ${updates.map((update) => {
             const when = update.updatedAt;
-            const photo = safeUrl(update.mediaUrl, o.base);
+            const photo = safeHref(update.mediaUrl, { base: o.base });
             return html`<li>
               ${update.status ? o.tag(update.status) : nothing}
               ${when ? html`<time datetime=${when.toISOString()}>${formatDateTime(when)}</time>` : nothing}
@@ -111,15 +112,4 @@ function renderTimeline(updates: ServiceRequestUpdate[], o: CaseViewOptions): Te
 
 function row(label: string, value: string): TemplateResult | typeof nothing {
   return value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing;
-}
-
-/** Only web addresses become links and images: a `javascript:` URL from a server is dropped. */
-function safeUrl(value: string, base: string): string {
-  if (!value) return '';
-  try {
-    const url = new URL(value, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '';
-  } catch {
-    return '';
-  }
 }

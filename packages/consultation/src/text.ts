@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { safeHref } from '@civic-widgets/core';
 
 /** Paragraphs of API text, split on blank lines (docs: "All text comes back as data", never markup). */
 export function paragraphs(text: string, className = 'body'): TemplateResult[] {
@@ -11,14 +12,6 @@ export function paragraphs(text: string, className = 'body'): TemplateResult[] {
 
 /**
  * A link from the API, or undefined when it is not one a resident should follow: only http(s),
- * mailto: and tel: — never `javascript:` or `data:`, whoever wrote the definition.
+ * mailto: and tel: (a way to respond) — never `javascript:` or `data:`, whoever wrote the definition.
  */
-export function safeUrl(url: string | undefined | null): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url, globalThis.document?.baseURI ?? 'https://base.invalid/');
-    return ['http:', 'https:', 'mailto:', 'tel:'].includes(parsed.protocol) ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const safeUrl = (url: string | undefined | null): string | undefined => safeHref(url, { protocols: ['mailto:', 'tel:'] });

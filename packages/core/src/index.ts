@@ -21,6 +21,7 @@ export { DraftStore, DraftController } from './controllers/draft-store.js';
 export { OutboxController, OutboxStore, isPermanentFailure, type OutboxEntry, type OutboxOptions, type OutboxResult } from './controllers/outbox.js';
 export { CivicErrorEvent, type CivicErrorDetail } from './events/error.js';
 export * from './i18n/index.js';
+export { safeHref } from './links/safe-href.js';
 export { color, font, space, radius, focusWidth } from './styles/tokens.js';
 export { baseStyles } from './styles/base.styles.js';
 export { fieldStyles } from './styles/field.styles.js';

@@ -206,6 +206,25 @@ describe('<civic-location-picker>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it("shows a boundary file's javascript: neighbour link as text only, never as a live link", async () => {
+      // The real boundary file, with Westshire's link turned hostile, as a council's supplier might ship it.
+      const file = await (await fetch(boundary)).json();
+      for (const feature of file.features) if (feature.properties?.url) feature.properties.url = 'javascript:alert(document.domain)';
+      const hostile = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/geo+json' }));
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker
+        label="Where is the problem?"
+        geocoder-url=${gazetteer}
+        boundary-src=${hostile}
+        .geolocation=${geolocationAnswering({ lat: 52.22, lng: -1.7 })}
+      ></civic-location-picker>`);
+      button(el, 'Use my location').click();
+      await waitUntil(() => text(el).includes('This location is in Westshire.'), 'no neighbour message');
+      expect(root(el).querySelector('[part="notice"] a'), 'a link in the notice').to.equal(null);
+      expect(root(el).querySelector('a[href^="javascript" i]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      URL.revokeObjectURL(hostile);
+    });
+
     it('names the area from areas-src (a parish)', async () => {
       const el = await fixture<CivicLocationPicker>(html`<civic-location-picker
         geocoder-url=${gazetteer}

@@ -10,6 +10,7 @@ import {
   CivicFormField,
   fieldStyles,
   requiredValidator,
+  safeHref,
   type Validator,
 } from '@civic-widgets/core';
 import './i18n.js';
@@ -26,6 +27,7 @@ import { MapController, type MapAssets } from './controllers/map-controller.js';
 
 interface Rejection {
   message: string;
+  /** The neighbour's page, from the boundary file: http(s) only (safeHref). */
   url?: string;
   name?: string;
 }
@@ -300,7 +302,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       if (!verdict.inside) {
         const council = boundary.councilName;
         this.rejection = verdict.neighbour
-          ? { message: verdict.neighbour.message || msg(str`This location is in ${verdict.neighbour.name}.`, { id: 'picker.inNeighbour' }), url: verdict.neighbour.url, name: verdict.neighbour.name }
+          ? { message: verdict.neighbour.message || msg(str`This location is in ${verdict.neighbour.name}.`, { id: 'picker.inNeighbour' }), url: safeHref(verdict.neighbour.url), name: verdict.neighbour.name }
           : { message: council ? msg(str`This location is outside ${council}. Choose a place inside the area.`, { id: 'picker.outsideNamed' }) : msg('This location is outside the area we look after. Choose a place inside the area.', { id: 'picker.outside' }) };
         this.announce(this.rejection.message);
         // The pin stays where it was (or goes back there after a drag).
