@@ -118,6 +118,9 @@ export const styles = css`
     white-space: pre-line;
     overflow-wrap: anywhere;
   }
+  .contact {
+    margin-block-start: ${space[6]};
+  }
   .photo {
     display: inline-block;
     margin-block-start: ${space[2]};

@@ -51,9 +51,10 @@ type View =
  * the council's updates, newest first. List mode (`mode="list"`): recent reports near a point
  * or of one category.
  *
- * @slot contact - Other ways to get in touch (e.g. the council's phone number), shown with the
- *   look-up form and when something goes wrong. Light-DOM children without a slot are the
- *   no-JavaScript fallback and are not shown once the element has loaded.
+ * @slot contact - Other ways to get in touch (e.g. the council's phone number), shown under every
+ *   view: the look-up form, a case, a list, and when something goes wrong (replaces the sentence
+ *   built from `phone`). Light-DOM children without a slot are the no-JavaScript fallback and are
+ *   not shown once the element has loaded.
  * @event civic-case-load - A case was shown (detail: request, updates, status).
  * @event civic-case-select - List mode: the resident chose a case; cancel it to show it yourself.
  * @event civic-case-subscribe - The resident asked for email updates and the server accepted.
@@ -63,6 +64,7 @@ type View =
  * @csspart summary - The case details (a description list).
  * @csspart timeline - The list of updates.
  * @csspart button - Buttons.
+ * @csspart contact - The "other ways to get in touch" box under every view.
  * @cssprop --civic-case-tracker-max-width - Width of the element (default 40em).
  * @cssprop --civic-case-tracker-timeline - Colour of the timeline line and dots.
  * @cssprop --civic-case-tracker-photo-width - Largest width of a photo (default 240px).
@@ -72,6 +74,8 @@ type View =
 export class CivicCaseTracker extends CivicElement {
   static override styles = [baseStyles, buttonStyles, styles];
 
+  /** The council's phone number, written as residents should see it, e.g. `01632 960000`: shown under every view. */
+  @property() phone = '';
   /** The reference of the case to show. Without it, the page URL's `?ref=` or a look-up form. */
   @property({ attribute: 'ref' }) reference = '';
   /** `case` (default): one case by its reference. `list`: recent reports near a point or of a category. */
@@ -423,10 +427,22 @@ export class CivicCaseTracker extends CivicElement {
   override render() {
     if (!this.api) {
       return html`<p class="body">${msg('Case tracking is not available on this page yet.', { id: 'tracker.config' })}</p>
-        <slot name="contact"></slot>`;
+        ${this.#renderContact()}`;
     }
-    return html`${this.#renderView()}
+    return html`${this.#renderView()} ${this.#renderContact()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  /** Digital by default, never the only way: the phone number stays in view whatever is shown. */
+  #renderContact(): TemplateResult {
+    return html`<div class="contact" part="contact">
+      <slot name="contact">
+        ${this.phone
+          ? html`<p class="body">${msg('You can also call us about your report on', { id: 'tracker.contact.phone' })}
+              <a href=${`tel:${this.phone.replace(/[^\d+]/g, '')}`}>${this.phone}</a>.</p>`
+          : nothing}
+      </slot>
+    </div>`;
   }
 
   #renderView(): TemplateResult | typeof nothing {
@@ -450,8 +466,7 @@ export class CivicCaseTracker extends CivicElement {
               : msg('We could not load your report just now. Try again in a few minutes.', { id: 'tracker.error.body' })}
           </p>
           <button class="button" part="button" type="button" @click=${view.retry}>${msg('Try again', { id: 'tracker.error.retry' })}</button>
-          ${this.#backLink()}
-          <slot name="contact"></slot>`;
+          ${this.#backLink()}`;
       case 'case':
         return renderCase(view.data, {
           tag: (status) => this.#tag(status),
@@ -491,8 +506,7 @@ export class CivicCaseTracker extends CivicElement {
           @keydown=${submitOnEnter}
         ></civic-text-input>
         <button class="button" part="button" type="submit">${msg('Find report', { id: 'tracker.lookup.submit' })}</button>
-      </form>
-      <slot name="contact"></slot>`;
+      </form>`;
   }
 
   #backLink(): TemplateResult | typeof nothing {

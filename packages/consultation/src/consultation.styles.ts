@@ -65,6 +65,11 @@ export const styles = css`
     padding-block-start: ${space[4]};
     border-block-start: 1px solid ${color.border};
   }
+  .contact {
+    margin-block-start: ${space[6]};
+    padding-block-start: ${space[4]};
+    border-block-start: 1px solid ${color.border};
+  }
   .notice {
     margin-block-end: ${space[4]};
     padding: ${space[3]} ${space[4]};

@@ -390,6 +390,9 @@ describe('<civic-consultation>', function () {
     await tabTo('Send me the code');
     await press('Enter');
     await until(() => root(el).textContent!.includes('We have sent the code and a link to resident@example.org'), 'the email to be sent');
+    // Focus goes to that confirmation, never back to the page's body (WCAG 2.4.3).
+    await until(() => focused()?.hasAttribute('data-emailed'), 'focus on the confirmation');
+    expect(nameOf(focused())).to.equal('We have sent the code and a link to resident@example.org.');
     // The email really went out, with the code and a link back to this page.
     const code = shown.replace(' ', '');
     let mail: { to: string; text: string } | undefined;

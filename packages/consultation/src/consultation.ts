@@ -47,6 +47,7 @@ import { renderBack, renderLoadError, renderLoading } from './pages/status.js';
 import { renderOverview } from './pages/overview.js';
 import { renderSaved } from './pages/saved.js';
 import { renderDone } from './pages/done.js';
+import { contactPhone, renderContact } from './pages/contact.js';
 import { CivicConsultationPageChangeEvent } from './events/page-change.js';
 import { CivicConsultationSubmittedEvent } from './events/submitted.js';
 import { styles } from './consultation.styles.js';
@@ -78,6 +79,7 @@ type FieldLike = HTMLElement & { reportValidity(): boolean; validationMessage: s
  *
  * @slot fallback - Shown when the consultation cannot be loaded or the element is misconfigured,
  *   e.g. a phone number and a link to a paper form. Also the no-JavaScript content.
+ * @slot contact - Other ways to respond, under every page (replaces the sentence with the phone number).
  *
  * @event civic-consultation-page-change - The resident moved to another page (detail: `page`,
  *   `pageNumber`, `pageCount`).
@@ -85,6 +87,7 @@ type FieldLike = HTMLElement & { reportValidity(): boolean; validationMessage: s
  * @event civic-error - Something failed that the resident was told about (detail: `operation`).
  *
  * @csspart panel - The green confirmation panel.
+ * @csspart contact - The "other ways" box under every page.
  * @csspart progress - "Page 2 of 4".
  * @csspart resume-code - The resume code on the "saved" page.
  * @csspart chart - Each results bar chart.
@@ -105,6 +108,8 @@ export class CivicConsultation extends CivicElement {
   @property({ attribute: false }) definition?: Consultation;
   /** Published results to show, when the page already has them (no fetch). */
   @property({ attribute: false }) results?: ConsultationResults;
+  /** The council's phone number as residents should see it, e.g. `01632 960000`; default: the definition's "by phone" way. */
+  @property() phone = '';
   /** "Pin a place" questions: the location picker's address search, e.g. `https://council.example/api/addresses`. */
   @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
   /** "Pin a place" questions: the map's MapLibre style URL. Without it, address search is the whole route. */
@@ -350,6 +355,15 @@ export class CivicConsultation extends CivicElement {
     await field.updateComplete;
     if (!field.reportValidity()) return;
     await this.saveReturn.save(this.savedFrom, field.value.trim());
+    // The button was disabled while sending, which drops focus to the page (WCAG 2.4.3): take
+    // it to what happened — the confirmation, the address to correct, or the button again.
+    await this.updateComplete;
+    const target = this.saveReturn.emailedTo
+      ? '[data-emailed]'
+      : this.saveReturn.emailError
+        ? '[data-email]'
+        : 'form [type="submit"]';
+    this.renderRoot.querySelector<HTMLElement>(target)?.focus();
   }
 
   private async onResume(event: Event): Promise<void> {
@@ -446,6 +460,10 @@ export class CivicConsultation extends CivicElement {
   }
 
   override render(): unknown {
+    return html`${this.renderBody()} ${renderContact(contactPhone(this.phone, this.def, this.language))}`;
+  }
+
+  private renderBody(): unknown {
     switch (this.load) {
       case 'idle':
       case 'loading':

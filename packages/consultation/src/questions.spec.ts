@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choiceOptions, customError, describeAnswer, requiredMessage } from './questions.js';
-import { safeUrl } from './text.js';
+import { phoneAsWritten, safeUrl } from './text.js';
 import type { Question } from './model.js';
 
 const checkboxes: Question = {
@@ -62,5 +62,13 @@ describe('safeUrl', () => {
     expect(safeUrl(' JavaScript:alert(1)')).toBe(undefined);
     expect(safeUrl('data:text/html,<b>x</b>')).toBe(undefined);
     expect(safeUrl(undefined)).toBe(undefined);
+  });
+});
+
+describe('phoneAsWritten', () => {
+  it('shows a tel: link as the number is written in the text', () => {
+    expect(phoneAsWritten('tel:+441632960000', 'Call 01632 960000, Monday to Friday.')).toBe('01632 960000');
+    expect(phoneAsWritten('tel:01632960000', 'Ring (01632) 960000')).toBe('(01632) 960000');
+    expect(phoneAsWritten('tel:+441632960000', 'Call us.')).toBe('+441632960000');
   });
 });

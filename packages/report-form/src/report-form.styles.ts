@@ -124,6 +124,8 @@ export const styles = css`
   }
   .file-input {
     display: block;
+    /* A file input is as wide as its button and "No file chosen" text: at 320 px that overflowed (WCAG 1.4.10). */
+    max-inline-size: 100%;
     margin-block: ${space[2]} ${space[4]};
     font: inherit;
   }

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import {
@@ -695,11 +696,12 @@ export class CivicReportForm extends CivicElement {
     const showPages = this.page === 'done' || (this.loadedServices && this.ready);
     const failed = this.servicesState === 'failed' || this.chunk === 'failed';
     return html`
-      <div>
+      <div @change=${this.onFieldChange} @civic-location-change=${this.onFieldChange}>
         ${showPages && this.chunk !== 'failed'
           ? this.chunk === 'loading'
             ? html`<p role="status">${msg('Loading…', { id: 'report.loading' })}</p>`
-            : this.renderPage()
+            : // One element per page: a field reused from the page before would keep its shown error.
+              keyed(this.page, this.renderPage())
           : failed
             ? html`<h1 tabindex="-1">${msg('Sorry, you cannot report a problem online right now', { id: 'report.unavailable.title' })}</h1>
                 <p class="body">${msg('We could not reach the council’s system. Try again in a few minutes.', { id: 'report.unavailable.body' })}</p>
@@ -711,6 +713,21 @@ export class CivicReportForm extends CivicElement {
       ${this.renderContact()}
     `;
   }
+
+  /**
+   * A field the resident has put right leaves the error summary at once (its own message has
+   * already gone): a summary still listing a fixed answer reads as if it were still wrong.
+   */
+  private onFieldChange = (event: Event) => {
+    if (!this.errors.length) return;
+    const field = event.composedPath().find((n): n is HTMLElement & { checkValidity(): boolean } =>
+      n instanceof HTMLElement && n.hasAttribute('data-field'),
+    );
+    if (!field) return;
+    void (field as { updateComplete?: Promise<unknown> }).updateComplete?.then(() => {
+      if (field.checkValidity()) this.errors = this.errors.filter((e) => e.target !== field && !field.contains(e.target));
+    });
+  };
 
   private renderContact() {
     const { phone, openingHours } = this.settings;

@@ -24,6 +24,7 @@
 'tracker.case.title': str`Adroddiad ${0}`,
 'tracker.case.where': `Ble`,
 'tracker.config': `Nid yw olrhain adroddiadau ar gael ar y dudalen hon eto.`,
+'tracker.contact.phone': `Gallwch hefyd ein ffonio am eich adroddiad ar`,
 'tracker.error.body': `Nid oeddem yn gallu llwytho'ch adroddiad ar hyn o bryd. Rhowch gynnig arall arni mewn ychydig funudau.`,
 'tracker.error.list': `Nid oeddem yn gallu llwytho'r adroddiadau ar hyn o bryd. Rhowch gynnig arall arni mewn ychydig funudau.`,
 'tracker.error.retry': `Rhowch gynnig arall arni`,

@@ -20,6 +20,7 @@
 'check.sendTitle': `Nawr anfonwch eich ymateb`,
 'check.title': `Gwiriwch eich atebion cyn anfon eich ymateb`,
 'checkboxes.maxHint': str`Dewiswch hyd at ${0}.`,
+'contact.phone': `Angen help, neu eisiau ateb mewn ffordd arall? Ffoniwch ni ar`,
 'done.keep': `Cadwch eich cyfeirnod os ydych am gysylltu â ni am eich ymateb.`,
 'done.next': str`Byddwn yn darllen pob ymateb. Ar ôl i'r ymgynghoriad gau ar ${0}, byddwn yn cyhoeddi beth ddywedodd pobl wrthym a beth wnaethom ei benderfynu.`,
 'done.nextTitle': `Beth sy'n digwydd nesaf`,

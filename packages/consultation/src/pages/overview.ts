@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { formatDateTime } from '@civic-widgets/core';
 import { tr, type Consultation } from '../model.js';
-import { paragraphs, safeUrl } from '../text.js';
+import { paragraphs, phoneAsWritten, safeUrl } from '../text.js';
 
 export interface OverviewView {
   def: Consultation;
@@ -85,6 +85,11 @@ export function renderOverview(v: OverviewView): TemplateResult {
   </article>`;
 }
 
+/** A phone number as the council wrote it, an email address, or a web address. */
+function linkText(href: string, detail: string): string {
+  return href.startsWith('tel:') ? phoneAsWritten(href, detail) : href.replace(/^mailto:/, '');
+}
+
 function renderOtherWays(def: Consultation, lang: string) {
   const ways = def.overview.otherWays ?? [];
   if (!ways.length) return nothing;
@@ -95,7 +100,7 @@ function renderOtherWays(def: Consultation, lang: string) {
         ${paragraphs(tr(way.detail, lang))}
         ${way.date ? html`<p class="body">${formatDateTime(way.date)}</p>` : nothing}
         ${safeUrl(way.href)
-          ? html`<p class="body"><a href=${safeUrl(way.href)!}>${way.href!.replace(/^(tel|mailto):/, '')}</a></p>`
+          ? html`<p class="body"><a href=${safeUrl(way.href)!}>${linkText(way.href!, tr(way.detail, lang))}</a></p>`
           : nothing}`,
     )}
   </section>`;

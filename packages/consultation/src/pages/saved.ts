@@ -35,7 +35,7 @@ export function renderSaved(v: SavedView) {
     </p>
     <h2 class="heading-l">${msg('Email me the code', { id: 'saved.emailTitle' })}</h2>
     ${v.emailedTo
-      ? html`<p class="body" role="status">${msg(str`We have sent the code and a link to ${v.emailedTo}.`, { id: 'saved.emailed' })}</p>`
+      ? html`<p class="body" role="status" tabindex="-1" data-emailed>${msg(str`We have sent the code and a link to ${v.emailedTo}.`, { id: 'saved.emailed' })}</p>`
       : nothing}
     <form novalidate @submit=${v.onEmail} @keydown=${v.onEnter}>
       <civic-text-input

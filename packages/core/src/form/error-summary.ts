@@ -103,8 +103,11 @@ export class CivicErrorSummary extends CivicElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // GOV.UK moves focus to the summary when it appears, so the problem is read out first.
-    if (changed.has('errors') && this.errors.length) this.summary?.focus();
+    // GOV.UK moves focus to the summary when it appears, so the problem is read out first; not
+    // when a page only drops the answers the resident has just put right (focus stays with them).
+    const before = changed.get('errors') as FieldError[] | undefined;
+    const shrank = !!before && this.errors.length < before.length && this.errors.every((e) => before.some((b) => b.target === e.target && b.message === e.message));
+    if (changed.has('errors') && this.errors.length && !shrank) this.summary?.focus();
   }
 
   private follow(event: Event, error: FieldError): void {

@@ -68,6 +68,13 @@ export class PhotoUploads {
   }
 }
 
+/** "1 photo added", "3 photos added": the plural form of the page's language (CLDR rules). */
+function photoCount(count: number, locale: string): string {
+  return new Intl.PluralRules(locale).select(count) === 'one'
+    ? msg('1 photo added', { id: 'report.photos.countOne' })
+    : msg(str`${count} photos added`, { id: 'report.photos.count' });
+}
+
 /** "Add photos": optional, several, resized in the browser, each with progress and Remove. */
 export function renderPhotos(host: CivicReportForm) {
   const { photos } = host.answers;
@@ -126,7 +133,7 @@ export function renderPhotos(host: CivicReportForm) {
           />`}
     <p role="status" class="visually-hidden">${uploads.some((u) => !u.error)
       ? msg('Uploading…', { id: 'report.photos.status' })
-      : msg(str`${photos.length} photos added`, { id: 'report.photos.count' })}</p>
+      : photoCount(photos.length, host.locale)}</p>
     ${host.renderContinue(pageErrors)}
   `;
 }

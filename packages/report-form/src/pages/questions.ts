@@ -64,7 +64,7 @@ export function renderDescription(host: CivicReportForm) {
       page-heading
       name="description"
       label=${msg('Tell us more about the problem', { id: 'report.description.label' })}
-      hint=${msg('For example, how big it is or how long it has been there. Do not include personal details.', { id: 'report.description.hint' })}
+      hint=${msg('Tell us anything that would help us deal with it. Do not include personal details.', { id: 'report.description.hintAny' })}
       maxlength="2000"
       .value=${host.answers.description}
       @input=${(e: Event) => host.set({ description: valueOf(e) as string })}
