@@ -25,7 +25,7 @@ const digits = (s: string) => s.replace(/[^\d+]/g, '').replace(/^\+44/, '0').rep
  */
 export function phoneAsWritten(href: string, text: string): string {
   const wanted = digits(href.replace(/^tel:/, ''));
-  for (const found of text.match(/\+?\d[\d\s()-]{5,}\d/g) ?? []) {
+  for (const found of text.match(/[+(]?\d[\d\s()-]{5,}\d/g) ?? []) {
     if (digits(found) === wanted) return found.trim();
   }
   return href.replace(/^tel:/, '');
