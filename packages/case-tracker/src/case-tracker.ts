@@ -74,8 +74,8 @@ type View =
 export class CivicCaseTracker extends CivicElement {
   static override styles = [baseStyles, buttonStyles, styles];
 
-  /** The council's phone number, written as residents should see it, e.g. `01632 960000`: shown under every view. */
-  @property() phone = '';
+  /** The council's phone number, written as residents should see it, e.g. `01632 960000`: shown under every view. Default: the endpoint's configuration. */
+  @property() phone?: string;
   /** The reference of the case to show. Without it, the page URL's `?ref=` or a look-up form. */
   @property({ attribute: 'ref' }) reference = '';
   /** `case` (default): one case by its reference. `list`: recent reports near a point or of a category. */
@@ -435,11 +435,13 @@ export class CivicCaseTracker extends CivicElement {
 
   /** Digital by default, never the only way: the phone number stays in view whatever is shown. */
   #renderContact(): TemplateResult {
+    // The attribute wins; "" turns the sentence off.
+    const phone = this.phone ?? this.#config.value?.council?.phone ?? '';
     return html`<div class="contact" part="contact">
       <slot name="contact">
-        ${this.phone
+        ${phone
           ? html`<p class="body">${msg('You can also call us about your report on', { id: 'tracker.contact.phone' })}
-              <a href=${`tel:${this.phone.replace(/[^\d+]/g, '')}`}>${this.phone}</a>.</p>`
+              <a href=${`tel:${phone.replace(/[^\d+]/g, '')}`}>${phone}</a>.</p>`
           : nothing}
       </slot>
     </div>`;

@@ -108,7 +108,7 @@ export class CivicConsultation extends CivicElement {
   @property({ attribute: false }) definition?: Consultation;
   /** Published results to show, when the page already has them (no fetch). */
   @property({ attribute: false }) results?: ConsultationResults;
-  /** The council's phone number as residents should see it, e.g. `01632 960000`; default: the definition's "by phone" way. */
+  /** The council's phone number as residents should see it, e.g. `01632 960000`; default: the definition's "by phone" way, else the endpoint's configuration. */
   @property() phone = '';
   /** "Pin a place" questions: the location picker's address search, e.g. `https://council.example/api/addresses`. */
   @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
@@ -460,7 +460,7 @@ export class CivicConsultation extends CivicElement {
   }
 
   override render(): unknown {
-    return html`${this.renderBody()} ${renderContact(contactPhone(this.phone, this.def, this.language))}`;
+    return html`${this.renderBody()} ${renderContact(contactPhone(this.phone, this.def, this.language, this.#config.value?.council?.phone))}`;
   }
 
   private renderBody(): unknown {

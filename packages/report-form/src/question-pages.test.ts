@@ -15,7 +15,9 @@ function noErrorShown(el: CivicReportForm) {
 async function answerAndContinue(el: CivicReportForm, label: string) {
   choice(el, label).click();
   await el.updateComplete;
-  button(el, el.locale === 'cy' ? 'Parhau' : 'Continue').click();
+  const name = el.locale === 'cy' ? 'Parhau' : 'Continue';
+  await waitUntil(() => el.shadowRoot!.querySelector('button') && pageText(el).includes(name), `the ${name} button`);
+  button(el, name).click();
 }
 
 describe('<civic-report-form> question pages', function () {

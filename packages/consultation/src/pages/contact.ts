@@ -3,11 +3,22 @@ import { msg } from '@lit/localize';
 import { tr, type Consultation } from '../model.js';
 import { phoneAsWritten, safeUrl } from '../text.js';
 
-/** The number to show and dial: the `phone` attribute, else the definition's "by phone" way. */
-export function contactPhone(phone: string, def: Consultation | undefined, lang: string): { text: string; href: string } | null {
-  if (phone.trim()) return { text: phone.trim(), href: `tel:${phone.replace(/[^\d+]/g, '')}` };
+const dial = (number: string) => ({ text: number.trim(), href: `tel:${number.replace(/[^\d+]/g, '')}` });
+
+/**
+ * The number to show and dial: the `phone` attribute, else the definition's "by phone" way (as
+ * its text writes it), else the council's number from the endpoint's configuration document.
+ */
+export function contactPhone(
+  phone: string,
+  def: Consultation | undefined,
+  lang: string,
+  councilPhone?: string,
+): { text: string; href: string } | null {
+  if (phone.trim()) return dial(phone);
   const way = def?.overview.otherWays?.find((w) => w.kind === 'phone' && w.href?.startsWith('tel:') && safeUrl(w.href));
-  return way ? { text: phoneAsWritten(way.href!, tr(way.detail, lang)), href: way.href! } : null;
+  if (way) return { text: phoneAsWritten(way.href!, tr(way.detail, lang)), href: way.href! };
+  return councilPhone?.trim() ? dial(councilPhone) : null;
 }
 
 /**
