@@ -16,6 +16,9 @@ import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { checkTrustProxy, fastifyTrustProxy, parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import { createDevMailbox } from './mail/dev-mailbox.ts';
 import { createUrlMailer, type Mailer } from './mail/mailer.ts';
+import { handleReportMail } from './mail/notifications.ts';
+import { MAIL_JOB, MailQueue } from './mail/queue.ts';
+import type { MailMessage } from './mail/mailer.ts';
 import consultationRoutes from './consultations/routes.ts';
 import devRoutes from './mail/routes.ts';
 import geoRoutes from './geo/routes.ts';
@@ -54,6 +57,11 @@ export interface ServerOptions {
   publicUrl?: string;
   /** Extra folders served as-is (the demo pages, built widget bundles), with extra response headers if given. */
   staticDirs?: { prefix: string; root: string; headers?: Record<string, string> }[];
+  /**
+   * Whether this process sends the queued mail (default true). Every process may: workers share
+   * the queue safely. false leaves it to other processes (or a later start) — nothing is lost.
+   */
+  mailWorker?: boolean;
   /** No request logging. */
   quiet?: boolean;
   /**
@@ -121,20 +129,23 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     forceCloseConnections: true,
   });
   let mailer: Mailer | undefined;
+  const queue = new MailQueue(db, app.log);
   try {
-    mailer = options.smtpUrl
-      ? createUrlMailer(options.smtpUrl, config.council.mail_from, app.log)
-      : await createDevMailbox(db, config.council.mail_from, app.log);
+    mailer = options.smtpUrl ? createUrlMailer(options.smtpUrl, config.council.mail_from) : await createDevMailbox(db, config.council.mail_from);
     const isAllowedOrigin = originMatcher(config.cors.origins);
     const ctx: ServerContext = {
       db,
       config,
       mailer,
+      queue,
       areas,
       staffKeys,
       isAllowedOrigin,
       publicUrl: (options.publicUrl ?? env.PUBLIC_URL ?? config.public_url ?? '').replace(/\/$/, ''),
     };
+    const sender = mailer;
+    queue.handle(MAIL_JOB, (job) => sender.deliver(job.payload as unknown as MailMessage));
+    handleReportMail(ctx, queue);
     // Before listening, so no resident's report can take a reference in between.
     if (options.demoReports) await seedDemoReports(ctx, options.demoReports);
 
@@ -190,17 +201,21 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     const { port } = app.server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
     if (!ctx.publicUrl) ctx.publicUrl = url;
+    // Mail queued by a process that died is sent now, as is what is queued from now on.
+    if (options.mailWorker !== false) queue.start();
     return {
       app,
       ctx,
       url,
       async close() {
         await app.close();
+        await queue.stop();
         await mailer?.close();
         if (ownsDb) await db.close();
       },
     };
   } catch (error) {
+    await queue.stop();
     await app.close().catch(() => undefined);
     await mailer?.close().catch(() => undefined);
     if (ownsDb) await db.close().catch(() => undefined);

@@ -296,7 +296,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
         returnUrl: 'http://localhost:8080/consultations/town-centre?tab=1',
       });
       expect(saved.body.emailed).toBe(true);
-      await t.server.ctx.mailer.idle();
+      await t.server.ctx.queue.drain();
       const code: string = saved.body.resumeCode;
       const { rows } = await t.db.query<{ subject: string; text_body: string }>('SELECT subject, text_body FROM dev_mailbox WHERE mail_to LIKE $1', [`%${email}%`]);
       expect(rows).toHaveLength(1);
@@ -306,7 +306,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
 
       const phishing = `phish-${Date.now()}@example.org`;
       await call('POST', `${OPEN}/drafts`, { answers: {}, email: phishing, returnUrl: 'https://evil.example.com/login' });
-      await t.server.ctx.mailer.idle();
+      await t.server.ctx.queue.drain();
       const { rows: other } = await t.db.query<{ text_body: string }>('SELECT text_body FROM dev_mailbox WHERE mail_to LIKE $1', [`%${phishing}%`]);
       expect(other).toHaveLength(1);
       expect(other[0]!.text_body).not.toContain('evil.example.com');

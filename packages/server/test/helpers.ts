@@ -58,7 +58,7 @@ export async function createPgDatabase(): Promise<{ url: string; drop(): Promise
   };
 }
 
-export const OPEN311_TABLES = ['service_request_updates', 'subscriptions', 'service_requests', 'media', 'dev_mailbox', 'rate_limits'];
+export const OPEN311_TABLES = ['service_request_updates', 'subscriptions', 'service_requests', 'media', 'dev_mailbox', 'rate_limits', 'mail_queue'];
 
 /** Empties the Open311 tables and restarts the reference numbers at LDC-1001. */
 export async function resetOpen311(db: Db) {
@@ -157,7 +157,7 @@ export async function call(base: string, method: string, path: string, init: { f
 
 /** Every email the server has sent, newest first, once everything queued has been handed over. */
 export async function mailbox(server: CivicServer & { base: string }): Promise<{ to: string; from: string; subject: string; text: string }[]> {
-  await server.ctx.mailer.idle();
+  await server.ctx.queue.drain();
   const answer = await call(server.base, 'GET', '/dev/mailbox.json');
   return answer.body;
 }

@@ -42,7 +42,7 @@ describe('email through SMTP_URL', () => {
     await call(t.server.base, 'POST', '/open311/v2/servicerequestupdates.json', {
       form: { api_key: STAFF_KEY, service_request_id: 'LDC-1001', status: 'fixed', description: 'Filled and sealed.' },
     });
-    await t.server.ctx.mailer.idle();
+    await t.server.ctx.queue.drain();
 
     const bySubject = new Map(received.map((r) => [r.mail.subject, r]));
     const receipt = bySubject.get('Your report LDC-1001: Pothole')!;

@@ -25,7 +25,7 @@ describe.each(testDatabases())('expected_datetime set by staff on %s', (kind) =>
     });
 
   beforeEach(async () => {
-    await t.server.ctx.mailer.idle();
+    await t.server.ctx.queue.drain();
     await resetOpen311(t.db);
     await call(t.server.base, 'POST', '/open311/v2/requests.json', { form: pothole({ email: 'reporter@example.org', email_updates: 'true' }) });
   });

@@ -12,7 +12,7 @@ describe.each(testDatabases())('Open311 requests on %s', (kind) => {
 
   beforeEach(async () => {
     // Mail from the previous test may still be on its way into the dev mailbox.
-    await t.server.ctx.mailer.idle();
+    await t.server.ctx.queue.drain();
     await resetOpen311(t.db);
   });
 

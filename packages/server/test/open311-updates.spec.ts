@@ -14,7 +14,7 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
 
   beforeEach(async () => {
     // Mail from the previous test may still be on its way into the dev mailbox.
-    await t.server.ctx.mailer.idle();
+    await t.server.ctx.queue.drain();
     await resetOpen311(t.db);
     await post('/open311/v2/requests.json', pothole({ email: 'Reporter@Example.org', email_updates: 'true', first_name: 'Ada' }));
   });
@@ -169,7 +169,7 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
 
   it('lists caught mail on the dev mailbox page as text', async () => {
     await post('/open311/v2/requests.json', pothole({ description: '<img src=x onerror=alert(1)>' }));
-    await t.server.ctx.mailer.idle();
+    await t.server.ctx.queue.drain();
     const html = await (await fetch(`${t.server.base}/dev/mailbox`)).text();
     expect(html).toContain('<h1>Dev mailbox</h1>');
     expect(html).toContain('New report LDC-1002: Pothole');

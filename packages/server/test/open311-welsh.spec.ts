@@ -156,7 +156,7 @@ describe('Open311 in Welsh', () => {
 
   describe('the notice a report gets', () => {
     beforeEach(async () => {
-      await t.server.ctx.mailer.idle();
+      await t.server.ctx.queue.drain();
       await resetOpen311(t.db);
     });
 

@@ -299,7 +299,7 @@ export class ConsultationService {
         [code, id, JSON.stringify(draft.answers), draft.page ?? null, expires.toISOString()],
       );
       if (rows.length) {
-        const emailed = this.emailDraft(row, code, expires, draft);
+        const emailed = await this.emailDraft(row, code, expires, draft);
         return { resumeCode: code, expiresAt: expires.toISOString(), emailed };
       }
     }
@@ -330,12 +330,12 @@ export class ConsultationService {
       'UPDATE consultation_drafts SET answers = $1, page = $2, updated_at = $3, expires_at = $4 WHERE code = $5',
       [JSON.stringify(draft.answers), draft.page ?? null, now.toISOString(), expires.toISOString(), existing.code],
     );
-    const emailed = this.emailDraft(row, existing.code, expires, draft);
+    const emailed = await this.emailDraft(row, existing.code, expires, draft);
     return { resumeCode: existing.code, expiresAt: expires.toISOString(), emailed };
   }
 
-  /** Sends the resume code by email when asked; the address is used once and never stored. */
-  private emailDraft(row: Row, code: string, expires: Date, draft: z.infer<typeof draftBodySchema>): boolean {
+  /** Sends the resume code by email when asked; the address is kept only until the email is sent (mail/queue.ts). */
+  private async emailDraft(row: Row, code: string, expires: Date, draft: z.infer<typeof draftBodySchema>): Promise<boolean> {
     const to = draft.email?.trim();
     if (!to) return false;
     const lang = draft.lang ?? 'en';
@@ -372,7 +372,7 @@ export class ConsultationService {
             'If you did not ask for this email, you can ignore it.',
             council,
           ];
-    this.ctx.mailer.send({
+    await this.ctx.queue.send({
       to,
       subject: lang === 'cy' ? `Eich cod ailddechrau: ${title}` : `Your resume code: ${title}`,
       text: text.join('\n\n'),

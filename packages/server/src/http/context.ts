@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { CouncilConfig } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { MailQueue } from '../mail/queue.ts';
 import type { Areas } from '../geo/areas.ts';
 
 /**
@@ -13,7 +14,10 @@ import type { Areas } from '../geo/areas.ts';
 export interface ServerContext {
   db: Db;
   config: CouncilConfig;
+  /** Hands mail to SMTP: only the queue's worker calls it. */
   mailer: Mailer;
+  /** The durable mail queue: every email goes through it (mail/queue.ts). */
+  queue: MailQueue;
   /** Base URL residents reach this server at, without a trailing slash (links in emails, media_url). */
   publicUrl: string;
   /** Who owns a point: the council (which parish) or a neighbour. */

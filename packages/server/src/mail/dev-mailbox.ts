@@ -3,7 +3,7 @@ import nodemailer from 'nodemailer';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Db } from '../db/index.ts';
-import { createSmtpMailer, type Logger, type Mailer } from './mailer.ts';
+import { createSmtpMailer, type Mailer } from './mailer.ts';
 
 export interface CaughtMail {
   id: number;
@@ -25,7 +25,7 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string |
  * which stores each message in the database for GET /dev/mailbox. The mail goes through the
  * same nodemailer path as production, so what the page shows is what a resident would get.
  */
-export async function createDevMailbox(db: Db, from: string, logger: Logger): Promise<Mailer> {
+export async function createDevMailbox(db: Db, from: string): Promise<Mailer> {
   const server = new SMTPServer({
     authOptional: true,
     // smtp-server's bundled certificate has expired, so never offer a TLS upgrade.
@@ -49,7 +49,7 @@ export async function createDevMailbox(db: Db, from: string, logger: Logger): Pr
   });
   const { port } = server.server.address() as AddressInfo;
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-  return createSmtpMailer(transport, from, logger, 'dev-mailbox', () => new Promise((resolve) => server.close(() => resolve())));
+  return createSmtpMailer(transport, from, 'dev-mailbox', () => new Promise((resolve) => server.close(() => resolve())));
 }
 
 export async function listCaughtMail(db: Db, limit = 100): Promise<CaughtMail[]> {

@@ -9,12 +9,13 @@ export interface MailMessage {
   replyTo?: string;
 }
 
-/** Sends email. Sending happens in the background; `idle()` waits for what is in flight. */
+/**
+ * Hands email to SMTP. Nothing calls it on a request's path: domains queue mail in the database
+ * (mail/queue.ts, `ctx.queue`), and the queue's worker delivers it, retrying failures.
+ */
 export interface Mailer {
-  /** Queues a message; failures are logged, never thrown into the request that caused them. */
-  send(message: MailMessage): void;
-  /** Resolves when every queued message has been handed to SMTP (or failed). */
-  idle(): Promise<void>;
+  /** Hands one message to SMTP now; rejects if it was not accepted (the queue retries it). */
+  deliver(message: MailMessage): Promise<void>;
   close(): Promise<void>;
   /** "smtp" for SMTP_URL, "dev-mailbox" for the in-process catcher. */
   readonly kind: 'smtp' | 'dev-mailbox';
@@ -24,22 +25,13 @@ export interface Logger {
   error(obj: unknown, msg?: string): void;
 }
 
-export function createSmtpMailer(transport: Transporter, from: string, logger: Logger, kind: Mailer['kind'], onClose?: () => Promise<void>): Mailer {
-  const inFlight = new Set<Promise<unknown>>();
+export function createSmtpMailer(transport: Transporter, from: string, kind: Mailer['kind'], onClose?: () => Promise<void>): Mailer {
   return {
     kind,
-    send(message) {
-      const sending = transport
-        .sendMail({ from, ...message })
-        .catch((error: Error) => logger.error({ err: error, to: message.to, subject: message.subject }, 'email not sent'))
-        .finally(() => inFlight.delete(sending));
-      inFlight.add(sending);
-    },
-    async idle() {
-      while (inFlight.size) await Promise.all([...inFlight]);
+    async deliver(message) {
+      await transport.sendMail({ from, ...message });
     },
     async close() {
-      await this.idle();
       transport.close();
       await onClose?.();
     },
@@ -47,6 +39,6 @@ export function createSmtpMailer(transport: Transporter, from: string, logger: L
 }
 
 /** A mailer for SMTP_URL (smtp://user:pass@host:587, smtps://…). */
-export function createUrlMailer(url: string, from: string, logger: Logger): Mailer {
-  return createSmtpMailer(nodemailer.createTransport(url), from, logger, 'smtp');
+export function createUrlMailer(url: string, from: string): Mailer {
+  return createSmtpMailer(nodemailer.createTransport(url), from, 'smtp');
 }

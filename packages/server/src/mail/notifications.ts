@@ -1,4 +1,6 @@
 import type { ServerContext } from '../http/context.ts';
+import type { MailMessage } from './mailer.ts';
+import type { MailQueue } from './queue.ts';
 import { findService } from '../requests/open311/services.ts';
 import { ukLongDate } from '../requests/expected-dates.ts';
 import { confirmLink, trackingLink, unsubscribeLink } from './links.ts';
@@ -26,47 +28,83 @@ function answersText(ctx: ServerContext, row: RequestRow): string[] {
     });
 }
 
-/** The receipt to the resident (when they gave an email) and the notice to whoever deals with it. */
-export function sendNewReportEmails(ctx: ServerContext, row: RequestRow, subscriptionToken: string | null) {
+/** The jobs a new report queues (in the same statement that stores it: requests/requests.ts). */
+export const REPORT_RECEIPT = 'report-receipt';
+export const REPORT_NOTICE = 'report-notice';
+
+/** What a new report's jobs carry: the reference, and the reporter's subscription token if they opted in. */
+export interface ReportJob {
+  id: string;
+  subscription: string | null;
+}
+
+/**
+ * Renders a new report's emails when the queue's worker sends them, from the stored report:
+ * the request that stored it answered without waiting for SMTP.
+ */
+export function handleReportMail(ctx: ServerContext, queue: MailQueue) {
+  const load = async (id: string) => {
+    const { rows } = await ctx.db.query<RequestRow>('SELECT * FROM service_requests WHERE service_request_id = $1', [id]);
+    return rows[0];
+  };
+  queue.handle(REPORT_RECEIPT, async ({ payload }: { payload: ReportJob }) => {
+    const row = await load(payload.id);
+    const message = row && reportReceipt(ctx, row, payload.subscription);
+    if (message) await ctx.mailer.deliver(message);
+  });
+  queue.handle(REPORT_NOTICE, async ({ payload }: { payload: ReportJob }) => {
+    const row = await load(payload.id);
+    if (row) await ctx.mailer.deliver(reportNotice(ctx, row));
+  });
+}
+
+/** The receipt to the resident, when they gave an email. */
+export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionToken: string | null): MailMessage | null {
+  const council = ctx.config.council.name;
+  const link = trackingLink(ctx, row.service_request_id);
+  const email = row.reporter.email;
+  if (!email) return null;
+  const name = row.reporter.first_name ? `Dear ${row.reporter.first_name},` : 'Hello,';
+  return {
+    to: email,
+    subject: `Your report ${row.service_request_id}: ${row.service_name}`,
+    text: [
+      name,
+      '',
+      `Thank you for your report to ${council}.`,
+      '',
+      `Your reference is ${row.service_request_id}. Quote it if you contact us about this report.`,
+      '',
+      `What you reported: ${row.service_name}`,
+      `Where: ${where(row)}`,
+      ...(row.description ? [`What you told us: ${row.description}`] : []),
+      '',
+      'What happens next',
+      row.service_notice ?? '',
+      '',
+      `Check on your report: ${link}`,
+      '',
+      ...(subscriptionToken
+        ? [`We will email you when we update your report. To stop these emails: ${unsubscribeLink(ctx, subscriptionToken)}`, '']
+        : []),
+      ...(ctx.config.council.phone ? [`If you need to talk to us, call ${ctx.config.council.phone}.`, ''] : []),
+      council,
+    ].join('\n'),
+  };
+}
+
+/** The notice to whoever deals with a new report. */
+export function reportNotice(ctx: ServerContext, row: RequestRow): MailMessage {
   const council = ctx.config.council.name;
   const link = trackingLink(ctx, row.service_request_id);
   const answers = answersText(ctx, row);
   const email = row.reporter.email;
-  if (email) {
-    const name = row.reporter.first_name ? `Dear ${row.reporter.first_name},` : 'Hello,';
-    ctx.mailer.send({
-      to: email,
-      subject: `Your report ${row.service_request_id}: ${row.service_name}`,
-      text: [
-        name,
-        '',
-        `Thank you for your report to ${council}.`,
-        '',
-        `Your reference is ${row.service_request_id}. Quote it if you contact us about this report.`,
-        '',
-        `What you reported: ${row.service_name}`,
-        `Where: ${where(row)}`,
-        ...(row.description ? [`What you told us: ${row.description}`] : []),
-        '',
-        'What happens next',
-        row.service_notice ?? '',
-        '',
-        `Check on your report: ${link}`,
-        '',
-        ...(subscriptionToken
-          ? [`We will email you when we update your report. To stop these emails: ${unsubscribeLink(ctx, subscriptionToken)}`, '']
-          : []),
-        ...(ctx.config.council.phone ? [`If you need to talk to us, call ${ctx.config.council.phone}.`, ''] : []),
-        council,
-      ].join('\n'),
-    });
-  }
   const contact = [
     [row.reporter.first_name, row.reporter.last_name].filter(Boolean).join(' '),
     row.reporter.email,
     row.reporter.phone,
   ].filter(Boolean);
-  ctx.mailer.send({
+  return {
     to: row.routing.email,
     replyTo: email,
     subject: oneLine(`New report ${row.service_request_id}: ${row.service_name} – ${row.address ?? where(row)}`),
@@ -86,12 +124,12 @@ export function sendNewReportEmails(ctx: ServerContext, row: RequestRow, subscri
       `Told to the resident: ${row.service_notice ?? ''}`,
       `Case page: ${link}`,
     ].join('\n'),
-  });
+  };
 }
 
 /** Asks a new subscriber to confirm, so nobody can sign someone else up. */
-export function sendConfirmSubscription(ctx: ServerContext, row: RequestRow, to: string, token: string) {
-  ctx.mailer.send({
+export async function sendConfirmSubscription(ctx: ServerContext, row: RequestRow, to: string, token: string) {
+  await ctx.queue.send({
     to,
     subject: `Confirm you want updates on ${row.service_request_id}`,
     text: [
@@ -121,8 +159,8 @@ export async function sendUpdateEmails(ctx: ServerContext, row: RequestRow, upda
      WHERE service_request_id = $1 AND confirmed_at IS NOT NULL AND unsubscribed_at IS NULL`,
     [row.service_request_id],
   );
-  for (const sub of rows) {
-    ctx.mailer.send({
+  await ctx.queue.send(
+    ...rows.map((sub) => ({
       to: sub.email,
       subject: `Update on ${row.service_request_id} (${row.service_name}): ${STATUS_WORDS[update.status]}`,
       text: [
@@ -142,7 +180,7 @@ export async function sendUpdateEmails(ctx: ServerContext, row: RequestRow, upda
         '',
         ctx.config.council.name,
       ].join('\n'),
-    });
-  }
+    })),
+  );
   return rows.length;
 }

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { describeIssues } from '../config/load.ts';
 import type { ServerContext } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { createRequest, parseReport } from './requests.ts';
 import { baseStatus, EXTENDED_STATUSES } from './statuses.ts';
 import { postUpdate } from './updates.ts';
@@ -137,15 +136,6 @@ export function loadDemoReports(ctx: ServerContext, file: string): DemoReport[] 
 }
 
 /**
- * Sample reports are history, not news: nobody is emailed about them (no team inbox, no dev
- * mailbox entry). Seeding runs the real services with this mailer in its own copy of the
- * context, so the notification code stays exactly as it is for real reports.
- */
-function noMail(kind: Mailer['kind']): Mailer {
-  return { kind, send() {}, idle: async () => {}, close: async () => {} };
-}
-
-/**
  * Creates the file's reports, in file order, when the database has no reports yet; a second
  * start on the same database adds nothing. Dates count back from now: requested
  * `reported_days_ago` days ago, each update `days_ago` days ago, an open report expected in
@@ -157,7 +147,10 @@ export async function seedDemoReports(ctx: ServerContext, file: string): Promise
   const { rows } = await ctx.db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM service_requests) AS any');
   if (rows[0]?.any) return [];
 
-  const quiet: ServerContext = { ...ctx, mailer: noMail(ctx.mailer.kind) };
+  // Sample reports are history, not news: nobody is emailed about them (no team inbox, no dev
+  // mailbox entry). Seeding runs the real services with a muted mail queue in its own copy of
+  // the context, so the notification code stays exactly as it is for real reports.
+  const quiet: ServerContext = { ...ctx, queue: ctx.queue.muted() };
   const postedBy = `Sample reports (${basename(file)})`;
   const now = Date.now();
   const daysFromNow = (days: number) => new Date(now + days * DAY_MS);

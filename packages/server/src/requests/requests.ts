@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ServerContext } from '../http/context.ts';
 import { ApiError, badRequest } from '../http/errors.ts';
-import { sendNewReportEmails } from '../mail/notifications.ts';
+import { REPORT_NOTICE, REPORT_RECEIPT } from '../mail/notifications.ts';
 import { parseReport, type CreatedRequest, type RequestRow } from './request-rules.ts';
 import type { Body } from './validate.ts';
 
@@ -29,7 +29,9 @@ export function checkIdempotencyKey(key: string | string[] | undefined): string 
 }
 
 /**
- * Stores a report once. With an Idempotency-Key, the key is a unique column of the report row
+ * Stores a report once, in one statement (so one transaction and one round trip): the report,
+ * the reporter's subscription when they asked for updates, and its emails as jobs in the
+ * durable mail queue, which the queue's worker sends after the answer has gone. With an Idempotency-Key, the key is a unique column of the report row
  * itself: the insert claims it atomically (ON CONFLICT DO NOTHING), so a retry — even one racing
  * the first attempt on another process — finds the stored report and gets the same answer.
  */
@@ -45,15 +47,28 @@ export async function createRequest(
   }
   const report = parseReport(ctx, body);
   const prefix = ctx.config.council.reference_prefix;
+  const subscriber = report.reporter.email && report.email_updates ? report.reporter.email.toLowerCase() : null;
+  const subscriptionToken = subscriber ? randomUUID() : null;
   const { rows } = await ctx.db.query<RequestRow>(
-    `WITH n AS (SELECT nextval('service_request_numbers') AS id)
+    `WITH n AS (SELECT nextval('service_request_numbers') AS id), ins AS (
      INSERT INTO service_requests (id, service_request_id, token, idempotency_key, request_fingerprint, service_code, service_name,
        description, agency_responsible, service_notice, address, address_id, zipcode, lat, long, media_url,
        attributes, reporter, public_anonymity_required, routing)
      SELECT n.id, $1::text || '-' || n.id::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17::jsonb, $18, $19::jsonb
      FROM n
      ON CONFLICT (idempotency_key) DO NOTHING
-     RETURNING *`,
+     RETURNING *
+     ), sub AS (
+       INSERT INTO subscriptions (service_request_id, email, token, source, confirmed_at)
+       SELECT service_request_id, $20, $21, 'reporter', now() FROM ins WHERE $20::text IS NOT NULL
+       ON CONFLICT (service_request_id, email) DO NOTHING
+     ), mail AS (
+       INSERT INTO mail_queue (kind, payload)
+       SELECT k.kind, jsonb_build_object('id', ins.service_request_id, 'subscription', $21::text)
+       FROM ins CROSS JOIN (VALUES ($22), ($23)) AS k (kind)
+       WHERE $24::boolean AND k.kind IS NOT NULL
+     )
+     SELECT * FROM ins`,
     [
       prefix,
       randomUUID(),
@@ -74,6 +89,11 @@ export async function createRequest(
       JSON.stringify(report.reporter),
       report.public_anonymity_required,
       JSON.stringify({ team: report.routing.team, email: report.routing.email, parish: report.routing.parish }),
+      subscriber,
+      subscriptionToken,
+      report.reporter.email ? REPORT_RECEIPT : null,
+      REPORT_NOTICE,
+      ctx.queue.sends,
     ],
   );
   const row = rows[0];
@@ -83,16 +103,7 @@ export async function createRequest(
     if (existing) return { created: existing, replayed: true };
     throw new ApiError(409, 'This report is being saved by another attempt. Try again in a moment.');
   }
-  let subscriptionToken: string | null = null;
-  if (report.reporter.email && report.email_updates) {
-    subscriptionToken = randomUUID();
-    await ctx.db.query(
-      `INSERT INTO subscriptions (service_request_id, email, token, source, confirmed_at)
-       VALUES ($1, $2, $3, 'reporter', now()) ON CONFLICT (service_request_id, email) DO NOTHING`,
-      [row.service_request_id, report.reporter.email.toLowerCase(), subscriptionToken],
-    );
-  }
-  sendNewReportEmails(ctx, row, subscriptionToken);
+  ctx.queue.kick();
   return { created: createdAnswer(row), replayed: false };
 }
 

@@ -26,7 +26,7 @@ export async function subscribe(ctx: ServerContext, body: Body): Promise<{ servi
     [request.service_request_id, email!.toLowerCase(), randomUUID()],
   );
   const sub = rows[0]!;
-  if (!sub.confirmed_at || sub.unsubscribed_at) sendConfirmSubscription(ctx, request, email!, sub.token);
+  if (!sub.confirmed_at || sub.unsubscribed_at) await sendConfirmSubscription(ctx, request, email!, sub.token);
   return {
     service_request_id: request.service_request_id,
     message: `Check your email: we have sent a link to ${email} to confirm you want updates on ${request.service_request_id}.`,
