@@ -10,10 +10,16 @@ const escapeHtml = (value: string | null) =>
  */
 export default async function devRoutes(app: FastifyInstance) {
   const ctx = app.civic;
-  app.get('/mailbox.json', async () => listCaughtMail(ctx.db));
+  // Mail still in the queue is sent first, so the page shows every email already queued (the
+  // worker sends it within moments anyway; tests and demos need not wait for it).
+  const caught = async () => {
+    await ctx.queue.drain();
+    return listCaughtMail(ctx.db);
+  };
+  app.get('/mailbox.json', caught);
 
   app.get('/mailbox', async (_request, reply) => {
-    const mail = await listCaughtMail(ctx.db);
+    const mail = await caught();
     const items = mail
       .map(
         (m) => `<article>
