@@ -170,6 +170,11 @@ export class MailQueue {
     }
   }
 
+  /** Whether this process's worker is running (start() called, stop() not). */
+  get working(): boolean {
+    return !this.#stopped;
+  }
+
   /** Starts the worker: it looks for due jobs every `pollMs`, and at once after add(). */
   start(): void {
     if (!this.sends) return;

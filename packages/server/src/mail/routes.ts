@@ -10,10 +10,10 @@ const escapeHtml = (value: string | null) =>
  */
 export default async function devRoutes(app: FastifyInstance) {
   const ctx = app.civic;
-  // Mail still in the queue is sent first, so the page shows every email already queued (the
+  // Mail still in the queue is sent first (by a process that sends mail), so the page shows every email already queued (the
   // worker sends it within moments anyway; tests and demos need not wait for it).
   const caught = async () => {
-    await ctx.queue.drain();
+    if (ctx.queue.working) await ctx.queue.drain();
     return listCaughtMail(ctx.db);
   };
   app.get('/mailbox.json', caught);
