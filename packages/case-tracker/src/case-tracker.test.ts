@@ -1,3 +1,5 @@
+// The reference server's widget configuration offers a map; map-style="" turns it off, so the
+// tests that are not about the map load no map code (as the first map test checks).
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CivicErrorEvent, CivicErrorSummary, CivicTextInput } from '@civic-widgets/core';
@@ -79,7 +81,7 @@ const buttonNamed = (el: CivicCaseTracker, name: string) =>
 const shown = (el: CivicCaseTracker) => waitUntil(() => el.case, 'the case is shown', { timeout: 8000 });
 
 async function trackerFor(id: string, extra = html``): Promise<CivicCaseTracker> {
-  const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()} ref=${id}>${extra}</civic-case-tracker>`);
+  const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker map-style="" endpoint=${api()} ref=${id}>${extra}</civic-case-tracker>`);
   await shown(el);
   await el.updateComplete;
   return el;
@@ -103,7 +105,7 @@ async function typeReference(el: CivicCaseTracker, value: string): Promise<void>
 
 describe('<civic-case-tracker> looking up a report', () => {
   it('asks for the reference and passes axe', async () => {
-    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()} reference-example="LDC-1001"></civic-case-tracker>`);
+    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker map-style="" endpoint=${api()} reference-example="LDC-1001"></civic-case-tracker>`);
     await lookupForm(el);
     const input = shadow(el).querySelector('civic-text-input')!;
     expect(input.label).to.equal('Report reference');
@@ -115,7 +117,7 @@ describe('<civic-case-tracker> looking up a report', () => {
   });
 
   it('says what to do when no reference is entered', async () => {
-    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()}></civic-case-tracker>`);
+    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker map-style="" endpoint=${api()}></civic-case-tracker>`);
     await lookupForm(el);
     // Pressing the button from the keyboard, as a resident does (not a scripted click).
     buttonNamed(el, 'Find report')!.focus();
@@ -128,7 +130,7 @@ describe('<civic-case-tracker> looking up a report', () => {
   });
 
   it('refuses something that cannot be a reference without asking the server', async () => {
-    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()} reference-example="LDC-1001"></civic-case-tracker>`);
+    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker map-style="" endpoint=${api()} reference-example="LDC-1001"></civic-case-tracker>`);
     await typeReference(el, 'my pothole on the high street');
     const input = shadow(el).querySelector('civic-text-input')!;
     await waitUntil(() => input.visibleError);
@@ -138,7 +140,7 @@ describe('<civic-case-tracker> looking up a report', () => {
   });
 
   it('says plainly when the server knows no such report', async () => {
-    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()}></civic-case-tracker>`);
+    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker map-style="" endpoint=${api()}></civic-case-tracker>`);
     const failed = oneEvent(el, 'civic-error') as Promise<CivicErrorEvent>;
     await typeReference(el, 'LDC-999999');
     expect((await failed).detail.operation).to.equal('lookup');
@@ -153,7 +155,7 @@ describe('<civic-case-tracker> looking up a report', () => {
 
   it('finds a report typed in lower case and moves focus to it', async () => {
     const id = await report();
-    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()}></civic-case-tracker>`);
+    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker map-style="" endpoint=${api()}></civic-case-tracker>`);
     await typeReference(el, id.toLowerCase());
     await shown(el);
     await el.updateComplete;
@@ -170,7 +172,7 @@ describe('<civic-case-tracker> looking up a report', () => {
     const before = location.href;
     history.replaceState(null, '', `?ref=${encodeURIComponent(id)}`);
     try {
-      const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()}></civic-case-tracker>`);
+      const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker map-style="" endpoint=${api()}></civic-case-tracker>`);
       await shown(el);
       expect(el.case!.request.id).to.equal(id);
     } finally {
@@ -180,7 +182,7 @@ describe('<civic-case-tracker> looking up a report', () => {
 
   it('takes the reference out of a pasted tracking link', async () => {
     const id = await report();
-    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()}></civic-case-tracker>`);
+    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker map-style="" endpoint=${api()}></civic-case-tracker>`);
     await typeReference(el, `https://larkmead.example.gov.uk/track?ref=${id}`);
     await shown(el);
     expect(el.case!.request.id).to.equal(id);
@@ -194,7 +196,7 @@ describe('<civic-case-tracker> showing a case', () => {
     await staffUpdate(id, 'action_scheduled', 'Our cleaning crew is booked for Tuesday.', { updated_datetime: '2026-03-05T10:30:00Z' });
     await staffUpdate(id, 'fixed', 'The graffiti has been removed.', { updated_datetime: '2026-03-10T15:45:00Z' });
 
-    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()} ref=${id}></civic-case-tracker>`);
+    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker map-style="" endpoint=${api()} ref=${id}></civic-case-tracker>`);
     const loaded = (await oneEvent(el, 'civic-case-load')) as CivicCaseLoadEvent;
     expect(loaded.detail.status).to.equal('fixed');
     expect(loaded.detail.updates!.map((u) => u.status)).to.deep.equal(['fixed', 'action_scheduled', 'investigating']);
@@ -223,7 +225,7 @@ describe('<civic-case-tracker> showing a case', () => {
     await staffUpdate(id, 'action_scheduled', 'Booked.');
     const labels = JSON.stringify({ action_scheduled: { en: 'Booked in', cy: "Wedi'i drefnu" }, open: 'Logged' });
     const el = await fixture<CivicCaseTracker>(
-      html`<civic-case-tracker endpoint=${api()} ref=${id} status-labels=${labels}></civic-case-tracker>`,
+      html`<civic-case-tracker map-style="" endpoint=${api()} ref=${id} status-labels=${labels}></civic-case-tracker>`,
     );
     await shown(el);
     await el.updateComplete;
@@ -239,7 +241,7 @@ describe('<civic-case-tracker> showing a case', () => {
   it('speaks Welsh, dates included', async () => {
     const id = await report();
     await staffUpdate(id, 'in_progress', 'Mae criw ar y ffordd.', { updated_datetime: '2026-11-03T12:00:00Z' });
-    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker lang="cy" endpoint=${api()} ref=${id}></civic-case-tracker>`);
+    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker lang="cy" map-style="" endpoint=${api()} ref=${id}></civic-case-tracker>`);
     await shown(el);
     await waitUntil(() => text(shadow(el).querySelector('.status .tag')) === 'Ar y gweill', 'Welsh status', { timeout: 5000 });
     // Dates come from the browser's Intl data; Chromium builds without Welsh data (Debian's, here)
@@ -331,7 +333,19 @@ describe('<civic-case-tracker> with a map', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the address alone without map-style', async () => {
+  it('takes the map from the endpoint\'s configuration document when the page sets no map-style', async () => {
+    const mapAssets = { workerUrl: `${maplibreDist}/maplibre-gl-worker.mjs`, css: await (await fetch(`${maplibreDist}/maplibre-gl.css`)).text() };
+    const id = await report();
+    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker endpoint=${api()} ref=${id} .mapAssets=${mapAssets}></civic-case-tracker>`);
+    await shown(el);
+    await waitUntil(() => shadow(el).querySelector('civic-location-picker'), 'no map from the configuration document', { timeout: 10_000 });
+    const picker = shadow(el).querySelector('civic-location-picker')!;
+    expect(picker.mapStyle).to.equal(`${server()}/basemap/style.json`);
+    await picker.mapReady;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the address alone with map-style=""', async () => {
     const id = await report();
     const el = await trackerFor(id);
     expect(details(el)).to.include('Where: 1 High Street, Larkmead');
@@ -430,7 +444,7 @@ describe('<civic-case-tracker mode="list">', () => {
     }
     await staffUpdate(ids[0]!, 'action_scheduled', 'Booked for Monday.');
     const el = await fixture<CivicCaseTracker>(
-      html`<civic-case-tracker mode="list" endpoint=${api()} lat=${corner.lat} long=${corner.long} radius="40" page-size="2"
+      html`<civic-case-tracker mode="list" map-style="" endpoint=${api()} lat=${corner.lat} long=${corner.long} radius="40" page-size="2"
         service-code="graffiti" heading="Recently reported near you"></civic-case-tracker>`,
     );
     await waitUntil(() => shadow(el).querySelector('.results'), 'the list', { timeout: 5000 });
@@ -463,7 +477,7 @@ describe('<civic-case-tracker mode="list">', () => {
   it('links each report to the council page for it with case-url', async () => {
     const id = await report({ lat: String(corner.lat), long: String(corner.long + 0.003), address_string: 'Quarry End' });
     const el = await fixture<CivicCaseTracker>(
-      html`<civic-case-tracker mode="list" endpoint=${api()} lat=${corner.lat} long=${corner.long + 0.003} radius="20" case-url="/track?ref={ref}"></civic-case-tracker>`,
+      html`<civic-case-tracker mode="list" map-style="" endpoint=${api()} lat=${corner.lat} long=${corner.long + 0.003} radius="20" case-url="/track?ref={ref}"></civic-case-tracker>`,
     );
     await waitUntil(() => shadow(el).querySelector('.results a'), 'the list', { timeout: 5000 });
     expect(shadow(el).querySelector('.results a')!.getAttribute('href')).to.equal(`/track?ref=${id}`);

@@ -22,6 +22,7 @@ import type { MailMessage } from './mail/mailer.ts';
 import consultationRoutes from './consultations/routes.ts';
 import devRoutes from './mail/routes.ts';
 import geoRoutes from './geo/routes.ts';
+import widgetConfigRoutes from './widget-config/routes.ts';
 import casePages from './requests/cases.ts';
 import open311Routes, { OPEN311_PREFIX } from './requests/routes.ts';
 import rootRoutes from './http/root.ts';
@@ -190,6 +191,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     await app.register(open311Routes, { prefix: OPEN311_PREFIX });
     await app.register(casePages, { prefix: '/cases' });
     await app.register(geoRoutes);
+    await app.register(widgetConfigRoutes);
     await app.register(consultationRoutes, { prefix: '/api/consultations' });
     if (mailer.kind === 'dev-mailbox') {
       await app.register(devRoutes, { prefix: '/dev' });

@@ -30,6 +30,7 @@ describe.each(testDatabases())('Open311 Service Discovery on %s', (kind) => {
           formats: ['text/xml', 'application/json'],
         },
       ],
+      widget_config: `${t.server.base}/open311/v2/widget-config.json`,
     });
     // First served just now (the database is new), to the second.
     expect(Date.parse(doc.changeset)).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);

@@ -199,6 +199,30 @@ export const councilConfigSchema = z.strictObject({
   teams: z.record(code, teamSchema),
   parishes: z.array(parishSchema).default([]),
   services: z.array(serviceSchema).min(1),
+  /**
+   * What the widget configuration document tells widgets (docs/integrators.md#widget-configuration).
+   * Everything has a default from the rest of the config; URLs may be relative to this server.
+   */
+  widgets: z
+    .strictObject({
+      /** The council's phone lines' hours, shown with the phone number. */
+      opening_hours: z.string().optional(),
+      /** The page with the case tracker; {id} is the reference. Default: tracking_url, else this server's /cases/{id}. */
+      tracker_url: z.string().optional(),
+      /** A MapLibre style URL. Default: this server's basemap when `geo` is set; "" for no map. */
+      map_style: z.string().optional(),
+      /** The address search. Default: this server's gazetteer when `geo` is set. */
+      geocoder: z
+        .strictObject({
+          kind: z.enum(['custom', 'postcodes-io', 'nominatim', 'os-places']),
+          url: z.string().optional(),
+          reverse_url: z.string().optional(),
+          /** A public key only (an OS Data Hub key restricted to the council's sites): it is sent to browsers. */
+          key: z.string().optional(),
+        })
+        .optional(),
+    })
+    .default({}),
   /** Consultation settings, read by the consultations routes. */
   consultations: z.looseObject({}).optional(),
 });

@@ -3,6 +3,7 @@ import type { ServerContext } from './context.ts';
 import { open311OpenApiPaths, open311OpenApiSchemas } from '../requests/open311/openapi.ts';
 import { consultationOpenApiPaths, consultationOpenApiSchemas } from '../consultations/routes.ts';
 import { geoOpenApiPaths, geoOpenApiSchemas } from '../geo/routes.ts';
+import { widgetConfigOpenApiPaths } from '../widget-config/routes.ts';
 
 /** GET /openapi.json: one OpenAPI 3.1 document for everything this server answers. */
 export function openApiDocument(ctx: ServerContext): Record<string, unknown> {
@@ -15,7 +16,7 @@ export function openApiDocument(ctx: ServerContext): Record<string, unknown> {
         'Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2/) with labelled extensions (docs/open311-extensions.md), the consultation API (docs/consultation-api.md) and the demo gazetteer and basemap (docs/gazetteer.md). Every error is an array of {code, description}.',
     },
     servers: [{ url: ctx.publicUrl }],
-    paths: { ...open311OpenApiPaths, ...consultationOpenApiPaths, ...geoOpenApiPaths },
+    paths: { ...open311OpenApiPaths, ...consultationOpenApiPaths, ...geoOpenApiPaths, ...widgetConfigOpenApiPaths },
     components: { schemas: { ...open311OpenApiSchemas, ...consultationOpenApiSchemas, ...geoOpenApiSchemas } },
   };
 }

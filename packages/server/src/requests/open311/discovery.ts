@@ -26,6 +26,8 @@ export interface Discovery {
   contact: string;
   key_service: string;
   endpoints: DiscoveryEndpoint[];
+  /** Our extension: the widget configuration document (docs/integrators.md#widget-configuration). */
+  widget_config: string;
 }
 
 /** "Larkmead District Council: email …, phone …, website …" from the council config. */
@@ -99,10 +101,11 @@ export async function discoveryDocument(ctx: ServerContext): Promise<Discovery> 
     contact: content.contact,
     key_service: content.key_service,
     endpoints: [{ specification: GEOREPORT_V2_SPEC, url: content.url, changeset, type: 'production', formats: [...DISCOVERY_FORMATS] }],
+    widget_config: `${content.url}/widget-config.json`,
   };
 }
 
-/** The spec's XML shape: <endpoints><endpoint>…<formats><format>…</format></formats></endpoint></endpoints>. */
+/** The spec's XML shape (the spec's elements only: our JSON extension stays out): <endpoints><endpoint>…<formats><format>…</format></formats></endpoint></endpoints>. */
 export function discoveryXmlShape(doc: Discovery): Record<string, unknown> {
   return {
     changeset: doc.changeset,

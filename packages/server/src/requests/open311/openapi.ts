@@ -82,6 +82,11 @@ export const open311OpenApiSchemas = {
           },
         },
       },
+      widget_config: {
+        type: 'string',
+        format: 'uri',
+        description: 'Our extension: the widget configuration document (docs/integrators.md#widget-configuration), also found at <endpoint>/widget-config.json',
+      },
     },
   },
   Open311Errors: {

@@ -1,0 +1,42 @@
+import type { ServerContext } from '../http/context.ts';
+
+/**
+ * The widget configuration document (docs/integrators.md#widget-configuration): what a widget
+ * given only `endpoint` needs to behave as a hand-configured one. URLs are relative to this
+ * server (the widget resolves them against the document's own URL), so the document is right
+ * however the server is reached.
+ */
+export interface WidgetConfigDocument {
+  council: { name: string; phone?: string; openingHours?: string };
+  languages: string[];
+  mapStyle?: string;
+  boundary?: string;
+  areas?: string;
+  geocoder?: { kind: string; url?: string; reverseUrl?: string; key?: string };
+  /** Layers of assets a resident can choose on the map (issue #16 fills these). */
+  assetLayers: { id: string; name: string; src: string; idProperty?: string; services?: string[] }[];
+  trackerUrl: string;
+}
+
+export function widgetConfigDocument(ctx: ServerContext): WidgetConfigDocument {
+  const { council, geo, widgets, tracking_url: trackingUrl } = ctx.config;
+  const geocoder = widgets.geocoder
+    ? { kind: widgets.geocoder.kind, url: widgets.geocoder.url, reverseUrl: widgets.geocoder.reverse_url, key: widgets.geocoder.key }
+    : geo
+      ? { kind: 'custom', url: '/api/addresses' }
+      : undefined;
+  const mapStyle = widgets.map_style ?? (geo ? '/basemap/style.json' : undefined);
+  return {
+    council: { name: council.name, phone: council.phone, openingHours: widgets.opening_hours },
+    // Every text the server sends can be asked for in Welsh (English where none is given).
+    languages: ['en', 'cy'],
+    ...(mapStyle ? { mapStyle } : {}),
+    ...(geo ? { boundary: '/api/area' } : {}),
+    ...(geo?.parishes ? { areas: '/api/parishes' } : {}),
+    ...(geocoder ? { geocoder: dropEmpty(geocoder) } : {}),
+    assetLayers: [],
+    trackerUrl: widgets.tracker_url ?? trackingUrl ?? '/cases/{id}',
+  };
+}
+
+const dropEmpty = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;

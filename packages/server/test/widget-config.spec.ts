@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { call, testDatabases, useTestServer } from './helpers.ts';
+
+describe.each(testDatabases())('the widget configuration document on %s', (kind) => {
+  const t = useTestServer(kind);
+  const get = (path: string, headers?: Record<string, string>) => call(t.server.base, 'GET', path, { headers });
+
+  it('is linked from discovery and tells widgets the demo council\'s map, boundary, parishes, address search, phone and tracker', async () => {
+    const discovery = (await get('/open311/discovery.json')).body;
+    const answer = await get(new URL(discovery.widget_config).pathname);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(answer.body).toEqual({
+      council: { name: 'Larkmead District Council', phone: '01632 960000', openingHours: 'Monday to Friday, 8am to 6pm' },
+      languages: ['en', 'cy'],
+      mapStyle: '/basemap/style.json',
+      boundary: '/api/area',
+      areas: '/api/parishes',
+      geocoder: { kind: 'custom', url: '/api/addresses' },
+      assetLayers: [],
+      trackerUrl: '/track-your-report.html?ref={id}',
+    });
+    // Each URL in it answers on this server.
+    for (const path of [answer.body.mapStyle, answer.body.boundary, answer.body.areas, `${answer.body.geocoder.url}?q=high`]) {
+      expect((await get(path)).status, path).toBe(200);
+    }
+  });
+
+  it('is the same under the consultations endpoint, and readable from an allowed origin', async () => {
+    const open311 = (await get('/open311/v2/widget-config.json')).body;
+    const consultations = await get('/api/consultations/widget-config.json', { Origin: 'http://localhost:5173' });
+    expect(consultations.body).toEqual(open311);
+    expect(consultations.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  });
+});
