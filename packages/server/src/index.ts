@@ -1,17 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import cors from '@fastify/cors';
-import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import qs from 'qs';
 import { loadConfig, parseConfig, type CouncilConfig } from './config/index.ts';
 import type { ServerContext } from './http/context.ts';
 import { openDatabase, type Db } from './db/index.ts';
 import { contextPlugin } from './http/context.ts';
 import { ApiError, errorHandling } from './http/errors.ts';
 import { originMatcher } from './http/origins.ts';
+import { crossSiteGuard } from './http/cross-site.ts';
+import { clientErrorHandler, frameworkErrors, inputGuard } from './http/input-guard.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { checkTrustProxy, fastifyTrustProxy, parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import { createDevMailbox } from './mail/dev-mailbox.ts';
@@ -128,6 +128,9 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     trustProxy: fastifyTrustProxy(trustProxy),
     // Browsers send "Origin" and keep-alive; a closing server should not wait on idle sockets.
     forceCloseConnections: true,
+    // Fastify's and Node's refusals before routing answer as error arrays too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   let mailer: Mailer | undefined;
   const queue = new MailQueue(db, app.log);
@@ -168,10 +171,12 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       errorResponseBuilder: (_request, context) =>
         new ApiError(429, `Too many requests from your connection. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`),
     });
-    await app.register(formbody, {
-      // Open311 sends attribute[code]=x and attribute[code][]=a&attribute[code][]=b: qs nests them.
-      parser: (body) => qs.parse(body, { depth: 5, arrayLimit: 100, parameterLimit: 1000 }),
-    });
+    // Every POST, PUT, PATCH and DELETE: from this server's pages, an allowed council site, or a
+    // non-browser client; never a browser on another site (http/cross-site.ts).
+    await app.register(crossSiteGuard, { isAllowedOrigin });
+    // JSON and form bodies (Open311's attribute[code][]=a, nested by qs), bounded as they are
+    // parsed; control characters refused before any handler.
+    await app.register(inputGuard);
     await app.register(multipart, {
       limits: { fileSize: config.media.max_bytes, files: 1, fields: 20, fieldSize: 100_000 },
     });

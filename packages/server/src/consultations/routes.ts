@@ -23,6 +23,10 @@ export function sendCsv(reply: FastifyReply, { filename, body }: { filename: str
 export default async function consultationRoutes(app: FastifyInstance) {
   const ctx = app.civic;
   const service = new ConsultationService(ctx);
+  // The widget sends JSON; so no plain HTML form on another site can post a response or a draft.
+  app.addHook('onRoute', (route) => {
+    route.config = { jsonOnly: true, ...route.config };
+  });
   const folder = definitionsFolder(ctx);
   if (folder) await service.seed(folder);
 

@@ -23,7 +23,14 @@ export function wantsXml(request: FastifyRequest): boolean {
   return !request.url.startsWith('/api/') && /\.xml(?:\?|$)/.test(request.url);
 }
 
-export function sendErrors(request: FastifyRequest, reply: FastifyReply, status: number, errors: ApiErrorEntry[]) {
+/** At most this many entries leave in one answer: the first problems are the ones to fix. */
+export const MAX_ERRORS = 20;
+
+export function sendErrors(request: FastifyRequest, reply: FastifyReply, status: number, all: ApiErrorEntry[]) {
+  const errors =
+    all.length > MAX_ERRORS
+      ? [...all.slice(0, MAX_ERRORS), { code: all[MAX_ERRORS]!.code, description: `There are ${all.length - MAX_ERRORS} more problems like these. Fix the ones above first.` }]
+      : all;
   reply.code(status);
   if (wantsXml(request)) {
     return reply.type('text/xml; charset=utf-8').send(toXml('errors', 'error', errors as unknown as Record<string, unknown>[]));

@@ -80,6 +80,10 @@ async function noticeIn(ctx: ServerContext, created: CreatedRequest, language: L
  */
 export default async function open311Routes(app: FastifyInstance) {
   const ctx = app.civic;
+  // A browser on a site not on the allowed list is told it cannot send "reports" (http/cross-site.ts).
+  app.addHook('onRoute', (route) => {
+    route.config = { crossSiteNoun: 'reports', ...route.config };
+  });
   // Open311 Service Discovery (required by GeoReport v2): /open311/discovery.json and .xml.
   for (const [path, format] of [['discovery', 'json'], ['discovery.json', 'json'], ['discovery.xml', 'xml']] as const) {
     app.get(`/${path}`, async (_request, reply) => {
@@ -222,7 +226,8 @@ export default async function open311Routes(app: FastifyInstance) {
       return page(reply, 200, title, `<h1>${title}</h1><p>${text}</p>
 <form method="post" action="${BASE}/subscriptions/${action}"><input type="hidden" name="token" value="${token}"><button type="submit">${button}</button></form>`);
     });
-    app.post(`${V2}/subscriptions/${action}`, async (request, reply) => {
+    // The button on the page above: only this server's own page may press it.
+    app.post(`${V2}/subscriptions/${action}`, { config: { crossSite: 'same-origin' } }, async (request, reply) => {
       const body = formBody(request);
       const query = request.query as Record<string, unknown>;
       const token = body.token ?? query.token;

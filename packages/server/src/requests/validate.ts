@@ -80,6 +80,9 @@ export function httpUrl(body: Body, name: string, problems: Problems): string | 
 
 const limits: Record<string, number> = { string: 255, text: 5000, number: 40, datetime: 40 };
 
+/** More attribute fields than this is no report anyone typed: one problem, not one per field. */
+export const MAX_ATTRIBUTES = 100;
+
 function isVisible(attribute: AttributeConfig, answers: Answers): boolean {
   const cond = attribute.show_when;
   if (!cond) return true;
@@ -100,6 +103,11 @@ export function validateAttributes(service: ServiceConfig, raw: unknown, problem
     return answers;
   }
   const given = (raw ?? {}) as Record<string, unknown>;
+  const count = Object.keys(given).length;
+  if (count > MAX_ATTRIBUTES) {
+    problems.add(`Send at most ${MAX_ATTRIBUTES} attribute fields (this report has ${count}). "${service.service_name}" asks: ${service.attributes.map((a) => a.code).join(', ') || 'nothing'}.`);
+    return answers;
+  }
   const known = new Map(service.attributes.map((a) => [a.code, a]));
   for (const code of Object.keys(given)) {
     if (!known.has(code)) {

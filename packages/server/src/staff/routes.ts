@@ -130,6 +130,10 @@ function expectedDateFromForm(row: RequestRow, typed: string, closing: boolean):
 /** Mounted at /staff (index.ts), in demo mode only. */
 export default async function staffRoutes(app: FastifyInstance) {
   const ctx = app.civic;
+  // Its forms post only from its own pages, never from a council site on the allowed list.
+  app.addHook('onRoute', (route) => {
+    route.config = { crossSite: 'same-origin', ...route.config };
+  });
   await staffConsultationRoutes(app);
 
   app.get<{ Querystring: { status?: string } }>('/', async (request, reply) => {
