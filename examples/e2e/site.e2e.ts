@@ -17,6 +17,11 @@ const widgetPages = [
   ['/have-your-say.html', 'Larkmead High Street', 'civic-consultation', 'consultation'],
   ['/consultation-results.html', 'Library opening hours', 'civic-consultation', 'consultation'],
   ['/cy/rhoi-gwybod-am-dwll-yn-y-ffordd.html', 'Rhoi gwybod am dwll yn y ffordd', 'civic-report-form', 'report-form'],
+  ['/cy/rhoi-gwybod-am-broblem.html', 'Rhoi gwybod am broblem', 'civic-report-form', 'report-form'],
+  ['/cy/rhoi-gwybod-am-oryrru.html', 'Rhoi gwybod am draffig yn goryrru', 'civic-report-form', 'report-form'],
+  ['/cy/dilyn-eich-adroddiad.html', 'Dilyn eich adroddiad', 'civic-case-tracker', 'case-tracker'],
+  ['/cy/dweud-eich-dweud.html', 'Stryd Fawr Larkmead', 'civic-consultation', 'consultation'],
+  ['/cy/canlyniadau-oriau-llyfrgell.html', 'Oriau agor Llyfrgell Larkmead', 'civic-consultation', 'consultation'],
 ] as const;
 
 describe('the Larkmead council site', () => {
