@@ -11,6 +11,7 @@ import { contextPlugin } from './http/context.ts';
 import { ApiError, errorHandling } from './http/errors.ts';
 import { originMatcher } from './http/origins.ts';
 import { crossSiteGuard } from './http/cross-site.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { clientErrorHandler, frameworkErrors, inputGuard } from './http/input-guard.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { checkTrustProxy, fastifyTrustProxy, parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
@@ -154,6 +155,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     if (options.demoReports) await seedDemoReports(ctx, options.demoReports);
 
     await app.register(contextPlugin, { ctx });
+    await app.register(securityHeaders, { publicUrl: ctx.publicUrl });
     await app.register(errorHandling);
     await app.register(cors, {
       origin: (origin, callback) => callback(null, !origin || isAllowedOrigin(origin)),

@@ -31,7 +31,8 @@ export function sendErrors(request: FastifyRequest, reply: FastifyReply, status:
     all.length > MAX_ERRORS
       ? [...all.slice(0, MAX_ERRORS), { code: all[MAX_ERRORS]!.code, description: `There are ${all.length - MAX_ERRORS} more problems like these. Fix the ones above first.` }]
       : all;
-  reply.code(status);
+  // Also on answers sent before any hook ran (frameworkErrors): never sniffed as HTML.
+  reply.code(status).header('X-Content-Type-Options', 'nosniff');
   if (wantsXml(request)) {
     return reply.type('text/xml; charset=utf-8').send(toXml('errors', 'error', errors as unknown as Record<string, unknown>[]));
   }

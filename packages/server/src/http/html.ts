@@ -23,9 +23,10 @@ ${body}
 </html>`;
 }
 
-export const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src 'self'";
-
-/** Sends `htmlPage` with the CSP, never cached (the pages show a resident's report or email). */
+/**
+ * Sends `htmlPage`, never cached (the pages show a resident's report or email). Its routes get
+ * the pages' CSP from pageHeaders (security-headers.ts).
+ */
 export function sendPage(reply: FastifyReply, status: number, council: string, title: string, body: string) {
-  return reply.code(status).type('text/html; charset=utf-8').header('Content-Security-Policy', CSP).header('Cache-Control', 'no-store').send(htmlPage(title, council, body));
+  return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(htmlPage(title, council, body));
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { pageHeaders } from '../http/security-headers.ts';
 import { listCaughtMail } from './dev-mailbox.ts';
 
 const escapeHtml = (value: string | null) =>
@@ -10,6 +11,7 @@ const escapeHtml = (value: string | null) =>
  */
 export default async function devRoutes(app: FastifyInstance) {
   const ctx = app.civic;
+  pageHeaders(app);
   // Mail still in the queue is sent first (by a process that sends mail), so the page shows every email already queued (the
   // worker sends it within moments anyway; tests and demos need not wait for it).
   const caught = async () => {
@@ -29,7 +31,7 @@ export default async function devRoutes(app: FastifyInstance) {
 </article>`,
       )
       .join('\n');
-    reply.type('text/html; charset=utf-8').header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    reply.type('text/html; charset=utf-8');
     return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { escapeHtml, sendPage } from '../http/html.ts';
+import { pageHeaders } from '../http/security-headers.ts';
 import { findRequest } from './requests.ts';
 import { STATUS_WORDS, type ExtendedStatus } from './statuses.ts';
 import { listUpdates } from './updates.ts';
@@ -7,6 +8,7 @@ import { listUpdates } from './updates.ts';
 /** Mounted at /cases (index.ts). */
 export default async function casePages(app: FastifyInstance) {
   const ctx = app.civic;
+  pageHeaders(app);
   const page = (reply: FastifyReply, status: number, title: string, body: string) => sendPage(reply, status, ctx.config.council.name, title, body);
 
   // A plain case page for the links in emails when the council has no case tracker page.

@@ -3,6 +3,7 @@ import type { ServerContext } from '../http/context.ts';
 import { ApiError, badRequest, notFound } from '../http/errors.ts';
 import { escapeHtml, sendPage } from '../http/html.ts';
 import { checkPublicPost, requireStaff } from '../http/keys.ts';
+import { pageHelmet } from '../http/security-headers.ts';
 import { sendList, sendObject, splitFormat, type Format } from './open311/format.ts';
 import { discoveryDocument, discoveryXmlShape } from './open311/discovery.ts';
 import { pickLanguage, type Language } from './open311/language.ts';
@@ -214,7 +215,7 @@ export default async function open311Routes(app: FastifyInstance) {
 
   // A GET only shows a button: mail scanners that follow links must not confirm or unsubscribe.
   for (const action of ['confirm', 'unsubscribe'] as const) {
-    app.get<{ Querystring: { token?: string } }>(`${V2}/subscriptions/${action}`, async (request, reply) => {
+    app.get<{ Querystring: { token?: string } }>(`${V2}/subscriptions/${action}`, { config: { helmet: pageHelmet() } }, async (request, reply) => {
       const sub = await findSubscription(ctx, request.query.token);
       if (!sub) return page(reply, 404, 'Link not recognised', '<h1>This link has expired or is not right</h1><p>Copy the whole link from the email and try again.</p>');
       const id = escapeHtml(sub.service_request_id);
@@ -227,7 +228,7 @@ export default async function open311Routes(app: FastifyInstance) {
 <form method="post" action="${BASE}/subscriptions/${action}"><input type="hidden" name="token" value="${token}"><button type="submit">${button}</button></form>`);
     });
     // The button on the page above: only this server's own page may press it.
-    app.post(`${V2}/subscriptions/${action}`, { config: { crossSite: 'same-origin' } }, async (request, reply) => {
+    app.post(`${V2}/subscriptions/${action}`, { config: { crossSite: 'same-origin', helmet: pageHelmet() } }, async (request, reply) => {
       const body = formBody(request);
       const query = request.query as Record<string, unknown>;
       const token = body.token ?? query.token;

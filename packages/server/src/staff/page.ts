@@ -1,13 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../http/context.ts';
 import { escapeHtml } from '../http/html.ts';
+import { PAGE_CSP } from '../http/security-headers.ts';
 
 /*
  * What every page of the demo back office (/staff) shares: the layout, the CSP, the GOV.UK
  * error summary and the same-origin check on its forms. See routes/staff.ts.
  */
 
-export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'";
+/** The pages' CSP, with photos from anywhere a report's media_url points. */
+export const CSP = { ...PAGE_CSP, 'img-src': ["'self'", 'https:', 'data:'] };
 
 const STYLE = `body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Arial,sans-serif;line-height:1.45;color:#0b0c0c}
 header{background:#0b0c0c;color:#fff;padding:.75rem 1rem}header a{color:#fff;font-weight:700;text-decoration:none}header p{margin:.25rem 0 0;font-size:.9rem}
@@ -52,7 +54,7 @@ export const when = (date: Date | string, shown?: string) => {
 };
 
 export function send(reply: FastifyReply, status: number, html: string) {
-  return reply.code(status).type('text/html; charset=utf-8').header('Content-Security-Policy', CSP).header('Cache-Control', 'no-store').send(html);
+  return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
 }
 
 /** A cross-site page must not be able to post through an officer's browser. */

@@ -10,7 +10,8 @@ import { EXPECTED_FUTURE_LIMIT_MS, parseDay, ukDateValue, ukEndOfWorkingDay, ukL
 import { baseStatus, EXTENDED_STATUSES, STATUS_WORDS, type ExtendedStatus } from '../requests/statuses.ts';
 import { listUpdates, postUpdate } from '../requests/updates.ts';
 import staffConsultationRoutes from './consultations.ts';
-import { errorSummary, page, sameOrigin, send, when } from './page.ts';
+import { pageHeaders } from '../http/security-headers.ts';
+import { CSP, errorSummary, page, sameOrigin, send, when } from './page.ts';
 
 /*
  * The demo back office at /staff: what a council officer's CRM screen would show (reports here,
@@ -134,6 +135,7 @@ export default async function staffRoutes(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
     route.config = { crossSite: 'same-origin', ...route.config };
   });
+  pageHeaders(app, CSP);
   await staffConsultationRoutes(app);
 
   app.get<{ Querystring: { status?: string } }>('/', async (request, reply) => {
