@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumArgs, chromiumPath } from './scripts/lib/chromium.mjs';
 import { referenceServerAvailable, startReferenceServer } from './scripts/lib/reference-server.mjs';
 import { countsReporter } from './scripts/lib/wtr-counts-reporter.mjs';
+import { startOpen311FixtureServer } from './scripts/lib/open311-fixture-server.mjs';
 
 // The real reference backend, so component tests use real data rather than mocks.
 export const REFERENCE_SERVER_PORT = Number(process.env.CIVIC_TEST_SERVER_PORT ?? 8788);
@@ -27,6 +28,19 @@ const referenceServerPlugin = {
   },
 };
 
+// Payloads captured from real Open311 servers, one profile per path (packages/core/test-fixtures/open311),
+// on a free port: the report form and case tracker are run against each (open311-profiles.test.ts).
+let fixtureServer;
+const open311FixturePlugin = {
+  name: 'civic-open311-fixtures',
+  async serverStart() {
+    fixtureServer = await startOpen311FixtureServer();
+  },
+  async serverStop() {
+    await fixtureServer?.stop();
+  },
+};
+
 export default {
   files: ['packages/*/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -44,9 +58,11 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
     referenceServerPlugin,
+    open311FixturePlugin,
   ],
   reporters: [process.env.CI ? summaryReporter({ flatten: false }) : defaultReporter(), countsReporter()],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><body>
-      <script>window.CIVIC_TEST_SERVER = 'http://localhost:${REFERENCE_SERVER_PORT}';</script>
+      <script>window.CIVIC_TEST_SERVER = 'http://localhost:${REFERENCE_SERVER_PORT}';
+        window.CIVIC_FIXTURE_SERVER = '${fixtureServer?.url ?? ''}';</script>
       <script type="module" src="${testFramework}"></script></body></html>`,
 };

@@ -16,3 +16,5 @@ export {
 export type { ApiErrorItem, ApiErrorKind } from './errors.js';
 export type { CallOptions, TransportOptions } from './http.js';
 export { createIdempotencyKey } from './idempotency.js';
+export { errorSubject } from './open311-subject.js';
+export type { ErrorSubject } from './open311-subject.js';

@@ -50,8 +50,10 @@ export function toDefinition(body: Json): ServiceDefinition {
   while (Array.isArray(d)) d = d[0];
   if (isRec(d) && isRec(d.service_definition)) d = d.service_definition;
   const def = isRec(d) ? d : {};
-  // Stable sort: those without `order` keep their place after the ordered ones, then get one.
-  const attrs = list(def.attributes)
+  // Older XML servers put <attribute> straight under <service_definition>, with no
+  // <attributes> wrapper: read either. Stable sort: those without `order` keep their place
+  // after the ordered ones, then get one.
+  const attrs = list(def.attributes ?? def.attribute)
     .map(toAttribute)
     .sort((a, b) => a.order - b.order);
   let last = 0;

@@ -34,7 +34,10 @@ import type {
 export interface Open311ClientOptions extends TransportOptions {
   /** Base URL of the GeoReport v2 API, e.g. `https://council.example/open311/v2`. */
   endpoint: string;
-  /** The site's public key: the spec requires `api_key` on POST requests. */
+  /**
+   * The site's public key, sent as `api_key` on every call: the spec requires it on POST, and
+   * private endpoints on every GET too.
+   */
   apiKey?: string;
   /** Sent as `jurisdiction_id` on every call, for servers that host several councils. */
   jurisdictionId?: string;
@@ -118,7 +121,7 @@ export class Open311Client {
   createRequest(f: NewServiceRequest, o: PostOptions = {}): Promise<CreatedRequest> {
     const { attributes, ...fields } = f;
     // email_updates (extension) only when asked for: a plain server may reject unknown "false".
-    const body = this.#params({ ...fields, emailUpdates: f.emailUpdates || undefined, apiKey: this.apiKey });
+    const body = this.#params({ ...fields, emailUpdates: f.emailUpdates || undefined });
     for (const [code, v] of Object.entries(attributes ?? {})) {
       if (Array.isArray(v)) for (const x of v) body.append(`attribute[${code}][]`, String(x));
       else if (v != null && v !== '') body.append(`attribute[${code}]`, String(v));
@@ -190,7 +193,7 @@ export class Open311Client {
   async uploadMedia(file: Blob, o: UploadOptions = {}): Promise<{ mediaUrl: string }> {
     const form = new FormData();
     form.append('media', file, (file as File).name || 'photo');
-    for (const [k, v] of this.#params({ apiKey: this.apiKey })) form.append(k, v);
+    for (const [k, v] of this.#params({})) form.append(k, v);
     const mediaUrl = await this.#call(
       'media',
       'POST',
@@ -213,17 +216,19 @@ export class Open311Client {
    * when the request changes. The server may first send a confirmation link.
    */
   async subscribe(serviceRequestId: string, email: string, o: PostOptions = {}): Promise<void> {
-    const body = this.#params({ serviceRequestId, email, apiKey: this.apiKey });
+    const body = this.#params({ serviceRequestId, email });
     await this.#call('subscriptions', 'POST', body, () => {}, o, 'subscriptions');
   }
 
   /**
    * Form or query parameters under their spec names (`serviceRequestId` → `service_request_id`,
    * `pageSize` → `page_size`): lists comma-joined, dates in W3C format, empty values left out.
+   * `jurisdiction_id` and `api_key` go on every call where configured: the spec asks for the key
+   * on POST only, but private and multi-council endpoints refuse a GET without them (403/400).
    */
   #params(p: Params): URLSearchParams {
     const s = new URLSearchParams();
-    for (const [k, v] of Object.entries({ jurisdictionId: this.jurisdictionId, ...p }) as [string, unknown][]) {
+    for (const [k, v] of Object.entries({ jurisdictionId: this.jurisdictionId, ...p, apiKey: this.apiKey }) as [string, unknown][]) {
       const value = v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join(',') : v;
       if (value != null && value !== '') s.set(k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()), String(value));
     }
