@@ -30,6 +30,8 @@ export const PROFILES = {
   'adapter': { dir: 'adapter', formats: ['xml'], post: 'id', firstId: 0, notice: 'This is a test service' },
   // api_key on every call, or 403 with the spec's error (a private endpoint).
   'keyed': { dir: 'spec-xml', formats: ['xml'], post: 'id', firstId: 1, everyKey: true },
+  // The list of categories is public; each category's questions need api_key (403 without).
+  'private-questions': { dir: 'spec-xml', formats: ['xml'], post: 'id', firstId: 1, questionsKey: true },
   // Refuses every report with the errors a live server sent (issue 15).
   'refusing': { dir: 'spec-json', formats: ['json'], post: 'refuse' },
 };
@@ -95,9 +97,14 @@ export async function startOpen311FixtureServer({ port = 0 } = {}) {
     if (req.method === 'POST') {
       let raw = '';
       for await (const chunk of req) raw += chunk;
-      body = Object.fromEntries(new URLSearchParams(raw));
-      // Repeated keys (attribute[x][]) keep all their values.
-      for (const [k] of new URLSearchParams(raw)) if (k.endsWith('[]')) body[k] = new URLSearchParams(raw).getAll(k);
+      if (/^multipart\//.test(req.headers['content-type'] ?? '')) {
+        // The media upload: its text fields are enough (api_key, jurisdiction_id).
+        for (const [, k, v] of raw.matchAll(/name="([^"]+)"\r\n\r\n([^\r]*)\r\n/g)) body[k] = v;
+      } else {
+        body = Object.fromEntries(new URLSearchParams(raw));
+        // Repeated keys (attribute[x][]) keep all their values.
+        for (const [k] of new URLSearchParams(raw)) if (k.endsWith('[]')) body[k] = new URLSearchParams(raw).getAll(k);
+      }
     }
     const path = rest.join('/');
     const query = Object.fromEntries(url.searchParams);
@@ -110,7 +117,8 @@ export async function startOpen311FixtureServer({ port = 0 } = {}) {
     if (!fmt || !profile.formats.includes(fmt)) return send(404, '<h1>Not found</h1>', 'text/html');
     const params = req.method === 'POST' ? body : query;
 
-    if (profile.everyKey && params.api_key !== FIXTURE_API_KEY) return send(403, read(profile, 'error-403', 'xml'), type);
+    const keyed = profile.everyKey || (profile.questionsKey && resource.startsWith('services/'));
+    if (keyed && params.api_key !== FIXTURE_API_KEY) return send(403, read(profile, 'error-403', 'xml'), type);
     // FixMyStreet's server answers a request query without jurisdiction_id with its HTML page.
     if (profile.jurisdiction && resource.startsWith('requests') && params.jurisdiction_id !== profile.jurisdiction) {
       return send(200, read(profile, 'error', 'html'), 'text/html; charset=utf-8');
@@ -177,6 +185,9 @@ export async function startOpen311FixtureServer({ port = 0 } = {}) {
       return send(200, items(fmt, 'service_requests', 'request', [{ token }]), type);
     }
     s.made.set(id, request);
+    // The server's own answer where one was captured (the spec's, with its service_notice).
+    const captured = read(profile, 'created', fmt);
+    if (captured) return send(200, captured.replace(/293944/, id), type);
     return send(200, items(fmt, 'service_requests', 'request', [{ service_request_id: id, service_notice: profile.notice ?? '' }]), type);
   }
 

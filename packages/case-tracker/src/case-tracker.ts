@@ -32,7 +32,8 @@ import {
   type StatusLabels,
 } from './status.js';
 import type { ListLoader } from './list.js';
-import { renderCase, type Case } from './case-view.js';
+import { renderCase, renderPending, type Case } from './case-view.js';
+import { findRequest } from './find-request.js';
 import './i18n.js';
 
 type View =
@@ -40,6 +41,7 @@ type View =
   | { kind: 'loading' }
   | { kind: 'error'; retry: () => void }
   | { kind: 'case'; data: Case }
+  | { kind: 'pending'; token: string }
   | { kind: 'list'; items: ServiceRequest[]; page: number; hasNext: boolean };
 
 /**
@@ -85,16 +87,18 @@ export class CivicCaseTracker extends CivicElement {
   /** An example reference for the hint, e.g. `LDC-1001`. */
   @property({ attribute: 'reference-example' }) referenceExample = '';
   /**
-   * An Open311 client to use instead of one made from `endpoint` and `api-key`: for a
-   * `jurisdiction_id`, an XML-only server, your own `fetch` or timeouts.
+   * An Open311 client to use instead of one made from `endpoint`, `api-key` and `jurisdiction-id`: for
+   * an XML-only server, your own `fetch` or timeouts.
    */
   @property({ attribute: false }) client?: Open311Client;
   /** A regular expression a reference must match (without ^ $), e.g. `LDC-\d+`. */
   @property({ attribute: 'reference-pattern' }) referencePattern = '';
   /** The URL query parameter that carries a reference (default `ref`). Empty: don't read the URL. */
   @property({ attribute: 'url-param' }) urlParam = 'ref';
-  /** The site's public key, sent with "email me" subscriptions (Open311 asks for `api_key` on POST). */
+  /** The site's public key, sent as `api_key` on every call (private endpoints ask for it on GETs too). */
   @property({ attribute: 'api-key' }) apiKey = '';
+  /** Sent as `jurisdiction_id` on every call, for servers that host several councils (FixMyStreet asks for it). */
+  @property({ attribute: 'jurisdiction-id' }) jurisdictionId = '';
   /** Seconds between quiet refreshes while the page is visible: at least 60; 0 turns polling off. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 60;
   /**
@@ -167,8 +171,10 @@ export class CivicCaseTracker extends CivicElement {
   private get api(): Open311Client | undefined {
     if (this.client) return this.client;
     if (!this.endpoint) return undefined;
-    if (this.#ownClient?.endpoint !== this.endpoint.replace(/\/+$/, '') || this.#ownClient.apiKey !== (this.apiKey || undefined)) {
-      this.#ownClient = new Open311Client({ endpoint: this.endpoint, apiKey: this.apiKey || undefined });
+    const [apiKey, jurisdictionId] = [this.apiKey || undefined, this.jurisdictionId || undefined];
+    const own = this.#ownClient;
+    if (own?.endpoint !== this.endpoint.replace(/\/+$/, '') || own.apiKey !== apiKey || own.jurisdictionId !== jurisdictionId) {
+      this.#ownClient = new Open311Client({ endpoint: this.endpoint, apiKey, jurisdictionId });
     }
     return this.#ownClient;
   }
@@ -210,13 +216,11 @@ export class CivicCaseTracker extends CivicElement {
     this.emit(new CivicErrorEvent({ operation, message, cause }));
   }
 
-  /** Fetches a case and its updates. Null: no such case. */
-  async #fetchCase(reference: string, signal?: AbortSignal): Promise<Case | null> {
+  /** Fetches a case and its updates. Null: no such case; a token: received, no id yet. */
+  async #fetchCase(reference: string, signal?: AbortSignal): Promise<Case | { token: string } | null> {
     const client = this.api!;
-    let request = await client.request(reference, { signal });
-    // References are printed in capitals, and people type them in lower case.
-    if (!request && reference !== reference.toUpperCase()) request = await client.request(reference.toUpperCase(), { signal });
-    if (!request) return null;
+    const request = await findRequest(client, reference, signal);
+    if (!request || 'token' in request) return request;
     let updates: ServiceRequestUpdate[] | null;
     try {
       const all = await client.updates({ serviceRequestId: request.id }, { signal });
@@ -248,7 +252,10 @@ export class CivicCaseTracker extends CivicElement {
         await showFieldError(this, '#lookup-summary', '#reference', this.lookupError);
         return;
       }
-      this.#show(data, moveFocus);
+      if ('token' in data) {
+        this.view = { kind: 'pending', token: data.token };
+        if (moveFocus) this.#focus = 'h2';
+      } else this.#show(data, moveFocus);
     } catch (error) {
       if (abort.signal.aborted) return;
       this.view = { kind: 'error', retry: () => void this.#lookUp(reference, true) };
@@ -289,7 +296,7 @@ export class CivicCaseTracker extends CivicElement {
     if (current) {
       try {
         const data = await this.#fetchCase(current.request.id);
-        if (!data || this.case?.request.id !== current.request.id) return;
+        if (!data || 'token' in data || this.case?.request.id !== current.request.id) return;
         const changed =
           data.status !== current.status ||
           (data.updates?.length ?? 0) !== (current.updates?.length ?? 0) ||
@@ -478,6 +485,8 @@ export class CivicCaseTracker extends CivicElement {
           after: this.#subscribe?.render() ?? nothing,
           lookUpAnother: !this.reference && !this.listView ? () => this.#lookUpAnother() : undefined,
         });
+      case 'pending':
+        return renderPending(view.token, !this.reference ? () => this.#lookUpAnother() : undefined);
       case 'list':
         return this.#listMode!.renderList(view, {
           heading: this.heading,

@@ -41,7 +41,7 @@ export function renderCase({ request, updates, status }: Case, o: CaseViewOption
       <span>${msg('Status:', { id: 'tracker.case.status' })}</span>
       ${o.tag(status)}
     </p>
-    ${updates === null && request.statusNotes ? html`<p class="body text">${request.statusNotes}</p>` : nothing}
+    ${notesUntold(request, updates) ? html`<p class="body text">${request.statusNotes}</p>` : nothing}
     <dl class="summary" part="summary">
       ${row(msg('Problem', { id: 'tracker.case.problem' }), request.serviceName)}
       ${row(msg('Where', { id: 'tracker.case.where' }), where)}
@@ -79,6 +79,27 @@ export function renderCase({ request, updates, status }: Case, o: CaseViewOption
       ? html`<p class="body"><button class="link-button" type="button" @click=${o.lookUpAnother}>${msg('Look up another report', { id: 'tracker.case.another' })}</button></p>`
       : nothing}
   `;
+}
+
+/**
+ * The request's status_notes, unless an update already says the same: many servers keep their
+ * latest note there (the spec's "Duplicate request.") and have an updates feed with nothing in
+ * it, or updates that never carry the note.
+ */
+function notesUntold(request: ServiceRequest, updates: ServiceRequestUpdate[] | null): boolean {
+  const notes = request.statusNotes.trim();
+  return !!notes && !(updates ?? []).some((u) => u.description.trim() === notes);
+}
+
+/** A token-only server has the report and has not given it a reference number yet. */
+export function renderPending(token: string, lookUpAnother?: () => void): TemplateResult {
+  return html`<h2 class="heading-l" tabindex="-1" part="heading">${msg('Your report has been received', { id: 'tracker.pending.title' })}</h2>
+    <p class="body">
+      ${msg(str`The council’s system has the report you made with the temporary reference ${token}, but has not given it a reference number yet. Check again later.`, { id: 'tracker.pending.body' })}
+    </p>
+    ${lookUpAnother
+      ? html`<p class="body"><button class="link-button" type="button" @click=${lookUpAnother}>${msg('Look up another report', { id: 'tracker.case.another' })}</button></p>`
+      : nothing}`;
 }
 
 function renderTimeline(updates: ServiceRequestUpdate[], o: CaseViewOptions): TemplateResult {

@@ -1,4 +1,5 @@
 import type { NewServiceRequest, Service, ServiceAttribute, ServiceRequest } from '@civic-widgets/core';
+import { hiddenAnswers } from './hidden-fields.js';
 
 /** The place the resident chose, as the location picker reports it. */
 export interface ChosenPlace {
@@ -7,6 +8,8 @@ export interface ChosenPlace {
   lng: number | null;
   address: string;
   area?: string | null;
+  /** The asset (street light, bin) chosen on the map, when the layer names one. */
+  assetId?: string;
 }
 
 /** A photo already uploaded: the server's URL for it. */
@@ -89,7 +92,8 @@ export function informationFor(page: PageId, attrs: readonly ServiceAttribute[],
   const asked = askedQuestions(attrs, given).map((a) => `question:${a.code}`);
   const out: ServiceAttribute[] = [];
   attrs.forEach((a, i) => {
-    if (a.variable) return;
+    // Automated attributes (mySociety) are for the council's system, never for the resident.
+    if (a.variable || a.automated) return;
     const next = attrs.slice(i + 1).find((b) => asked.includes(`question:${b.code}`));
     const target = next ? `question:${next.code}` : (asked.at(-1) ?? 'description');
     if (target === page) out.push(a);
@@ -155,6 +159,7 @@ export function toRequest(s: FlowState, morePhotosLabel: string): NewServiceRequ
     const v = a.attributes[q.code];
     if (v !== undefined && answered(v)) attributes[q.code] = Array.isArray(v) ? v : v.trim();
   }
+  Object.assign(attributes, hiddenAnswers(s.attributes, a.place));
   const [first, ...more] = a.photos;
   const description = [a.description.trim(), more.length ? `${morePhotosLabel}\n${more.map((p) => p.url).join('\n')}` : '']
     .filter(Boolean)

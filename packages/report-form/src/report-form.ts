@@ -32,6 +32,8 @@ import { CivicSubmittedEvent } from './events/submitted.js';
 import { emptyAnswers, hasPoint, nextUnanswered, nearbyOpen, pagesFor, toRequest, type Answers, type FlowState, type PageId } from './flow.js';
 import { renderCategory } from './pages/category.js';
 import { renderDone, renderQueued } from './pages/result.js';
+import { questionsError, refusalErrors, refusalsFor, type Refusal } from './send-errors.js';
+import { waitForId } from './token.js';
 import type { PhotoUploads } from './pages/photos.js';
 import './i18n.js';
 
@@ -134,6 +136,7 @@ export class CivicReportForm extends CivicElement {
   /** @internal */ @state() nearby: ServiceRequest[] = [];
   /** @internal undefined until probed. */ @state() mediaSupported: boolean | undefined;
   /** @internal */ @state() busy = false;
+  /** @internal Sent to a token-only server: waiting for its reference (tokens/{token}). */ @state() confirming = false;
   /** The last list of categories that loaded: kept if a later reload of it fails. */
   @state() private loadedServices?: Service[];
   /** @internal The draft has been read: pages can be shown. */ @state() ready = false;
@@ -399,16 +402,12 @@ export class CivicReportForm extends CivicElement {
     try {
       if (page === 'category') {
         void this.loadChunk('picker');
-        if (!(await this.loadChunk('pages'))) {
-          this.errors = [{ message: msg('The questions for this problem could not be loaded. Try again.', { id: 'report.error.questions' }), target: this.headingTarget() }];
-          return;
-        }
+        if (!(await this.loadChunk('pages'))) return void (this.errors = [questionsError(this, undefined)]);
         try {
           await this.loadQuestions(this.answers.serviceCode);
         } catch (error) {
           this.fail('load-questions', error);
-          this.errors = [{ message: msg('The questions for this problem could not be loaded. Try again.', { id: 'report.error.questions' }), target: this.headingTarget() }];
-          return;
+          return void (this.errors = [questionsError(this, error)]);
         }
       }
       if (page === 'where') await Promise.all([this.findNearby(), this.probeMedia()]);
@@ -455,7 +454,8 @@ export class CivicReportForm extends CivicElement {
 
   /** @internal "Send report". */
   async submit(): Promise<void> {
-    if (this.busy) return;
+    // Never twice: a token-only server ignores Idempotency-Key, so a second POST is a second report.
+    if (this.busy || this.confirming) return;
     const request = toRequest(this.flow, msg('More photos:', { id: 'report.morePhotos' }));
     if (!this.emit(new CivicSubmitEvent({ request, idempotencyKey: this.key }))) return;
     this.busy = true;
@@ -487,7 +487,8 @@ export class CivicReportForm extends CivicElement {
     let id = created.serviceRequestId;
     if (!id && created.token) {
       // A batch server answers with a token first; it usually has the id within seconds.
-      id = await this.pollToken(created.token);
+      this.confirming = true;
+      id = await waitForId(this.client, created.token).finally(() => (this.confirming = false));
     }
     if (entry.payload.draftKey === this.key || entry.payload.draftKey === this.draft.load()?.key) {
       this.draft.clear();
@@ -506,22 +507,11 @@ export class CivicReportForm extends CivicElement {
     );
   }
 
-  /** GET tokens/{token} a few times: null when the server still has no id (the token is shown instead). */
-  private async pollToken(token: string): Promise<string | null> {
-    for (let i = 0; i < 5; i++) {
-      if (i) await new Promise((r) => setTimeout(r, 2000));
-      const status = await this.client.token(token).catch(() => null);
-      if (status?.serviceRequestId) return status.serviceRequestId;
-    }
-    return null;
-  }
-
-  private refused?: { entry: OutboxEntry<Queued>; message: string };
+  private refused?: { entry: OutboxEntry<Queued>; error: unknown };
 
   private rejected(entry: OutboxEntry<Queued>, error: unknown): void {
     this.fail('submit', error);
-    const userMessage = (error as { userMessage?: string }).userMessage;
-    this.refused = { entry, message: userMessage || msg('The council’s system did not accept your report.', { id: 'report.error.refused' }) };
+    this.refused = { entry, error };
     if (this.ready) void this.showRefusal();
   }
 
@@ -533,7 +523,7 @@ export class CivicReportForm extends CivicElement {
     const refused = this.refused;
     this.refused = undefined;
     if (!refused) return;
-    const { entry, message } = refused;
+    const { entry, error } = refused;
     if (entry.payload.draftKey !== this.key) {
       if (!entry.payload.answers) return;
       this.answers = entry.payload.answers;
@@ -544,8 +534,10 @@ export class CivicReportForm extends CivicElement {
     this.go('check');
     this.focusOnUpdate = false; // the error summary takes focus instead
     await this.updateComplete;
-    this.refusal = message;
-    this.errors = [{ message, target: this.headingTarget() }];
+    // In plain words, each linking to the field it names (the questions are loaded by now).
+    const refusals: Refusal[] = refusalsFor(this, error);
+    this.refusal = refusals.map((r) => r.message).join(' ');
+    this.errors = refusalErrors(this, refusals);
   }
 
   /** @internal Follow an existing report instead of making a duplicate: start again. */

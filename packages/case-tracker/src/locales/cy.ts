@@ -49,6 +49,8 @@
 'tracker.lookup.malformedExample': str`Rhowch y cyfeirnod fel y mae'n ymddangos yn eich e-bost, fel ${0}`,
 'tracker.lookup.notFound': str`Ni allwn ddod o hyd i adroddiad gyda'r cyfeirnod ${0}. Gwiriwch ef yn erbyn yr un yn eich e-bost.`,
 'tracker.lookup.submit': `Dod o hyd i'r adroddiad`,
+'tracker.pending.body': str`Mae gan system y cyngor yr adroddiad a wnaethoch gyda'r cyfeirnod dros dro ${0}, ond nid yw wedi rhoi cyfeirnod iddo eto. Edrychwch eto yn nes ymlaen.`,
+'tracker.pending.title': `Mae eich adroddiad wedi dod i law`,
 'tracker.status.actionScheduled': `Camau wedi'u trefnu`,
 'tracker.status.closed': `Wedi cau`,
 'tracker.status.duplicate': `Wedi'i adrodd eisoes`,

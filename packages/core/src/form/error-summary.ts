@@ -10,6 +10,11 @@ export interface FieldError {
   message: string;
   /** The field (or any focusable element) the link moves focus to. */
   target: HTMLElement;
+  /**
+   * For a field on another page of a flow (a server's refusal shown on "Check your answers"):
+   * called instead of focusing `target`, to take the resident to that field.
+   */
+  follow?: () => void;
 }
 
 /**
@@ -112,6 +117,7 @@ export class CivicErrorSummary extends CivicElement {
 
   private follow(event: Event, error: FieldError): void {
     event.preventDefault();
+    if (error.follow) return error.follow();
     error.target.scrollIntoView({ block: 'center' });
     error.target.focus();
   }

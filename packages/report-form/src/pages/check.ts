@@ -12,7 +12,7 @@ export function renderCheck(host: CivicReportForm) {
     <dt>${label}</dt>
     <dd class="value">${value || notGiven}</dd>
     <dd class="actions">${page
-      ? html`<button class="link-button" type="button" @click=${() => host.change(page)}>${msg('Change', { id: 'report.check.change' })}<span class="visually-hidden"> ${label}</span></button>`
+      ? html`<button class="link-button" type="button" data-change=${page} @click=${() => host.change(page)}>${msg('Change', { id: 'report.check.change' })}<span class="visually-hidden"> ${label}</span></button>`
       : nothing}</dd>
   </div>`;
   const answerText = (code: string) => {
@@ -49,8 +49,11 @@ export function renderCheck(host: CivicReportForm) {
     </dl>
     <h2 class="heading-l">${msg('Now send your report', { id: 'report.check.sendTitle' })}</h2>
     <p class="body">${msg('By sending this report you confirm that, to the best of your knowledge, the details are correct.', { id: 'report.check.declaration' })}</p>
-    <button class="button" type="button" ?disabled=${host.busy} @click=${() => void host.submit()}>
-      ${host.busy ? msg('Sending…', { id: 'report.check.sending' }) : msg('Send report', { id: 'report.check.send' })}
+    <button class="button" type="button" ?disabled=${host.busy || host.confirming} @click=${() => void host.submit()}>
+      ${host.busy || host.confirming ? msg('Sending…', { id: 'report.check.sending' }) : msg('Send report', { id: 'report.check.send' })}
     </button>
+    <p role="status" class="body">${host.confirming
+      ? msg('The council has your report. Getting your reference number…', { id: 'report.check.confirming' })
+      : nothing}</p>
   `;
 }

@@ -17,7 +17,8 @@ interface PickedPlace {
 
 function onPlace(host: CivicReportForm, e: Event) {
   const p = (e as CustomEvent<PickedPlace>).detail;
-  host.set({ place: { lat: p.lat, lng: p.lng, address: p.address ?? '', area: p.area ?? null }, duplicate: '' });
+  const place = { lat: p.lat, lng: p.lng, address: p.address ?? '', area: p.area ?? null };
+  host.set({ place: p.assetId ? { ...place, assetId: p.assetId } : place, duplicate: '' });
   // An asset chosen on the map (a street light) answers the category's asset question.
   const asset = host.questions.find((a) => a.code === 'asset_id' && a.variable);
   if (p.assetId && asset && !host.answers.attributes.asset_id) host.answer('asset_id', p.assetId);
