@@ -136,14 +136,15 @@ export async function startOpen311FixtureServer({ port = 0 } = {}) {
       const known = polls > profile.tokenAfter;
       return send(200, items(fmt, 'service_requests', 'request', [known ? { service_request_id: made.service_request_id, token } : { token }]), type);
     }
+    const file = read(profile, resource, fmt);
+    if (file !== undefined) return send(200, file, type);
+    // A report made here: once the back office has it (a token server: once the id is known).
     const id = resource.match(/^requests\/(.+)$/)?.[1];
     const made = id !== undefined ? s.made.get(id) : undefined;
     if (made && (profile.post !== 'token' || (s.polls.get(made.token) ?? 0) > profile.tokenAfter)) {
       const { token: _t, ...request } = made;
       return send(200, items(fmt, 'service_requests', 'request', [request]), type);
     }
-    const file = read(profile, resource, fmt);
-    if (file !== undefined) return send(200, file, type);
     return send(404, errors(fmt, [{ code: 404, description: `${resource} not found` }]), type);
   });
 

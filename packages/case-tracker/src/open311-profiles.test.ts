@@ -105,7 +105,8 @@ describe('<civic-case-tracker> against real Open311 servers', function () {
       'This is a note',
     ]);
     await expect(el).to.be.accessible();
-    for (const c of await calls('fixmystreet')) {
+    // (The report form's tests ask this server for its categories at the same time: not ours.)
+    for (const c of (await calls('fixmystreet')).filter((x) => !x.path.startsWith('services'))) {
       const params = c.method === 'POST' ? c.body : c.query; // the email-updates offer probes subscriptions
       expect([c.method, c.path, params.jurisdiction_id, params.api_key]).to.deep.equal([c.method, c.path, 'fixmystreet.example', KEY]);
     }
