@@ -108,7 +108,7 @@ describe('<civic-report-form> against real Open311 servers', function () {
     expect(pageText(el)).to.contain('This is a test service');
     const [post] = await posts('adapter', description);
     const grid = toNationalGrid(Number(post!.body.lat), Number(post!.body.long));
-    expect(Math.abs(Number(post!.body.lat) - place.lat)).to.be.below(1e-5);
+    expect(Math.abs(Number(post!.body.lat) - place.lat!)).to.be.below(1e-5);
     expect([post!.body['attribute[easting]'], post!.body['attribute[northing]']]).to.deep.equal([String(grid.easting), String(grid.northing)]);
     // server_set attributes are the server's: none sent.
     for (const code of ['fixmystreet_id', 'report_url', 'title', 'closest_address']) expect(post!.body).not.to.have.property(`attribute[${code}]`);
