@@ -142,7 +142,7 @@ export class CivicReportForm extends CivicElement {
   /** @internal The draft has been read: pages can be shown. */ @state() ready = false;
   /** @internal */ @state() confirmation?: Confirmation;
   /** @internal */ @state() search = '';
-  /** @internal Why the last send was refused (a 4xx), in the server's words. */ @state() refusal = '';
+  /** @internal Why the last send was refused (a 4xx), in plain words (send-errors.ts). */ @state() refusal = '';
   /** @internal */ returnToCheck = false;
   /** @internal The report's Idempotency-Key: one per report, kept across reloads and retries. */ key = createIdempotencyKey();
 
