@@ -109,7 +109,7 @@ export function open311Handlers({ base, now }: MockContext, config: CouncilConfi
       rows = rows.filter((r) => away(r) <= radius).sort((a, b) => away(a) - away(b) || newest(a, b));
     } else rows.sort(newest);
     const page = number('page') ?? 1;
-    const size = number('page_size') ?? 1000;
+    const size = number('page_size') ?? 100; // the server's DEFAULT_PAGE_SIZE
     return { rows: rows.slice((page - 1) * size, page * size), total: rows.length };
   }
 

@@ -41,13 +41,31 @@ function numberParam(query: Query, name: string, min: number, max: number, integ
 
 const DEFAULT_DAYS = 90;
 export const MAX_PAGE_SIZE = 1000;
+/** Reports per page when page_size is not sent (docs/open311-extensions.md#near-a-point-and-paging). */
+export const DEFAULT_PAGE_SIZE = 100;
+/** Matches counted for X-Total-Count at most: counting stops here, so a list costs the same at any table size. */
+export const COUNT_CAP = 1000;
+/** Metres in a degree of latitude (and of longitude at the equator) on the mean Earth radius. */
+const METRES_PER_DEGREE = (6371008.8 * Math.PI) / 180;
+
+export interface RequestPage {
+  rows: RequestRow[];
+  /** How many reports match, when there are at most COUNT_CAP; null when there are more. */
+  total: number | null;
+  /** Whether a next page has reports. */
+  hasNext: boolean;
+  page: number;
+  pageSize: number;
+}
 
 /**
  * GET requests with Open311's filters (service_request_id, service_code, status, start_date,
  * end_date) and our extensions: near a point (lat, long, radius in metres), page and page_size.
- * Without dates or ids, the last 90 days, newest first (nearest first with a point).
+ * Without dates or ids, the last 90 days, newest first (nearest first with a point); a page of
+ * DEFAULT_PAGE_SIZE unless page_size says otherwise. Every query reads an index and stops after
+ * its page (and the count after COUNT_CAP), so it costs the same with 2,000 or 2 million reports.
  */
-export async function searchRequests(ctx: ServerContext, query: Query): Promise<{ rows: RequestRow[]; total: number; page: number; pageSize: number }> {
+export async function searchRequests(ctx: ServerContext, query: Query): Promise<RequestPage> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: (p: string) => string, value: unknown) => {
@@ -57,7 +75,7 @@ export async function searchRequests(ctx: ServerContext, query: Query): Promise<
 
   const ids = list(query, 'service_request_id');
   const page = numberParam(query, 'page', 1, 1_000_000, true) ?? 1;
-  const pageSize = numberParam(query, 'page_size', 1, MAX_PAGE_SIZE, true) ?? MAX_PAGE_SIZE;
+  const pageSize = numberParam(query, 'page_size', 1, MAX_PAGE_SIZE, true) ?? DEFAULT_PAGE_SIZE;
   const lat = numberParam(query, 'lat', -90, 90, false);
   const long = numberParam(query, 'long', -180, 180, false);
   const radius = numberParam(query, 'radius', 1, 50_000, false);
@@ -95,27 +113,38 @@ export async function searchRequests(ctx: ServerContext, query: Query): Promise<
 
   let distance = '';
   if (lat !== undefined && long !== undefined) {
-    params.push(lat, long, radius ?? 500);
+    const metres = radius ?? 500;
+    // The box around the circle, in degrees: the GiST index on point(long, lat) (migration 004)
+    // finds what is inside it; the exact distance then keeps the circle.
+    const dLat = metres / METRES_PER_DEGREE;
+    const dLong = metres / (METRES_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+    add((p) => `point(long, lat) <@ ${p}::box`, `((${long - dLong},${lat - dLat}),(${long + dLong},${lat + dLat}))`);
+    params.push(lat, long, metres);
     const [pLat, pLong, pRadius] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
-    // Haversine distance in metres; the bounding box lets the (lat, long) index prune first.
+    // Haversine distance in metres.
     distance = `(2 * 6371008.8 * asin(sqrt(power(sin(radians(lat - ${pLat}::float8) / 2), 2) + cos(radians(${pLat}::float8)) * cos(radians(lat)) * power(sin(radians(long - ${pLong}::float8) / 2), 2))))`;
-    where.push(`lat BETWEEN ${pLat}::float8 - ${pRadius}::float8 / 111000.0 AND ${pLat}::float8 + ${pRadius}::float8 / 111000.0`);
     where.push(`${distance} <= ${pRadius}::float8`);
   }
 
-  params.push(pageSize, (page - 1) * pageSize);
-  const sql = `SELECT *, count(*) OVER () AS total_count FROM service_requests
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const countParams = params.length;
+  params.push(pageSize + 1, (page - 1) * pageSize);
+  // One round trip: the page (and one more row, to know whether a next page exists) and a count
+  // that stops at COUNT_CAP + 1 rows.
+  const sql = `SELECT *, (SELECT count(*) FROM (SELECT 1 FROM service_requests ${filter} LIMIT ${COUNT_CAP + 1}) c) AS capped_count
+    FROM service_requests ${filter}
     ORDER BY ${distance ? `${distance} ASC,` : ''} requested_datetime DESC, id DESC
     LIMIT $${params.length - 1} OFFSET $${params.length}`;
-  const { rows } = await ctx.db.query<RequestRow & { total_count: number }>(sql, params);
-  let total = rows[0]?.total_count ?? 0;
+  const { rows } = await ctx.db.query<RequestRow & { capped_count: number }>(sql, params);
+  let counted = rows[0]?.capped_count ?? 0;
   if (!rows.length && page > 1) {
     const count = await ctx.db.query<{ n: number }>(
-      `SELECT count(*) AS n FROM service_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-      params.slice(0, -2),
+      `SELECT count(*) AS n FROM (SELECT 1 FROM service_requests ${filter} LIMIT ${COUNT_CAP + 1}) c`,
+      params.slice(0, countParams),
     );
-    total = count.rows[0]?.n ?? 0;
+    counted = count.rows[0]?.n ?? 0;
   }
-  return { rows, total: Number(total), page, pageSize };
+  const hasNext = rows.length > pageSize;
+  const pageRows = rows.slice(0, pageSize).map(({ capped_count: _count, ...row }) => row as RequestRow);
+  return { rows: pageRows, total: Number(counted) > COUNT_CAP ? null : Number(counted), hasNext, page, pageSize };
 }

@@ -132,8 +132,15 @@ export default async function open311Routes(app: FastifyInstance) {
 
   withFormats(app, 'GET', 'requests', async (request, reply, format) => {
     const result = await searchRequests(ctx, request.query as Record<string, unknown>);
-    reply.header('X-Total-Count', String(result.total));
-    reply.header('Access-Control-Expose-Headers', 'X-Total-Count');
+    // The count when it is small enough to be cheap (requests/query.ts COUNT_CAP); a next page as a Link.
+    if (result.total !== null) reply.header('X-Total-Count', String(result.total));
+    if (result.hasNext) {
+      const next = new URLSearchParams(request.query as Record<string, string>);
+      next.set('page', String(result.page + 1));
+      next.set('page_size', String(result.pageSize));
+      reply.header('Link', `<${ctx.publicUrl}${request.url.split('?')[0]}?${next}>; rel="next"`);
+    }
+    reply.header('Access-Control-Expose-Headers', 'X-Total-Count, Link');
     return sendList(reply, format, 'service_requests', 'request', result.rows.map(publicRequest));
   });
 

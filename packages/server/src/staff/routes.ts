@@ -4,7 +4,7 @@ import type { ServerContext } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { escapeHtml } from '../http/html.ts';
 import { findService } from '../requests/open311/services.ts';
-import { searchRequests } from '../requests/query.ts';
+import { COUNT_CAP, searchRequests } from '../requests/query.ts';
 import { findRequest, type RequestRow } from '../requests/requests.ts';
 import { EXPECTED_FUTURE_LIMIT_MS, parseDay, ukDateValue, ukEndOfWorkingDay, ukLongDate } from '../requests/expected-dates.ts';
 import { baseStatus, EXTENDED_STATUSES, STATUS_WORDS, type ExtendedStatus } from '../requests/statuses.ts';
@@ -168,7 +168,7 @@ export default async function staffRoutes(app: FastifyInstance) {
         'Reports',
         `<h1>Reports</h1>
 <nav class="filters" aria-label="Filter reports"><ul>${filters}</ul></nav>
-<p>${total} ${filter === 'all' ? '' : `${filter} `}report${total === 1 ? '' : 's'} from the last 12 months, newest first.</p>
+<p>${total ?? `More than ${COUNT_CAP}`} ${filter === 'all' ? '' : `${filter} `}report${total === 1 ? '' : 's'} from the last 12 months, newest first.</p>
 ${rows.length ? `<table><thead><tr><th scope="col">Reference</th><th scope="col">Category</th><th scope="col">Where</th><th scope="col">Reported</th><th scope="col">Status</th><th scope="col">Team</th></tr></thead><tbody>${body}</tbody></table>` : '<p>No reports yet. Report one on the council website.</p>'}`,
       ),
     );

@@ -281,7 +281,7 @@ export const open311OpenApiPaths = {
         q('long', { type: 'number' }, 'Near this point', true),
         q('radius', { type: 'number', minimum: 1, maximum: 50000, default: 500 }, 'Metres around lat/long', true),
         q('page', { type: 'integer', minimum: 1, default: 1 }, 'Page number', true),
-        q('page_size', { type: 'integer', minimum: 1, maximum: 1000, default: 1000 }, 'Reports per page; X-Total-Count gives the total', true),
+        q('page_size', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, 'Reports per page; X-Total-Count gives the total when there are at most 1,000, and a Link header (rel="next") points to the next page', true),
       ],
       responses: { 200: ok(list('ServiceRequest'), 'Newest first'), 400: errors('A filter that cannot be read') },
     },
