@@ -26,12 +26,15 @@ export interface StaticDir {
   prefix: string;
   root: string;
   headers?: Record<string, string>;
+  /** Paths of content-hashed files, served with a year's immutable Cache-Control. */
+  immutable?: RegExp;
 }
 
 /** Folders the demo serves, for createServer({ staticDirs }). */
 export function demoStaticDirs(root: string): StaticDir[] {
   return [
-    { prefix: '/cdn/', root: join(root, 'dist/cdn') },
+    // chunks/ and assets/ have content-hashed names (vite.config.ts): cached for a year.
+    { prefix: '/cdn/', root: join(root, 'dist/cdn'), immutable: /[\\/](chunks|assets)[\\/]/ },
     { prefix: '/', root: join(root, 'examples/council-site') },
     { prefix: '/examples/strict-csp/', root: join(root, 'examples/strict-csp'), headers: { 'Content-Security-Policy': STRICT_CSP } },
     { prefix: '/examples/hostile-cms/', root: join(root, 'examples/hostile-cms') },

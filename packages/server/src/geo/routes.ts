@@ -1,12 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { etagOf, sendCached } from '../http/cache.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { codedError } from '../http/errors.ts';
 import { loadGeoData, type GeoData } from './data.ts';
 import { BASEMAP_LAYERS, basemapStyle } from './style.ts';
 
-const geojson = (body: string) => async (_request: FastifyRequest, reply: FastifyReply) =>
-  reply.header('Cache-Control', 'public, max-age=3600').type('application/geo+json; charset=utf-8').send(body);
+// Basemap layers and areas are fixed for the process's life: the tag is hashed once.
+const geojson = (body: string) => {
+  const etag = etagOf(body);
+  return async (request: FastifyRequest, reply: FastifyReply) => sendCached(request, reply, body, 'application/geo+json; charset=utf-8', 3600, etag);
+};
 
 /**
  * The offline basemap, the council's areas and the address gazetteer (docs/gazetteer.md).

@@ -4,7 +4,7 @@ import { ApiError, badRequest, notFound } from '../http/errors.ts';
 import { escapeHtml, sendPage } from '../http/html.ts';
 import { checkPublicPost, requireStaff } from '../http/keys.ts';
 import { pageHelmet } from '../http/security-headers.ts';
-import { sendList, sendObject, splitFormat, type Format } from './open311/format.ts';
+import { sendCachedAnswer, sendList, splitFormat, type Format } from './open311/format.ts';
 import { discoveryDocument, discoveryXmlShape } from './open311/discovery.ts';
 import { pickLanguage, type Language } from './open311/language.ts';
 import { findService, serviceDefinitionIn, serviceSummaryIn } from './open311/services.ts';
@@ -105,7 +105,7 @@ export default async function open311Routes(app: FastifyInstance) {
 
   withFormats(app, 'GET', 'services', (request, reply, format) => {
     const language = answerLanguage(request, reply, true);
-    return sendList(reply, format, 'services', 'service', ctx.config.services.map((s) => serviceSummaryIn(s, language)));
+    return sendCachedAnswer(request, reply, format, 'services', 'service', ctx.config.services.map((s) => serviceSummaryIn(s, language)));
   });
 
   app.get<{ Params: { file: string } }>(`${V2}/services/:file`, async (request, reply) => {
@@ -114,7 +114,7 @@ export default async function open311Routes(app: FastifyInstance) {
     if (!service) {
       throw notFound(`There is no service "${code}". GET services.json lists them: ${ctx.config.services.map((s) => s.service_code).join(', ')}.`);
     }
-    return sendObject(reply, format, 'service_definition', serviceDefinitionIn(service, answerLanguage(request, reply, true)));
+    return sendCachedAnswer(request, reply, format, 'service_definition', null, serviceDefinitionIn(service, answerLanguage(request, reply, true)));
   });
 
   withFormats(app, 'POST', 'requests', async (request, reply, format) => {

@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendCached } from '../../http/cache.ts';
 import { badRequest } from '../../http/errors.ts';
 import { objectToXml, toXml } from '../../http/xml.ts';
 
@@ -45,6 +46,17 @@ export function sendList(reply: FastifyReply, format: Format, root: string, item
 export function sendObject(reply: FastifyReply, format: Format, root: string, value: Record<string, unknown>) {
   if (format === 'xml') return reply.type('text/xml; charset=utf-8').send(objectToXml(root, xmlShape(value) as Record<string, unknown>));
   return reply.type('application/json; charset=utf-8').send(value);
+}
+
+/** sendList or sendObject for an answer that changes only with the config: ETag, 304 and a short max-age (http/cache.ts). */
+export function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, format: Format, root: string, item: string | null, value: Record<string, unknown> | Record<string, unknown>[]) {
+  if (format === 'xml') {
+    const xml = Array.isArray(value)
+      ? toXml(root, item!, value.map((i) => xmlShape(i) as Record<string, unknown>))
+      : objectToXml(root, xmlShape(value) as Record<string, unknown>);
+    return sendCached(request, reply, xml, 'text/xml; charset=utf-8');
+  }
+  return sendCached(request, reply, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
 export { isoDate } from './dates.ts';
