@@ -35,6 +35,7 @@ import { renderDone, renderQueued } from './pages/result.js';
 import { questionsError, refusalErrors, refusalsFor, type Refusal } from './send-errors.js';
 import { waitForId } from './token.js';
 import type { PhotoUploads } from './pages/photos.js';
+import { FormHistoryController } from './history.js';
 import './i18n.js';
 
 /** The outbox queue every report form on a site shares. */
@@ -214,6 +215,18 @@ export class CivicReportForm extends CivicElement {
     };
   }
 
+  /** Browser Back and Forward between the form's pages (history.ts). */
+  private readonly history = new FormHistoryController(this, {
+    id: () => (this.endpoint ? `${this.endpoint} ${this.serviceCode}` : ''),
+    onPop: (page) => {
+      // A sent (or waiting) report's pages are gone; an entry for a page the answers no longer
+      // lead to (another category since) is skipped over by staying where we are.
+      if (this.page === 'done' || this.page === 'queued' || this.busy) return;
+      const known = this.pages.includes(page as PageId) || (page === 'existing' && !!this.answers.duplicate);
+      if (known) this.go(page as PageId | EndPage, false);
+    },
+  });
+
   private readonly draft = new DraftController<Draft>(this, {
     key: () => (this.endpoint ? `report:${this.endpoint}:${this.serviceCode}` : ''),
     snapshot: () =>
@@ -372,7 +385,8 @@ export class CivicReportForm extends CivicElement {
   }
 
   /** @internal Shows a page and moves focus to its heading. */
-  go(page: PageId | EndPage): void {
+  go(page: PageId | EndPage, push = true): void {
+    if (push) this.history.push(this.page, page);
     this.page = page;
     this.errors = [];
     this.refusal = '';

@@ -43,8 +43,9 @@ export function summary(el: CivicReportForm): string[] {
 
 /** A radio or checkbox by its label, inside the form's fields. */
 export function choice(el: CivicReportForm, label: string): HTMLInputElement {
-  for (const field of el.shadowRoot!.querySelectorAll('[data-field]')) {
-    for (const input of field.shadowRoot?.querySelectorAll<HTMLInputElement>('input') ?? []) {
+  const roots = [el.shadowRoot!, ...[...el.shadowRoot!.querySelectorAll('[data-field]')].map((f) => f.shadowRoot)];
+  for (const root of roots) {
+    for (const input of root?.querySelectorAll<HTMLInputElement>('input[type=radio], input[type=checkbox]') ?? []) {
       if (input.labels?.[0]?.textContent?.replace(/\s+/g, ' ').trim().startsWith(label)) return input;
     }
   }
