@@ -88,6 +88,20 @@ export const askedQuestions = (attrs: readonly ServiceAttribute[], given: Answer
  * `variable=false` attributes are information, not questions: each is shown on the page of the
  * next question asked (or the last one, or the description page when nothing is asked).
  */
+/**
+ * The first asked question whose answer stops the form (a value's `stop`, docs/open311-extensions.md):
+ * its code and what the council says to do instead. Nothing is sent while one is given.
+ */
+export function stopFor(attrs: readonly ServiceAttribute[], given: Answers['attributes']): { code: string; text: string } | undefined {
+  for (const a of askedQuestions(attrs, given)) {
+    const chosen = given[a.code];
+    const keys = Array.isArray(chosen) ? chosen : chosen ? [chosen] : [];
+    const stop = a.values.find((v) => v.stop && keys.includes(v.key))?.stop;
+    if (stop) return { code: a.code, text: stop };
+  }
+  return undefined;
+}
+
 export function informationFor(page: PageId, attrs: readonly ServiceAttribute[], given: Answers['attributes']): ServiceAttribute[] {
   const asked = askedQuestions(attrs, given).map((a) => `question:${a.code}`);
   const out: ServiceAttribute[] = [];

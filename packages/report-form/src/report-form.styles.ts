@@ -133,6 +133,27 @@ export const styles = css`
     outline: ${focusWidth} solid ${color.focus};
     outline-offset: 0;
   }
+  /* GOV.UK interruption card: the page stops the resident before something that needs a call. */
+  .interruption {
+    padding: ${space[5]};
+    color: #ffffff;
+    background: ${color.brand};
+  }
+  .interruption h1,
+  .interruption a,
+  .interruption a:visited {
+    color: #ffffff;
+  }
+  .interruption-phone {
+    font-size: 1.5rem;
+    font-weight: 700;
+  }
+  .interruption .button--inverse {
+    margin-block-end: 0;
+    color: ${color.brand};
+    background: #ffffff;
+    box-shadow: 0 2px 0 #144e81;
+  }
   .contact {
     margin-block-start: ${space[6]};
     padding-block-start: ${space[4]};

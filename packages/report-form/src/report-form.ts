@@ -29,7 +29,7 @@ import {
 import { styles } from './report-form.styles.js';
 import { CivicSubmitEvent } from './events/submit.js';
 import { CivicSubmittedEvent } from './events/submitted.js';
-import { emptyAnswers, hasPoint, nextUnanswered, nearbyOpen, pagesFor, toRequest, type Answers, type FlowState, type PageId } from './flow.js';
+import { emptyAnswers, hasPoint, nextUnanswered, stopFor, nearbyOpen, pagesFor, toRequest, type Answers, type FlowState, type PageId } from './flow.js';
 import { renderCategory } from './pages/category.js';
 import { renderDone, renderQueued } from './pages/result.js';
 import { questionsError, refusalErrors, refusalsFor, type Refusal } from './send-errors.js';
@@ -56,7 +56,7 @@ export interface ReportSettings {
 }
 
 /** Pages outside the question flow. */
-type EndPage = 'done' | 'queued' | 'existing';
+type EndPage = 'done' | 'queued' | 'existing' | 'stopped';
 
 interface Draft {
   answers: Answers;
@@ -222,7 +222,10 @@ export class CivicReportForm extends CivicElement {
       // A sent (or waiting) report's pages are gone; an entry for a page the answers no longer
       // lead to (another category since) is skipped over by staying where we are.
       if (this.page === 'done' || this.page === 'queued' || this.busy) return;
-      const known = this.pages.includes(page as PageId) || (page === 'existing' && !!this.answers.duplicate);
+      const known =
+        this.pages.includes(page as PageId) ||
+        (page === 'existing' && !!this.answers.duplicate) ||
+        (page === 'stopped' && !!stopFor(this.questions, this.answers.attributes));
       if (known) this.go(page as PageId | EndPage, false);
     },
   });
@@ -323,7 +326,7 @@ export class CivicReportForm extends CivicElement {
       // the reference the server already gave, and stores nothing twice.
       if (page === 'queued' && !(await new OutboxStore<Queued>(OUTBOX_QUEUE).get(this.key))) page = 'check';
       if (this.page !== 'done') {
-        this.page = page === 'done' || page === 'existing' || (page !== 'queued' && !this.pages.includes(page)) ? this.pages[0]! : page;
+        this.page = page === 'done' || page === 'existing' || (page !== 'queued' && !this.pages.includes(page as PageId)) ? this.pages[0]! : page;
       }
     } else if (this.flow.preselected) {
       this.answers = { ...this.answers, serviceCode: this.serviceCode };
@@ -428,6 +431,11 @@ export class CivicReportForm extends CivicElement {
     } finally {
       this.busy = false;
     }
+    // An answer that stops the form (a street light's wires showing): the interruption page.
+    if (page.startsWith('question:') && stopFor(this.questions, this.answers.attributes)?.code === page.slice(9)) {
+      this.go('stopped');
+      return;
+    }
     const pages = this.pages;
     const after = this.returnToCheck ? (nextUnanswered(this.flow, page) ?? 'check') : pages[pages.indexOf(page) + 1];
     if (after === 'check') this.returnToCheck = false;
@@ -470,6 +478,11 @@ export class CivicReportForm extends CivicElement {
   async submit(): Promise<void> {
     // Never twice: a token-only server ignores Idempotency-Key, so a second POST is a second report.
     if (this.busy || this.confirming) return;
+    // Never send a report one of whose answers says to call instead (e.g. restored from a draft).
+    if (stopFor(this.questions, this.answers.attributes)) {
+      this.go('stopped');
+      return;
+    }
     const request = toRequest(this.flow, msg('More photos:', { id: 'report.morePhotos' }));
     if (!this.emit(new CivicSubmitEvent({ request, idempotencyKey: this.key }))) return;
     this.busy = true;
@@ -686,6 +699,14 @@ export class CivicReportForm extends CivicElement {
     const m = this.pagesModule;
     if (!m) return nothing;
     if (page === 'existing') return m.renderExisting(this);
+    if (page === 'stopped') {
+      const stop = stopFor(this.questions, this.answers.attributes);
+      return m.renderStopped({
+        text: stop?.text ?? '',
+        phone: this.settings.phone,
+        onChange: () => this.go(stop ? `question:${stop.code}` : this.pages[0]!),
+      });
+    }
     if (page.startsWith('question:')) return m.renderQuestion(this, page.slice(9));
     if (page === 'description') return m.renderDescription(this);
     if (page === 'where') return m.renderWhere(this);

@@ -66,6 +66,21 @@ describe.each(testDatabases())('Open311 services, CORS and the API description o
     expect(asXml.attributes.attribute[2].show_when).toEqual({ code: 'fault', values: { value: 'off' } });
   });
 
+  it('publishes a stopping answer as the value\'s "stop" (our extension), in Welsh when asked', async () => {
+    const fault = (await get('/open311/v2/services/street_lights.json')).body.attributes[1];
+    expect(fault.values.at(-1)).toEqual({
+      key: 'wires',
+      name: 'Wires are showing or it has been knocked down',
+      stop: expect.stringMatching(/^This is dangerous\. Call us now on 01632 960000/),
+    });
+    // An answer that does not stop the form has no "stop".
+    expect(fault.values[0]).toEqual({ key: 'off', name: 'It is off at night' });
+    const welsh = (await get('/open311/v2/services/street_lights.json', { 'Accept-Language': 'cy' })).body.attributes[1];
+    expect(welsh.values.at(-1).stop).toMatch(/^Mae hyn yn beryglus\. Ffoniwch ni nawr ar 01632 960000/);
+    const asXml = xml.parse((await get('/open311/v2/services/street_lights.xml')).text).service_definition;
+    expect(asXml.attributes.attribute[1].values.value.at(-1).stop).toMatch(/^This is dangerous/);
+  });
+
   it('answers an unknown service or format with an error array', async () => {
     const missing = await get('/open311/v2/services/dragons.json');
     expect(missing.status).toBe(404);

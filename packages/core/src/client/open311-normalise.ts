@@ -1,5 +1,6 @@
 import { bool, isRec, list, num, opt, str, type Json, type Rec } from './http.js';
 import type {
+  AttributeValue,
   CreatedRequest,
   Service,
   ServiceAttribute,
@@ -70,7 +71,12 @@ function toAttribute(a: Rec): ServiceAttribute {
     datatypeDescription: str(a.datatype_description),
     order: num(a.order) ?? Infinity,
     description: str(a.description),
-    values: list(a.values).map((v) => ({ key: str(v.key), name: str(v.name) || str(v.key) })),
+    values: list(a.values).map((v) => {
+      const value: AttributeValue = { key: str(v.key), name: str(v.name) || str(v.key) };
+      const stop = str(v.stop);
+      if (stop) value.stop = stop;
+      return value;
+    }),
   };
   const auto = str(a.automated);
   if (auto) attr.automated = auto;

@@ -43,6 +43,11 @@ export interface Service {
 export interface AttributeValue {
   key: string;
   name: string;
+  /**
+   * Extension (the reference server's `stop`, docs/open311-extensions.md): this answer stops the
+   * form — the text says what to do instead ("Call us now on …"); nothing is sent.
+   */
+  stop?: string;
 }
 
 /** One question of a service definition. */

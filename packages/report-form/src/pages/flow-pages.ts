@@ -9,3 +9,4 @@ export { renderWhere, renderDuplicates, renderExisting } from './where.js';
 export { PhotoUploads, renderPhotos } from './photos.js';
 export { renderAbout } from './about.js';
 export { renderCheck } from './check.js';
+export { renderStopped } from './stopped.js';

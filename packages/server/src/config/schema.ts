@@ -17,12 +17,21 @@ const code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-
  */
 const welsh = z.string().min(1);
 
-export const attributeValueSchema = z.strictObject({
-  key: z.string().min(1),
-  name: z.string().min(1),
-  /** The answer's name in Welsh. */
-  cy: z.strictObject({ name: welsh }).optional(),
-});
+export const attributeValueSchema = z
+  .strictObject({
+    key: z.string().min(1),
+    name: z.string().min(1),
+    /**
+     * This answer stops the form (FixMyStreet's "disable form", GOV.UK's interruption page): what
+     * to do instead, e.g. "Call us now on 01632 960000". Published as the value's `stop`.
+     */
+    stop: z.string().min(1).optional(),
+    /** The answer's name (and stop text) in Welsh. */
+    cy: z.strictObject({ name: welsh, stop: welsh.optional() }).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.cy?.stop && !value.stop) ctx.addIssue({ code: 'custom', path: ['cy', 'stop'], message: 'give the English "stop" too' });
+  });
 
 /** Show this question only when another question's answer is one of `values` (our extension). */
 export const showWhenSchema = z.strictObject({

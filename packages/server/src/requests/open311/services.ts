@@ -35,7 +35,7 @@ export function sortedAttributes(service: ServiceConfig): AttributeConfig[] {
 
 /**
  * GET services/{code}: the Open311 service definition, questions, help and answers in `language`
- * where the config gives it; `show_when` is our extension.
+ * where the config gives it; `show_when` and a value's `stop` are our extensions.
  */
 export function serviceDefinitionIn(service: ServiceConfig, language: Language): Record<string, unknown> {
   return {
@@ -48,7 +48,14 @@ export function serviceDefinitionIn(service: ServiceConfig, language: Language):
       datatype_description: inLanguage(a, 'datatype_description', language) ?? '',
       order: a.order ?? index + 1,
       description: inLanguage(a, 'description', language),
-      ...(a.values ? { values: a.values.map((v) => ({ key: v.key, name: inLanguage(v, 'name', language) })) } : {}),
+      ...(a.values
+        ? {
+            values: a.values.map((v) => {
+              const stop = inLanguage(v, 'stop', language);
+              return { key: v.key, name: inLanguage(v, 'name', language), ...(stop ? { stop } : {}) };
+            }),
+          }
+        : {}),
       ...(a.show_when ? { show_when: { code: a.show_when.code, values: a.show_when.values } } : {}),
     })),
   };
