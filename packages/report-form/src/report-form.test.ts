@@ -9,6 +9,7 @@ import type { CivicReportForm } from './report-form.js';
 import type { Answers } from './flow.js';
 import { emptyAnswers } from './flow.js';
 import { heading, onPage, pageText } from './testing/pages.js';
+import { chooseRadio, deepActive, isButton, isChoice, isInput, labelOf, pressContinue, summary, tabTo, text } from './testing/keyboard.js';
 
 declare global {
   interface Window {
@@ -73,50 +74,6 @@ function seedDraft(answers: Partial<Answers>, page: string, endpoint = api, serv
     `civic-widgets:draft:report:${endpoint}:${serviceCode}`,
     JSON.stringify({ v: 1, data: { answers: { ...emptyAnswers(), ...answers }, page, key: crypto.randomUUID(), returnToCheck: false } }),
   );
-}
-
-/** The element with focus, looking inside shadow roots. */
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-
-/** Presses Tab until the focused element matches (keyboard only: no clicks anywhere). */
-async function tabTo(match: (a: Element) => boolean, what: string) {
-  for (let i = 0; i < 60; i++) {
-    await sendKeys({ press: 'Tab' });
-    const a = deepActive();
-    if (a && match(a)) return a;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-
-const text = (a: Element) => a.textContent!.replace(/\s+/g, ' ').trim();
-const isButton = (name: string) => (a: Element) => a.localName === 'button' && text(a).startsWith(name);
-const labelOf = (a: Element) => ((a as HTMLInputElement).labels?.[0] ? text((a as HTMLInputElement).labels![0]!) : '');
-const isChoice = (label: string) => (a: Element) => a instanceof HTMLInputElement && ['radio', 'checkbox'].includes(a.type) && labelOf(a).startsWith(label);
-const isInput = (label: string) => (a: Element) =>
-  (a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement || a instanceof HTMLSelectElement) && labelOf(a).startsWith(label);
-
-/** Keyboard: Tab to a radio group, then arrow keys to the option (arrows also check it). */
-async function chooseRadio(label: string) {
-  const first = await tabTo((a) => a instanceof HTMLInputElement && a.type === 'radio', 'a radio');
-  if (labelOf(first).startsWith(label) && !(first as HTMLInputElement).checked) await sendKeys({ press: 'Space' });
-  for (let i = 0; i < 20 && !labelOf(deepActive()!).startsWith(label); i++) await sendKeys({ press: 'ArrowDown' });
-  expect(labelOf(deepActive()!)).to.contain(label);
-  expect((deepActive() as HTMLInputElement).checked).to.equal(true);
-}
-
-async function pressContinue(name = 'Continue') {
-  await tabTo(isButton(name), `the ${name} button`);
-  await sendKeys({ press: 'Enter' });
-}
-
-/** The error summary's messages, in order. */
-function summary(el: CivicReportForm): string[] {
-  const s = el.shadowRoot!.querySelector('civic-error-summary')!;
-  return [...s.shadowRoot!.querySelectorAll('li')].map(text);
 }
 
 async function storedReport(id: string) {

@@ -1,4 +1,5 @@
-// Driving <civic-report-form> by keyboard only, for the browser tests (open311-profiles.test.ts).
+// Driving <civic-report-form> by keyboard only, for the browser tests (report-form.test.ts,
+// open311-profiles.test.ts).
 // Not part of the package: tsconfig.build.json leaves src/testing out.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -15,10 +16,12 @@ export function deepActive(): Element | null {
 export const text = (a: Element) => a.textContent!.replace(/\s+/g, ' ').trim();
 export const labelOf = (a: Element) => ((a as HTMLInputElement).labels?.[0] ? text((a as HTMLInputElement).labels![0]!) : '');
 export const isButton = (name: string) => (a: Element) => a.localName === 'button' && text(a).startsWith(name);
+export const isChoice = (label: string) => (a: Element) =>
+  a instanceof HTMLInputElement && ['radio', 'checkbox'].includes(a.type) && labelOf(a).startsWith(label);
 export const isInput = (label: string) => (a: Element) =>
   (a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement || a instanceof HTMLSelectElement) && labelOf(a).startsWith(label);
 
-/** Presses Tab until the focused element matches. */
+/** Presses Tab until the focused element matches (keyboard only: no clicks anywhere). */
 export async function tabTo(match: (a: Element) => boolean, what: string) {
   for (let i = 0; i < 60; i++) {
     await sendKeys({ press: 'Tab' });
@@ -34,6 +37,7 @@ export async function chooseRadio(label: string) {
   if (labelOf(first).startsWith(label) && !(first as HTMLInputElement).checked) await sendKeys({ press: 'Space' });
   for (let i = 0; i < 20 && !labelOf(deepActive()!).startsWith(label); i++) await sendKeys({ press: 'ArrowDown' });
   expect(labelOf(deepActive()!)).to.contain(label);
+  expect((deepActive() as HTMLInputElement).checked).to.equal(true);
 }
 
 export async function pressContinue(name = 'Continue') {
