@@ -21,6 +21,7 @@ import { createDevMailbox } from './mail/dev-mailbox.ts';
 import { createUrlMailer, type Mailer } from './mail/mailer.ts';
 import { handleReportMail } from './mail/notifications.ts';
 import { MAIL_JOB, MailQueue } from './mail/queue.ts';
+import { PhotoQueue, type PhotoLimits } from './requests/photo-queue.ts';
 import type { MailMessage } from './mail/mailer.ts';
 import consultationRoutes from './consultations/routes.ts';
 import devRoutes from './mail/routes.ts';
@@ -69,6 +70,8 @@ export interface ServerOptions {
    * the queue safely. false leaves it to other processes (or a later start) — nothing is lost.
    */
   mailWorker?: boolean;
+  /** Photos processed at once and waiting in this process (default 2 and 8); more get a 503. */
+  photoLimits?: PhotoLimits;
   /** No request logging. */
   quiet?: boolean;
   /**
@@ -148,6 +151,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       config,
       mailer,
       queue,
+      photos: new PhotoQueue(options.photoLimits),
       areas,
       staffKeys,
       isAllowedOrigin,

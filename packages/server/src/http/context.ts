@@ -4,6 +4,7 @@ import type { CouncilConfig } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { MailQueue } from '../mail/queue.ts';
+import type { PhotoQueue } from '../requests/photo-queue.ts';
 import type { Areas } from '../geo/areas.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface ServerContext {
   mailer: Mailer;
   /** The durable mail queue: every email goes through it (mail/queue.ts). */
   queue: MailQueue;
+  /** Photos processed at once and waiting, in this process (requests/photo-queue.ts). */
+  photos: PhotoQueue;
   /** Base URL residents reach this server at, without a trailing slash (links in emails, media_url). */
   publicUrl: string;
   /** Who owns a point: the council (which parish) or a neighbour. */

@@ -10,11 +10,15 @@ import { pickLanguage, type Language } from './open311/language.ts';
 import { findService, serviceDefinitionIn, serviceSummaryIn } from './open311/services.ts';
 import { objectToXml } from '../http/xml.ts';
 import { loadImage, storeImage } from './media.ts';
+import { PhotoQueueFull } from './photo-queue.ts';
 import { searchRequests } from './query.ts';
 import { checkIdempotencyKey, createRequest, findByToken, findRequest, publicRequest, type CreatedRequest } from './requests.ts';
 import { routeReport } from './routing.ts';
 import { confirmSubscription, findSubscription, subscribe, unsubscribe } from './subscriptions.ts';
 import { listUpdates, postUpdate, publicUpdate } from './updates.ts';
+
+/** Seconds a client is told to wait when the photo queue is full (a photo takes about a second). */
+const PHOTO_RETRY_AFTER = 5;
 
 /** Where the plugin is mounted (index.ts) and, inside it, where GeoReport v2 lives. */
 export const OPEN311_PREFIX = '/open311';
@@ -192,7 +196,14 @@ export default async function open311Routes(app: FastifyInstance) {
       throw error;
     }
     if (!bytes.length) throw badRequest('The file is empty. Choose a photo and try again.');
-    const stored = await storeImage(ctx, bytes, key);
+    let stored: Awaited<ReturnType<typeof storeImage>>;
+    try {
+      stored = await storeImage(ctx, bytes, key);
+    } catch (error) {
+      if (!(error instanceof PhotoQueueFull)) throw error;
+      reply.header('Retry-After', String(PHOTO_RETRY_AFTER));
+      throw new ApiError(503, `We are busy processing other photos. Try again in ${PHOTO_RETRY_AFTER} seconds.`);
+    }
     reply.code(201);
     return { media_url: stored.url };
   });
