@@ -13,6 +13,7 @@ import { contextPlugin } from './http/context.ts';
 import { ApiError, errorHandling } from './http/errors.ts';
 import { originMatcher } from './http/origins.ts';
 import { crossSiteGuard } from './http/cross-site.ts';
+import { openApi } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { clientErrorHandler, frameworkErrors, inputGuard } from './http/input-guard.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
@@ -176,6 +177,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       zlibOptions: { level: 6 },
     });
     await app.register(errorHandling);
+    await app.register(openApi);
     await app.register(cors, {
       origin: (origin, callback) => callback(null, !origin || isAllowedOrigin(origin)),
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
