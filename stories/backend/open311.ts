@@ -58,6 +58,7 @@ export function open311Handlers({ base, now }: MockContext, config: CouncilConfi
       reporter: report.reporter,
       public_anonymity_required: report.public_anonymity_required,
       routing: { team: report.routing.team, email: report.routing.email, parish: report.routing.parish },
+      language: null,
     };
     requests.push(row);
     return row;
@@ -70,6 +71,7 @@ export function open311Handlers({ base, now }: MockContext, config: CouncilConfi
       status: baseStatus(status),
       extended_status: status,
       description,
+      description_cy: null,
       media_url: null,
       updated_datetime: at,
     });
@@ -171,7 +173,7 @@ export function open311Handlers({ base, now }: MockContext, config: CouncilConfi
     ...on('get', json('servicerequestupdates'), ({ request }) => {
       const id = new URL(request.url).searchParams.get('service_request_id');
       const rows = updates.filter((u) => !id || u.service_request_id === id).sort((a, b) => a.updated_datetime.getTime() - b.updated_datetime.getTime() || a.update_id - b.update_id);
-      return HttpResponse.json(rows.map(publicUpdate));
+      return HttpResponse.json(rows.map((row) => publicUpdate(row)));
     }),
     http.post(`${o}/media`, async ({ request }) => {
       const file = (await request.formData()).get('media');

@@ -137,6 +137,7 @@ export class CivicCaseTracker extends CivicElement {
   @query('#reference') private referenceInput?: CivicTextInput;
 
   #ownClient?: Open311Client;
+  #language?: string;
   #abort?: AbortController;
   /** Where focus goes after the next render (a new page's heading, an error summary). */
   #focus = '';
@@ -173,8 +174,9 @@ export class CivicCaseTracker extends CivicElement {
     if (!this.endpoint) return undefined;
     const [apiKey, jurisdictionId] = [this.apiKey || undefined, this.jurisdictionId || undefined];
     const own = this.#ownClient;
-    if (own?.endpoint !== this.endpoint.replace(/\/+$/, '') || own.apiKey !== apiKey || own.jurisdictionId !== jurisdictionId) {
-      this.#ownClient = new Open311Client({ endpoint: this.endpoint, apiKey, jurisdictionId });
+    if (own?.endpoint !== this.endpoint.replace(/\/+$/, '') || own.apiKey !== apiKey || own.jurisdictionId !== jurisdictionId || own.language !== this.locale) {
+      // In the page's language: a server with Welsh answers the category, notice and updates in it.
+      this.#ownClient = new Open311Client({ endpoint: this.endpoint, apiKey, jurisdictionId, language: this.locale });
     }
     return this.#ownClient;
   }
@@ -186,6 +188,10 @@ export class CivicCaseTracker extends CivicElement {
       return;
     }
     const firstTime = !this.hasUpdated || changed.has('client');
+    // The page's language changed (a CMS switcher): read the shown case again in the new one.
+    const languageChanged = this.#language !== undefined && this.#language !== this.locale;
+    this.#language = this.locale;
+    if (languageChanged && this.view.kind === 'case') void this.#lookUp(this.view.data.request.id, false);
     if (this.mode === 'list') {
       const listKeys = ['endpoint', 'mode', 'lat', 'long', 'radius', 'serviceCode', 'status', 'pageSize'] as const;
       if (firstTime || listKeys.some((k) => changed.has(k))) void this.#loadList(1);

@@ -170,11 +170,15 @@ export const councilConfigSchema = z.strictObject({
     email: email.optional(),
     /** Sender of the emails the server sends. */
     mail_from: z.string().min(3),
+    /** The council's name in Welsh, for Welsh emails and pages. */
+    cy: z.strictObject({ name: welsh }).optional(),
   }),
   /** Base URL residents reach the server at (links in emails, media_url); overridable by PUBLIC_URL. */
   public_url: z.url().optional(),
   /** Page where a resident tracks a case; {id} is replaced by the reference. */
   tracking_url: z.string().optional(),
+  /** The Welsh of what residents read outside a category: the Welsh tracking page, for Welsh emails. */
+  cy: z.strictObject({ tracking_url: z.string().optional() }).optional(),
   cors: z.strictObject({
     /** Exact origins or patterns with a `*` port or subdomain: "http://localhost:*". */
     origins: z.array(z.string().min(1)),

@@ -6,6 +6,7 @@ import { ApiError, codedError } from '../http/api-error.ts';
 import type { ServerContext } from '../http/context.ts';
 import { validateResponse, type Answers, type ConsultationError, type LocateFn } from './answers.ts';
 import { DefinitionError, inLanguage, parseDefinition, type Definition } from './definition.ts';
+import { inTheirLanguage, welshLongDate } from '../mail/words.ts';
 import { responsesCsv } from './report.ts';
 import {
   consultationDetail,
@@ -338,7 +339,6 @@ export class ConsultationService {
   private async emailDraft(row: Row, code: string, expires: Date, draft: z.infer<typeof draftBodySchema>): Promise<boolean> {
     const to = draft.email?.trim();
     if (!to) return false;
-    const lang = draft.lang ?? 'en';
     let link: string | null = null;
     if (draft.returnUrl) {
       try {
@@ -352,31 +352,37 @@ export class ConsultationService {
         link = null;
       }
     }
-    const title = inLanguage(row.definition.title, lang);
     const shown = `${code.slice(0, 4)} ${code.slice(4)}`;
-    const until = expires.toLocaleDateString(lang === 'cy' ? 'cy-GB' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-    const council = this.ctx.config.council.name;
-    const text =
-      lang === 'cy'
-        ? [
+    const { council } = this.ctx.config;
+    // In the language the resident saved in; both (Welsh first) when their page did not say.
+    const message = inTheirLanguage(draft.lang ?? null, (lang) => {
+      const title = inLanguage(row.definition.title, lang);
+      if (lang === 'cy') {
+        const until = welshLongDate(expires).replace(/^dydd \S+ /, '');
+        return {
+          subject: `Eich cod ailddechrau: ${title}`,
+          lines: [
             `Rydych wedi cadw eich atebion i “${title}”.`,
             `Eich cod ailddechrau yw ${shown}. Bydd yn ddilys tan ${until}.`,
             link ? `I barhau, ewch i ${link}` : 'I barhau, ewch yn ôl i dudalen yr ymgynghoriad a rhowch y cod.',
             'Os na wnaethoch ofyn am yr e-bost hwn, gallwch ei anwybyddu.',
-            council,
-          ]
-        : [
-            `You saved your answers to “${title}”.`,
-            `Your resume code is ${shown}. It works until ${until}.`,
-            link ? `To carry on, go to ${link}` : 'To carry on, go back to the consultation page and enter the code.',
-            'If you did not ask for this email, you can ignore it.',
-            council,
-          ];
-    await this.ctx.queue.send({
-      to,
-      subject: lang === 'cy' ? `Eich cod ailddechrau: ${title}` : `Your resume code: ${title}`,
-      text: text.join('\n\n'),
+            council.cy?.name ?? council.name,
+          ].join('\n\n').split('\n'),
+        };
+      }
+      const until = expires.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+      return {
+        subject: `Your resume code: ${title}`,
+        lines: [
+          `You saved your answers to “${title}”.`,
+          `Your resume code is ${shown}. It works until ${until}.`,
+          link ? `To carry on, go to ${link}` : 'To carry on, go back to the consultation page and enter the code.',
+          'If you did not ask for this email, you can ignore it.',
+          council.name,
+        ].join('\n\n').split('\n'),
+      };
     });
+    await this.ctx.queue.send({ to, ...message });
     return true;
   }
 

@@ -1,8 +1,10 @@
+import type { Language } from '../requests/open311/language.ts';
 import type { ServerContext } from '../http/context.ts';
 
 /** Where a resident follows their case: the council's page with the case tracker, or ours. */
-export function trackingLink(ctx: ServerContext, id: string): string {
-  const template = ctx.config.tracking_url;
+export function trackingLink(ctx: ServerContext, id: string, language: Language | null = 'en'): string {
+  // A Welsh email links to the Welsh tracking page when the council has one.
+  const template = (language === 'cy' && ctx.config.cy?.tracking_url) || ctx.config.tracking_url;
   if (template) return template.replaceAll('{id}', encodeURIComponent(id));
   return `${ctx.publicUrl}/cases/${encodeURIComponent(id)}`;
 }

@@ -6,15 +6,22 @@ import { ukLongDate } from '../requests/expected-dates.ts';
 import { confirmLink, trackingLink, unsubscribeLink } from './links.ts';
 import type { RequestRow } from '../requests/requests.ts';
 import { STATUS_WORDS, type ExtendedStatus } from '../requests/statuses.ts';
+import type { Language } from '../requests/open311/language.ts';
+import { noticeIn, serviceNameIn } from '../requests/in-language.ts';
+import { STATUS_WORDS_CY, inTheirLanguage, languageNote, welshLongDate } from './words.ts';
 
 /** Header-safe: what a resident typed never adds a line to an email's headers. */
 const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ').slice(0, 200);
 
-function where(row: RequestRow): string {
+function where(row: RequestRow, language: Language = 'en'): string {
   const parts = [row.address, row.zipcode].filter(Boolean).join(', ');
   const point = row.lat !== null && row.long !== null ? `${row.lat.toFixed(6)}, ${row.long.toFixed(6)}` : '';
-  return [parts, point && `(map point ${point})`].filter(Boolean).join(' ') || 'No location given';
+  const mapPoint = language === 'cy' ? `(pwynt ar y map ${point})` : `(map point ${point})`;
+  return [parts, point && mapPoint].filter(Boolean).join(' ') || (language === 'cy' ? 'Dim lleoliad wedi’i roi' : 'No location given');
 }
+
+const councilName = (ctx: ServerContext, language: Language) =>
+  (language === 'cy' && ctx.config.council.cy?.name) || ctx.config.council.name;
 
 function answersText(ctx: ServerContext, row: RequestRow): string[] {
   const service = findService(ctx.config, row.service_code);
@@ -58,38 +65,73 @@ export function handleReportMail(ctx: ServerContext, queue: MailQueue) {
   });
 }
 
-/** The receipt to the resident, when they gave an email. */
+/** The receipt to the resident, when they gave an email: in the language they reported in. */
 export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionToken: string | null): MailMessage | null {
-  const council = ctx.config.council.name;
-  const link = trackingLink(ctx, row.service_request_id);
   const email = row.reporter.email;
   if (!email) return null;
-  const name = row.reporter.first_name ? `Dear ${row.reporter.first_name},` : 'Hello,';
+  const phone = ctx.config.council.phone;
+  const id = row.service_request_id;
   return {
     to: email,
-    subject: `Your report ${row.service_request_id}: ${row.service_name}`,
-    text: [
-      name,
-      '',
-      `Thank you for your report to ${council}.`,
-      '',
-      `Your reference is ${row.service_request_id}. Quote it if you contact us about this report.`,
-      '',
-      `What you reported: ${row.service_name}`,
-      `Where: ${where(row)}`,
-      ...(row.description ? [`What you told us: ${row.description}`] : []),
-      '',
-      'What happens next',
-      row.service_notice ?? '',
-      '',
-      `Check on your report: ${link}`,
-      '',
-      ...(subscriptionToken
-        ? [`We will email you when we update your report. To stop these emails: ${unsubscribeLink(ctx, subscriptionToken)}`, '']
-        : []),
-      ...(ctx.config.council.phone ? [`If you need to talk to us, call ${ctx.config.council.phone}.`, ''] : []),
-      council,
-    ].join('\n'),
+    ...inTheirLanguage(row.language, (language) => {
+      const council = councilName(ctx, language);
+      const service = serviceNameIn(ctx, row, language);
+      const link = trackingLink(ctx, id, language);
+      const notice = noticeIn(ctx, row, language);
+      const first = row.reporter.first_name;
+      if (language === 'cy') {
+        return {
+          subject: `Eich adroddiad ${id}: ${service}`,
+          lines: [
+            first ? `Annwyl ${first},` : 'Helo,',
+            '',
+            `Diolch am eich adroddiad i ${council}.`,
+            '',
+            `Eich cyfeirnod yw ${id}. Rhowch y cyfeirnod hwn os byddwch yn cysylltu â ni am yr adroddiad hwn.`,
+            '',
+            `Beth y rhoesoch wybod amdano: ${service}`,
+            `Ble: ${where(row, language)}`,
+            ...(row.description ? [`Beth ddywedoch chi wrthym: ${row.description}`] : []),
+            '',
+            'Beth sy’n digwydd nesaf',
+            notice,
+            '',
+            `Gwirio eich adroddiad: ${link}`,
+            '',
+            ...(subscriptionToken
+              ? [`Byddwn yn anfon e-bost atoch pan fyddwn yn diweddaru eich adroddiad. I roi’r gorau i gael yr e-byst hyn: ${unsubscribeLink(ctx, subscriptionToken)}`, '']
+              : []),
+            ...(phone ? [`Os oes angen i chi siarad â ni, ffoniwch ${phone}. Rydym yn croesawu galwadau yn Gymraeg.`, ''] : []),
+            council,
+          ],
+        };
+      }
+      return {
+        subject: `Your report ${id}: ${service}`,
+        lines: [
+          first ? `Dear ${first},` : 'Hello,',
+          '',
+          `Thank you for your report to ${council}.`,
+          '',
+          `Your reference is ${id}. Quote it if you contact us about this report.`,
+          '',
+          `What you reported: ${service}`,
+          `Where: ${where(row, language)}`,
+          ...(row.description ? [`What you told us: ${row.description}`] : []),
+          '',
+          'What happens next',
+          notice,
+          '',
+          `Check on your report: ${link}`,
+          '',
+          ...(subscriptionToken
+            ? [`We will email you when we update your report. To stop these emails: ${unsubscribeLink(ctx, subscriptionToken)}`, '']
+            : []),
+          ...(phone ? [`If you need to talk to us, call ${phone}.`, ''] : []),
+          council,
+        ],
+      };
+    }),
   };
 }
 
@@ -119,6 +161,7 @@ export function reportNotice(ctx: ServerContext, row: RequestRow): MailMessage {
       ...(row.media_url ? ['', `Photo: ${row.media_url}`] : []),
       '',
       `Reported by: ${contact.length ? contact.join(', ') : 'anonymous'}`,
+      ...languageNote(row.language),
       ...(row.public_anonymity_required ? ['The resident asked not to be identified publicly: do not publish or pass on their name.'] : []),
       '',
       `Told to the resident: ${row.service_notice ?? ''}`,
@@ -127,60 +170,115 @@ export function reportNotice(ctx: ServerContext, row: RequestRow): MailMessage {
   };
 }
 
-/** Asks a new subscriber to confirm, so nobody can sign someone else up. */
-export async function sendConfirmSubscription(ctx: ServerContext, row: RequestRow, to: string, token: string) {
+/** Asks a new subscriber to confirm, so nobody can sign someone else up; in the language they asked in. */
+export async function sendConfirmSubscription(ctx: ServerContext, row: RequestRow, to: string, token: string, language: Language | null = null) {
+  const id = row.service_request_id;
   await ctx.queue.send({
     to,
-    subject: `Confirm you want updates on ${row.service_request_id}`,
-    text: [
-      'Hello,',
-      '',
-      `Someone (we hope you) asked for email updates on report ${row.service_request_id} (${row.service_name}) to ${ctx.config.council.name}.`,
-      '',
-      `To get updates, confirm here: ${confirmLink(ctx, token)}`,
-      '',
-      'If you did not ask for this, ignore this email and you will not hear from us again.',
-    ].join('\n'),
+    ...inTheirLanguage(language, (lang) => {
+      const service = serviceNameIn(ctx, row, lang);
+      const council = councilName(ctx, lang);
+      return lang === 'cy'
+        ? {
+            subject: `Cadarnhewch eich bod am gael diweddariadau am ${id}`,
+            lines: [
+              'Helo,',
+              '',
+              `Mae rhywun (chi, gobeithio) wedi gofyn am ddiweddariadau drwy e-bost am adroddiad ${id} (${service}) i ${council}.`,
+              '',
+              `I gael diweddariadau, cadarnhewch yma: ${confirmLink(ctx, token)}`,
+              '',
+              'Os na wnaethoch ofyn am hyn, anwybyddwch yr e-bost hwn ac ni fyddwch yn clywed gennym eto.',
+            ],
+          }
+        : {
+            subject: `Confirm you want updates on ${id}`,
+            lines: [
+              'Hello,',
+              '',
+              `Someone (we hope you) asked for email updates on report ${id} (${service}) to ${council}.`,
+              '',
+              `To get updates, confirm here: ${confirmLink(ctx, token)}`,
+              '',
+              'If you did not ask for this, ignore this email and you will not hear from us again.',
+            ],
+          };
+    }),
   });
 }
 
 export interface UpdateForEmail {
   status: ExtendedStatus;
   description: string;
+  /** The update in Welsh, when staff wrote it; Welsh readers get the English otherwise. */
+  description_cy?: string | null;
   media_url: string | null;
   /** The request's expected date after the update (null when it has none, or is closed). */
   expected_datetime?: Date | null;
 }
 
+/** One subscriber's update email, in their language (both when it is not known). */
+export function updateEmail(ctx: ServerContext, row: RequestRow, update: UpdateForEmail, sub: { email: string; token: string; language: Language | null }): MailMessage {
+  const id = row.service_request_id;
+  const expected = update.expected_datetime ? new Date(update.expected_datetime) : null;
+  return {
+    to: sub.email,
+    ...inTheirLanguage(sub.language, (language) => {
+      const service = serviceNameIn(ctx, row, language);
+      if (language === 'cy') {
+        const status = STATUS_WORDS_CY[update.status];
+        return {
+          subject: `Diweddariad am ${id} (${service}): ${status}`,
+          lines: [
+            'Helo,',
+            '',
+            `Mae diweddariad am adroddiad ${id} (${service}, ${where(row, language)}).`,
+            '',
+            `Statws: ${status}`,
+            ...(expected ? [`Disgwylir erbyn: ${welshLongDate(expected)}`] : []),
+            '',
+            update.description_cy || update.description,
+            ...(update.media_url ? ['', `Llun: ${update.media_url}`] : []),
+            '',
+            `Gweld yr hanes cyfan: ${trackingLink(ctx, id, language)}`,
+            '',
+            `I roi’r gorau i gael e-byst am yr adroddiad hwn: ${unsubscribeLink(ctx, sub.token)}`,
+            '',
+            councilName(ctx, language),
+          ],
+        };
+      }
+      return {
+        subject: `Update on ${id} (${service}): ${STATUS_WORDS[update.status]}`,
+        lines: [
+          'Hello,',
+          '',
+          `There is an update on report ${id} (${service}, ${where(row, language)}).`,
+          '',
+          `Status: ${STATUS_WORDS[update.status]}`,
+          ...(expected ? [`Expected by: ${ukLongDate(expected)}`] : []),
+          '',
+          update.description,
+          ...(update.media_url ? ['', `Photo: ${update.media_url}`] : []),
+          '',
+          `See the whole history: ${trackingLink(ctx, id, language)}`,
+          '',
+          `To stop getting emails about this report: ${unsubscribeLink(ctx, sub.token)}`,
+          '',
+          councilName(ctx, language),
+        ],
+      };
+    }),
+  };
+}
+
 /** Tells every confirmed subscriber (including the reporter who opted in) about a staff update. */
 export async function sendUpdateEmails(ctx: ServerContext, row: RequestRow, update: UpdateForEmail) {
-  const { rows } = await ctx.db.query<{ email: string; token: string }>(
-    `SELECT email, token FROM subscriptions
+  const { rows } = await ctx.db.query<{ email: string; token: string; language: Language | null }>(
+    `SELECT email, token, language FROM subscriptions
      WHERE service_request_id = $1 AND confirmed_at IS NOT NULL AND unsubscribed_at IS NULL`,
     [row.service_request_id],
   );
-  await ctx.queue.send(
-    ...rows.map((sub) => ({
-      to: sub.email,
-      subject: `Update on ${row.service_request_id} (${row.service_name}): ${STATUS_WORDS[update.status]}`,
-      text: [
-        'Hello,',
-        '',
-        `There is an update on report ${row.service_request_id} (${row.service_name}, ${where(row)}).`,
-        '',
-        `Status: ${STATUS_WORDS[update.status]}`,
-        ...(update.expected_datetime ? [`Expected by: ${ukLongDate(new Date(update.expected_datetime))}`] : []),
-        '',
-        update.description,
-        ...(update.media_url ? ['', `Photo: ${update.media_url}`] : []),
-        '',
-        `See the whole history: ${trackingLink(ctx, row.service_request_id)}`,
-        '',
-        `To stop getting emails about this report: ${unsubscribeLink(ctx, sub.token)}`,
-        '',
-        ctx.config.council.name,
-      ].join('\n'),
-    })),
-  );
+  await ctx.queue.send(...rows.map((sub) => updateEmail(ctx, row, update, sub)));
   return rows.length;
 }

@@ -5,6 +5,7 @@ import { findService } from './open311/services.ts';
 import type { Areas, Location } from '../geo/areas.ts';
 import { routeReport, type Routing } from './routing.ts';
 import type { ExtendedStatus } from './statuses.ts';
+import type { Language } from './open311/language.ts';
 import { bool, coordinate, emailAddress, httpUrl, Problems, text, validateAttributes, type Body } from './validate.ts';
 
 /*
@@ -47,6 +48,8 @@ export interface RequestRow {
   reporter: { email?: string; first_name?: string; last_name?: string; phone?: string; device_id?: string; account_id?: string };
   public_anonymity_required: boolean;
   routing: { team: string | null; email: string; parish: { code: string; name: string } | null };
+  /** The language the resident used ('cy', 'en'), or null when their client did not say. */
+  language: Language | null;
 }
 
 /** The POST answer: Open311's service_request_id and service_notice, plus the token. */
@@ -172,6 +175,8 @@ export interface UpdateRow {
   status: 'open' | 'closed';
   extended_status: ExtendedStatus;
   description: string;
+  /** The update's words in Welsh, when staff gave them (our extension). */
+  description_cy: string | null;
   media_url: string | null;
   updated_datetime: Date;
 }
@@ -180,14 +185,15 @@ export interface UpdateRow {
  * mySociety's service request updates format. `status` carries the extended status (fixed,
  * action_scheduled…), as FixMyStreet reads it; `open311_status` says what it means in plain Open311.
  */
-export function publicUpdate(row: UpdateRow): Record<string, unknown> {
+export function publicUpdate(row: UpdateRow, language: Language = 'en'): Record<string, unknown> {
   return {
     update_id: String(row.update_id),
     service_request_id: row.service_request_id,
     status: row.extended_status,
     open311_status: row.status,
     updated_datetime: isoDate(row.updated_datetime),
-    description: row.description,
+    // In the language asked for (docs/open311-extensions.md#welsh): the Welsh where staff wrote it.
+    description: (language === 'cy' && row.description_cy) || row.description,
     media_url: row.media_url ?? '',
   };
 }

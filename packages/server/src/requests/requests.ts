@@ -4,6 +4,7 @@ import { ApiError, badRequest } from '../http/errors.ts';
 import { REPORT_NOTICE, REPORT_RECEIPT } from '../mail/notifications.ts';
 import { parseReport, type CreatedRequest, type RequestRow } from './request-rules.ts';
 import type { Body } from './validate.ts';
+import type { Language } from './open311/language.ts';
 
 export { parseReport, publicRequest, type CreatedRequest, type ParsedReport, type RequestRow } from './request-rules.ts';
 
@@ -39,6 +40,8 @@ export async function createRequest(
   ctx: ServerContext,
   body: Body,
   idempotencyKey: string | null,
+  /** The language the resident's client said it speaks; null makes their emails bilingual. */
+  language: Language | null = null,
 ): Promise<{ created: CreatedRequest; replayed: boolean }> {
   const print = idempotencyKey ? fingerprint(body) : null;
   if (idempotencyKey) {
@@ -53,14 +56,14 @@ export async function createRequest(
     `WITH n AS (SELECT nextval('service_request_numbers') AS id), ins AS (
      INSERT INTO service_requests (id, service_request_id, token, idempotency_key, request_fingerprint, service_code, service_name,
        description, agency_responsible, service_notice, address, address_id, zipcode, lat, long, media_url,
-       attributes, reporter, public_anonymity_required, routing)
-     SELECT n.id, $1::text || '-' || n.id::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17::jsonb, $18, $19::jsonb
+       attributes, reporter, public_anonymity_required, routing, language)
+     SELECT n.id, $1::text || '-' || n.id::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17::jsonb, $18, $19::jsonb, $25
      FROM n
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING *
      ), sub AS (
-       INSERT INTO subscriptions (service_request_id, email, token, source, confirmed_at)
-       SELECT service_request_id, $20, $21, 'reporter', now() FROM ins WHERE $20::text IS NOT NULL
+       INSERT INTO subscriptions (service_request_id, email, token, source, confirmed_at, language)
+       SELECT service_request_id, $20, $21, 'reporter', now(), $25 FROM ins WHERE $20::text IS NOT NULL
        ON CONFLICT (service_request_id, email) DO NOTHING
      ), mail AS (
        INSERT INTO mail_queue (kind, payload)
@@ -94,6 +97,7 @@ export async function createRequest(
       report.reporter.email ? REPORT_RECEIPT : null,
       REPORT_NOTICE,
       ctx.queue.sends,
+      language,
     ],
   );
   const row = rows[0];

@@ -6,14 +6,14 @@ import { checkPublicPost, requireStaff } from '../http/keys.ts';
 import { pageHelmet } from '../http/security-headers.ts';
 import { sendCachedAnswer, sendList, splitFormat, type Format } from './open311/format.ts';
 import { discoveryDocument, discoveryXmlShape } from './open311/discovery.ts';
-import { pickLanguage, type Language } from './open311/language.ts';
+import { pickLanguage, statedLanguage, type Language } from './open311/language.ts';
+import { noticeIn, publicRequestIn } from './in-language.ts';
 import { findService, serviceDefinitionIn, serviceSummaryIn } from './open311/services.ts';
 import { objectToXml } from '../http/xml.ts';
 import { loadImage, storeImage } from './media.ts';
 import { PhotoQueueFull } from './photo-queue.ts';
 import { searchRequests } from './query.ts';
-import { checkIdempotencyKey, createRequest, findByToken, findRequest, publicRequest, type CreatedRequest } from './requests.ts';
-import { routeReport } from './routing.ts';
+import { checkIdempotencyKey, createRequest, findByToken, findRequest, type CreatedRequest } from './requests.ts';
 import { confirmSubscription, findSubscription, subscribe, unsubscribe } from './subscriptions.ts';
 import { listUpdates, postUpdate, publicUpdate } from './updates.ts';
 
@@ -67,17 +67,17 @@ function answerLanguage(request: FastifyRequest, reply: FastifyReply, vary: bool
 
 /**
  * The POST answer's service_notice in `language`. The stored report keeps the English notice (for
- * staff, emails and GET requests); the routing rule is run again on what was stored, which gives
- * the same team or parish, with the config's Welsh words. A replay gets it the same way.
+ * staff and other systems); in-language.ts gives it in Welsh. A replay gets it the same way.
  */
-async function noticeIn(ctx: ServerContext, created: CreatedRequest, language: Language): Promise<CreatedRequest> {
+async function createdIn(ctx: ServerContext, created: CreatedRequest, language: Language): Promise<CreatedRequest> {
   if (language === 'en') return created;
   const row = await findRequest(ctx, created.service_request_id);
-  const service = row && findService(ctx.config, row.service_code);
-  if (!row || !service) return created;
-  const location = row.lat !== null && row.long !== null ? ctx.areas.locate(row.lat, row.long) : null;
-  return { ...created, service_notice: routeReport(ctx.config, service, row.attributes, location, language).service_notice };
+  return row ? { ...created, service_notice: noticeIn(ctx, row, language) } : created;
 }
+
+/** The language a POST's client said it speaks (null: it did not say), recorded for its emails. */
+const stated = (request: FastifyRequest) =>
+  statedLanguage({ locale: (request.query as Record<string, unknown> | undefined)?.locale, acceptLanguage: request.headers['accept-language'] });
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2/) and the extensions in
@@ -126,16 +126,17 @@ export default async function open311Routes(app: FastifyInstance) {
     const body = formBody(request);
     checkPublicPost(ctx, request);
     const key = checkIdempotencyKey(request.headers['idempotency-key']);
-    const { created, replayed } = await createRequest(ctx, body, key);
+    const { created, replayed } = await createRequest(ctx, body, key, stated(request));
     // After createRequest: its refusals are in English, and say so.
     const language = answerLanguage(request, reply, false);
     if (replayed) reply.header('Idempotent-Replayed', 'true');
     reply.code(replayed ? 200 : 201);
-    return sendList(reply, format, 'service_requests', 'request', [{ ...(await noticeIn(ctx, created, language)) }]);
+    return sendList(reply, format, 'service_requests', 'request', [{ ...(await createdIn(ctx, created, language)) }]);
   });
 
   withFormats(app, 'GET', 'requests', async (request, reply, format) => {
     const result = await searchRequests(ctx, request.query as Record<string, unknown>);
+    const language = answerLanguage(request, reply, true);
     // The count when it is small enough to be cheap (requests/query.ts COUNT_CAP); a next page as a Link.
     if (result.total !== null) reply.header('X-Total-Count', String(result.total));
     if (result.hasNext) {
@@ -145,14 +146,14 @@ export default async function open311Routes(app: FastifyInstance) {
       reply.header('Link', `<${ctx.publicUrl}${request.url.split('?')[0]}?${next}>; rel="next"`);
     }
     reply.header('Access-Control-Expose-Headers', 'X-Total-Count, Link');
-    return sendList(reply, format, 'service_requests', 'request', result.rows.map(publicRequest));
+    return sendList(reply, format, 'service_requests', 'request', result.rows.map((row) => publicRequestIn(ctx, row, language)));
   });
 
   app.get<{ Params: { file: string } }>(`${V2}/requests/:file`, async (request, reply) => {
     const [id, format] = splitFormat(request.params.file);
     const row = await findRequest(ctx, id);
     if (!row) throw notFound(`There is no report with the reference "${id}". Check it against the one in your receipt.`);
-    return sendList(reply, format, 'service_requests', 'request', [publicRequest(row)]);
+    return sendList(reply, format, 'service_requests', 'request', [publicRequestIn(ctx, row, answerLanguage(request, reply, true))]);
   });
 
   app.get<{ Params: { file: string } }>(`${V2}/tokens/:file`, async (request, reply) => {
@@ -165,7 +166,8 @@ export default async function open311Routes(app: FastifyInstance) {
   // Extension: service request updates (mySociety).
   withFormats(app, 'GET', 'servicerequestupdates', async (request, reply, format) => {
     const rows = await listUpdates(ctx, request.query as Record<string, unknown>);
-    return sendList(reply, format, 'service_request_updates', 'request_update', rows.map(publicUpdate));
+    const language = answerLanguage(request, reply, true);
+    return sendList(reply, format, 'service_request_updates', 'request_update', rows.map((row) => publicUpdate(row, language)));
   });
 
   withFormats(app, 'POST', 'servicerequestupdates', async (request, reply, format) => {
@@ -226,7 +228,7 @@ export default async function open311Routes(app: FastifyInstance) {
     const body = formBody(request);
     checkPublicPost(ctx, request);
     reply.code(202);
-    return subscribe(ctx, body);
+    return subscribe(ctx, body, stated(request));
   });
 
   const page = (reply: FastifyReply, status: number, title: string, body: string) => sendPage(reply, status, ctx.config.council.name, title, body);

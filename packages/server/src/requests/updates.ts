@@ -31,6 +31,8 @@ export async function postUpdate(ctx: ServerContext, body: Body, postedBy: strin
   }
   const description = text(body, 'description', problems, 4000);
   if (!description) problems.add('description is required: what the resident should be told.');
+  // Our extension (docs/open311-extensions.md#welsh): the same words in Welsh, for Welsh readers.
+  const descriptionCy = text(body, 'description_cy', problems, 4000);
   const media_url = httpUrl(body, 'media_url', problems);
   const updatedText = text(body, 'updated_datetime', problems, 40);
   let updated: Date | undefined;
@@ -52,8 +54,8 @@ export async function postUpdate(ctx: ServerContext, body: Body, postedBy: strin
   // or not at all. A closed request has no expected date.
   const { rows } = await ctx.db.query<UpdateRow & { request_expected_datetime: Date | null }>(
     `WITH u AS (
-       INSERT INTO service_request_updates (service_request_id, status, extended_status, description, media_url, updated_datetime, posted_by, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, now()), $7, $8)
+       INSERT INTO service_request_updates (service_request_id, status, extended_status, description, media_url, updated_datetime, posted_by, idempotency_key, description_cy)
+       VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, now()), $7, $8, $11)
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING *
      ), r AS (
@@ -64,7 +66,7 @@ export async function postUpdate(ctx: ServerContext, body: Body, postedBy: strin
        RETURNING service_requests.expected_datetime
      )
      SELECT u.*, r.expected_datetime AS request_expected_datetime FROM u LEFT JOIN r ON true`,
-    [request.service_request_id, status, extended, description, media_url ?? null, updated ?? null, postedBy, idempotencyKey, expected !== undefined, expected ?? null],
+    [request.service_request_id, status, extended, description, media_url ?? null, updated ?? null, postedBy, idempotencyKey, expected !== undefined, expected ?? null, descriptionCy ?? null],
   );
   const stored = rows[0];
   if (!stored) {
@@ -73,7 +75,7 @@ export async function postUpdate(ctx: ServerContext, body: Body, postedBy: strin
     throw new ApiError(409, 'This update is being saved by another attempt. Try again in a moment.');
   }
   const { request_expected_datetime: expectedNow, ...row } = stored;
-  await sendUpdateEmails(ctx, request, { status: extended, description: row.description, media_url: row.media_url, expected_datetime: expectedNow });
+  await sendUpdateEmails(ctx, request, { status: extended, description: row.description, description_cy: row.description_cy, media_url: row.media_url, expected_datetime: expectedNow });
   return { row, replayed: false };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLanguage, languageFromAcceptLanguage, pickLanguage } from './language.ts';
+import { inLanguage, languageFromAcceptLanguage, pickLanguage, statedLanguage } from './language.ts';
 
 // The HTTP behaviour is in packages/server/test/open311-welsh.spec.ts; these are the edge cases
 // of the parsing the Storybook mock shares.
@@ -35,5 +35,20 @@ describe('picking the language of an Open311 answer', () => {
     expect(inLanguage(service, 'description', 'cy')).toBe('A hole');
     expect(inLanguage(service, 'service_name', 'en')).toBe('Pothole');
     expect(inLanguage({ name: 'Yes' }, 'name', 'cy')).toBe('Yes');
+  });
+});
+
+describe('the language a client stated (recorded for its emails)', () => {
+  it('is the locale parameter, else a header naming Welsh, English or any language', () => {
+    expect(statedLanguage({ locale: 'cy', acceptLanguage: 'en' })).toBe('cy');
+    expect(statedLanguage({ acceptLanguage: 'cy-GB,cy;q=0.9,en;q=0.5' })).toBe('cy');
+    expect(statedLanguage({ acceptLanguage: 'en-GB,en;q=0.9' })).toBe('en');
+    expect(statedLanguage({ acceptLanguage: '*' })).toBe('en');
+  });
+
+  it('is unknown without a header, or when the header names none of our languages', () => {
+    expect(statedLanguage({})).toBeNull();
+    expect(statedLanguage({ acceptLanguage: 'fr-FR,fr;q=0.9' })).toBeNull();
+    expect(statedLanguage({ acceptLanguage: 'cy;q=0' })).toBeNull();
   });
 });

@@ -71,3 +71,22 @@ export function inLanguage<T extends object, K extends keyof T & string>(item: T
   }
   return item[field];
 }
+
+/**
+ * The language a client said it speaks, or null when it said nothing we have: the `locale`
+ * parameter, else an `Accept-Language` naming Welsh, English or `*`. Recorded with a report or
+ * a subscription; null (no header, or only languages we do not have) makes the emails bilingual.
+ */
+export function statedLanguage(request: { locale?: unknown; acceptLanguage?: string | string[] | null }): Language | null {
+  const locale = Array.isArray(request.locale) ? request.locale[0] : request.locale;
+  if (typeof locale === 'string' && languageOfTag(locale)) return languageOfTag(locale);
+  const header = Array.isArray(request.acceptLanguage) ? request.acceptLanguage.join(',') : request.acceptLanguage;
+  if (!header) return null;
+  const named = header.split(',').some((part) => {
+    const [range, ...params] = part.split(';');
+    const zero = params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/i.test(p));
+    // `*` (any language, as Node's fetch sends) takes English, as pickLanguage answers it.
+    return !zero && (range?.trim() === '*' || languageOfTag(range ?? '') !== null);
+  });
+  return named ? languageFromAcceptLanguage(header) : null;
+}

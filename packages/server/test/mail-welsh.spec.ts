@@ -1,0 +1,128 @@
+// Emails in the language the resident used (Welsh Language Standards): the language is recorded
+// with the report, the subscription and the saved answers; Welsh residents get every email in
+// Welsh, residents whose language nobody knows get both (Welsh first), and the council's team is
+// told the resident wrote in Welsh. Every Welsh email is checked for English words.
+import { describe, expect, it } from 'vitest';
+import { expectNoEnglish } from '../../../scripts/lib/english-words.ts';
+import { call, mailbox, pothole, STAFF_KEY, useTestServer } from './helpers.ts';
+
+const t = useTestServer('pglite');
+const welsh = { 'Accept-Language': 'cy' };
+// Names, places and addresses a Welsh email may carry as they are.
+const ALLOW = ['Larkmead', 'Ada'];
+
+async function report(headers: Record<string, string>, extra: Record<string, string> = {}) {
+  const created = await call(t.server.base, 'POST', '/open311/v2/requests.json', { form: pothole(extra), headers });
+  expect(created.status).toBe(201);
+  return created.body[0].service_request_id as string;
+}
+
+async function update(id: string, fields: Record<string, string>) {
+  const answer = await call(t.server.base, 'POST', '/open311/v2/servicerequestupdates.json', {
+    form: { api_key: STAFF_KEY, service_request_id: id, ...fields },
+  });
+  expect(answer.status).toBe(201);
+}
+
+const to = async (email: string) => (await mailbox(t.server)).filter((m) => m.to.includes(email));
+
+describe('emails in the language the resident used', () => {
+  it('writes to a Welsh resident in Welsh: receipt, updates (the Welsh staff wrote), and tells the team', async () => {
+    const email = 'ada-cy@example.org';
+    const id = await report(welsh, { email, first_name: 'Ada', email_updates: 'true', description: 'Twll dwfn y tu allan i’r becws' });
+    const { rows } = await t.db.query<{ language: string }>('SELECT language FROM service_requests WHERE service_request_id = $1', [id]);
+    expect(rows[0]!.language).toBe('cy');
+
+    await update(id, {
+      status: 'action_scheduled',
+      description: 'We will fill this pothole on Thursday.',
+      description_cy: 'Byddwn yn llenwi’r twll hwn ddydd Iau.',
+      expected_datetime: '2026-12-10T12:00:00Z',
+    });
+    const [updated, receipt] = [...(await to(email))].sort((a, b) => a.subject.localeCompare(b.subject));
+    expect(receipt!.subject).toBe(`Eich adroddiad ${id}: Twll yn y ffordd`);
+    expect(receipt!.text).toContain('Annwyl Ada,');
+    expect(receipt!.text).toContain('Bydd ein tîm priffyrdd yn ei archwilio o fewn 5 diwrnod gwaith.');
+    expectNoEnglish(`${receipt!.subject}\n${receipt!.text}`, 'the receipt', ALLOW);
+
+    expect(updated!.subject).toBe(`Diweddariad am ${id} (Twll yn y ffordd): Camau wedi’u trefnu`);
+    expect(updated!.text).toContain('Byddwn yn llenwi’r twll hwn ddydd Iau.');
+    expect(updated!.text).toContain('Disgwylir erbyn: dydd Iau 10 Rhagfyr 2026');
+    expectNoEnglish(`${updated!.subject}\n${updated!.text}`, 'the update email', ALLOW);
+
+    const notice = (await mailbox(t.server)).find((m) => m.subject.startsWith(`New report ${id}`))!;
+    expect(notice.text).toContain('The resident wrote in Welsh: reply to them in Welsh.');
+  });
+
+  it('asks a Welsh subscriber to confirm in Welsh', async () => {
+    const id = await report({ 'Accept-Language': 'en-GB' });
+    const email = 'subscriber-cy@example.org';
+    const answer = await call(t.server.base, 'POST', '/open311/v2/subscriptions', { form: { service_request_id: id, email }, headers: welsh });
+    expect(answer.status).toBe(202);
+    const [confirm] = await to(email);
+    expect(confirm!.subject).toBe(`Cadarnhewch eich bod am gael diweddariadau am ${id}`);
+    expectNoEnglish(`${confirm!.subject}\n${confirm!.text}`, 'the subscription confirmation', ALLOW);
+  });
+
+  it('writes in both languages, Welsh first, when the client named no language we have', async () => {
+    const email = 'unknown@example.org';
+    const id = await report({ 'Accept-Language': 'fr' }, { email, email_updates: 'true' });
+    await update(id, { status: 'fixed', description: 'Filled and sealed.', description_cy: 'Wedi’i lenwi a’i selio.' });
+    const mail = await to(email);
+    expect(mail.map((m) => m.subject).sort()).toEqual([
+      `Diweddariad am ${id} (Twll yn y ffordd): Wedi’i drwsio / Update on ${id} (Pothole): Fixed`,
+      `Eich adroddiad ${id}: Twll yn y ffordd / Your report ${id}: Pothole`,
+    ]);
+    for (const message of mail) {
+      const [cy, en] = message.text.split('—'.repeat(20));
+      expect(cy).toMatch(/Diolch am eich adroddiad|Mae diweddariad am adroddiad/);
+      expect(en).toMatch(/Thank you for your report|There is an update on report/);
+    }
+    const notice = (await mailbox(t.server)).find((m) => m.subject.startsWith(`New report ${id}`))!;
+    expect(notice.text).toContain('reply in Welsh and English');
+  });
+
+  it('writes to an English resident in English only', async () => {
+    const email = 'ada-en@example.org';
+    const id = await report({ 'Accept-Language': 'en-GB,en;q=0.9' }, { email });
+    const [receipt] = await to(email);
+    expect(receipt!.subject).toBe(`Your report ${id}: Pothole`);
+    expect(receipt!.text).not.toContain('Diolch');
+  });
+
+  it('emails the resume code in Welsh, or in both languages when the page did not say', async () => {
+    const save = (email: string, lang?: string) =>
+      fetch(`${t.server.base}/api/consultations/town-centre-2026/drafts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ answers: { drives: 'no' }, email, ...(lang ? { lang } : {}) }),
+      });
+    expect((await save('resume-cy@example.org', 'cy')).status).toBe(201);
+    expect((await save('resume-both@example.org')).status).toBe(201);
+    const [cy] = await to('resume-cy@example.org');
+    expect(cy!.subject).toBe('Eich cod ailddechrau: Stryd Fawr Larkmead: canol tref mwy diogel a gwyrddach');
+    expectNoEnglish(`${cy!.subject}\n${cy!.text}`, 'the resume-code email', ALLOW);
+    const [both] = await to('resume-both@example.org');
+    expect(both!.text).toContain('Eich cod ailddechrau yw');
+    expect(both!.text).toContain('Your resume code is');
+  });
+});
+
+describe('a report read in Welsh (GET requests and updates)', () => {
+  it('gives the category, the notice and the updates in the language asked for', async () => {
+    const id = await report({});
+    await update(id, { status: 'in_progress', description: 'A crew is on site.', description_cy: 'Mae criw ar y safle.' });
+    const [cy] = (await call(t.server.base, 'GET', `/open311/v2/requests/${id}.json`, { headers: welsh })).body;
+    expect(cy).toMatchObject({ service_name: 'Twll yn y ffordd', service_notice: 'Bydd ein tîm priffyrdd yn ei archwilio o fewn 5 diwrnod gwaith.' });
+    const [en] = (await call(t.server.base, 'GET', `/open311/v2/requests/${id}.json`)).body;
+    expect(en).toMatchObject({ service_name: 'Pothole', service_notice: 'Our highways team will inspect it within 5 working days.' });
+    const list = (await call(t.server.base, 'GET', `/open311/v2/requests.json?service_request_id=${id}&locale=cy`)).body;
+    expect(list[0].service_name).toBe('Twll yn y ffordd');
+
+    const updates = (path: string, headers = {}) => call(t.server.base, 'GET', path, { headers });
+    const inWelsh = (await updates(`/open311/v2/servicerequestupdates.json?service_request_id=${id}`, welsh)).body;
+    expect(inWelsh.map((u: { description: string }) => u.description)).toEqual(['Mae criw ar y safle.']);
+    const inEnglish = (await updates(`/open311/v2/servicerequestupdates.json?service_request_id=${id}`)).body;
+    expect(inEnglish.map((u: { description: string }) => u.description)).toEqual(['A crew is on site.']);
+  });
+});
