@@ -2,7 +2,7 @@
 // from the JSDoc tags (@summary @tag @slot @event @csspart @cssprop) and Lit's decorators.
 // `pnpm manifest` analyses all packages in one pass and writes one file per package,
 // packages/<name>/custom-elements.json (what each package.json's "customElements" points at),
-// with paths relative to the package; no root file is kept.
+// with paths relative to the package, naming the published dist/*.js; no root file is kept.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const packages = ['core', 'location-picker', 'report-form', 'case-tracker', 'consultation'];
@@ -16,7 +16,15 @@ function perPackage() {
         const prefix = `packages/${name}/`;
         const modules = customElementsManifest.modules
           .filter((m) => m.path.startsWith(prefix))
-          .map((m) => JSON.parse(JSON.stringify(m).replaceAll(`"${prefix}`, '"').replaceAll(`"/${prefix}`, '"/')));
+          .map((m) =>
+            JSON.parse(
+              JSON.stringify(m)
+                .replaceAll(`"${prefix}`, '"')
+                .replaceAll(`"/${prefix}`, '"/')
+                // Paths name the published JavaScript (dist/x.js), which is what a user's tools open.
+                .replace(/"(\/?)src\/([^"]+)\.ts"/g, '"$1dist/$2.js"'),
+            ),
+          );
         if (!modules.length) continue;
         const manifest = { schemaVersion: customElementsManifest.schemaVersion, readme: '', modules };
         writeFileSync(`${prefix}custom-elements.json`, `${JSON.stringify(manifest, null, 2)}\n`);

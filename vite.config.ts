@@ -80,6 +80,9 @@ export default defineConfig({
     minify: true,
     sourcemap: true,
     manifest: 'manifest.json',
+    // MapLibre (about 1 MB minified, 290 kB gzipped) is one chunk on purpose, loaded only when a
+    // map is shown: warn about chunks bigger than it, not about it.
+    chunkSizeWarningLimit: 1100,
     // No <link rel=modulepreload> injected into the host page's <head>: a widget touches
     // nothing of the page outside its own element.
     modulePreload: false,
@@ -89,6 +92,8 @@ export default defineConfig({
     rolldownOptions: {
       input: entries,
       preserveEntrySignatures: 'exports-only',
+      // The timings report is for tuning plugins; `pnpm start` and `pnpm test` print only problems.
+      checks: { pluginTimings: false },
       output: {
         // Library mode keeps whitespace for readable npm output; a CDN file is minified fully.
         minify: true,

@@ -1,5 +1,6 @@
 // What `pnpm start` and the end-to-end tests serve, defined once so the tests run the demo as
 // people see it.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -32,6 +33,9 @@ export interface StaticDir {
 
 /** Folders the demo serves, for createServer({ staticDirs }). */
 export function demoStaticDirs(root: string): StaticDir[] {
+  // Empty until the framework example is built; made here so the server does not warn (in raw
+  // JSON) at every start that the folder it serves does not exist.
+  mkdirSync(join(root, 'examples/framework/dist'), { recursive: true });
   return [
     // chunks/ and assets/ have content-hashed names (vite.config.ts): cached for a year.
     { prefix: '/cdn/', root: join(root, 'dist/cdn'), immutable: /[\\/](chunks|assets)[\\/]/ },

@@ -41,6 +41,9 @@ if (built) {
 if (run('Custom Elements Manifest', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs'])) {
   run('Storybook build', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']);
 }
+// The packages as users install them: packed, installed outside the repo (a Vite app and a Node
+// project), and the webmasters' snippet run verbatim against the installed server.
+if (built) run('packed packages, outside the repo', process.execPath, ['scripts/test-outside.mjs']);
 run(
   'vitest (unit, server, end-to-end)',
   bin('vitest'),

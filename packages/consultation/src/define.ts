@@ -6,6 +6,11 @@ import { CivicConsultation } from './consultation.js';
 defineElement('civic-text-input', CivicTextInput);
 defineElement('civic-consultation', CivicConsultation);
 
+// The event types ride with this entry, so importing only `/define` types the listeners.
+export type { CivicConsultationPageChangeEvent } from './events/page-change.js';
+export type { CivicConsultationSubmittedEvent } from './events/submitted.js';
+export type { CivicErrorEvent } from '@civic-widgets/core';
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-consultation': CivicConsultation;

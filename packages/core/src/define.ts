@@ -15,6 +15,9 @@ defineElement('civic-select', CivicSelect);
 defineElement('civic-date-input', CivicDateInput);
 defineElement('civic-error-summary', CivicErrorSummary);
 
+// The event types ride with this entry, so importing only `/define` types `civic-error` listeners.
+export type { CivicErrorEvent } from './events/error.js';
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-text-input': CivicTextInput;

@@ -5,6 +5,11 @@ import { CivicReportForm } from './report-form.js';
 // The location picker is imported by the form when the resident reaches "Where" (a chunk of its own).
 defineElement('civic-report-form', CivicReportForm);
 
+// The event types ride with this entry, so importing only `/define` types the listeners.
+export type { CivicSubmitEvent } from './events/submit.js';
+export type { CivicSubmittedEvent } from './events/submitted.js';
+export type { CivicErrorEvent } from '@civic-widgets/core';
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-report-form': CivicReportForm;
