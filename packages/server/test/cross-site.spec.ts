@@ -67,8 +67,11 @@ describe.each(testDatabases())('cross-site requests on %s', (kind) => {
         expect(answer.body).toEqual([{ code: 403, description: `This form can only be sent from this site's own pages, not from ${origin}.` }]);
       }
       expect((await send('POST', path, { form: { token: 'x' }, headers: { 'sec-fetch-site': 'cross-site' } })).status, path).toBe(403);
-      // From its own page it gets through to the route (an unknown token or report: 404).
+      // From its own page it gets through to the route (an unknown token or report: 404), also
+      // when the browser hid the origin ("null") but says same-origin in Sec-Fetch-Site.
       expect((await send('POST', path, { form: { token: 'x' }, headers: { origin: own(), 'sec-fetch-site': 'same-origin' } })).status, path).toBe(404);
+      expect((await send('POST', path, { form: { token: 'x' }, headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } })).status, path).toBe(404);
+      expect((await send('POST', path, { form: { token: 'x' }, headers: { origin: 'null', 'sec-fetch-site': 'cross-site' } })).status, path).toBe(403);
     }
   });
 

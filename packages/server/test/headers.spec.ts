@@ -12,14 +12,14 @@ describe.each(testDatabases())('security headers on %s', (kind) => {
   const t = useTestServer(kind);
   const get = (path: string) => call(t.server.base, 'GET', path);
 
-  it('sends nosniff and no Referer policy on API answers and errors, without HSTS over http', async () => {
+  it('sends nosniff and a same-origin Referer policy on API answers and errors, without HSTS over http', async () => {
     for (const path of ['/open311/v2/services.json', '/open311/v2/requests/LDC-9999.json', '/open311/v2/tokens/%FF.json', '/nothing-here', '/api/consultations']) {
       const answer = await get(path);
       expect(answer.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(answer.headers.get('strict-transport-security'), path).toBeNull();
       if (path !== '/open311/v2/tokens/%FF.json') {
         // Refused before routing (a broken escape): fastify runs no hooks, the error handler still says nosniff.
-        expect(answer.headers.get('referrer-policy'), path).toBe('no-referrer');
+        expect(answer.headers.get('referrer-policy'), path).toBe('same-origin');
         expect(answer.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
       }
     }
@@ -47,7 +47,7 @@ describe.each(testDatabases())('security headers on %s', (kind) => {
       expect(csp, path).toContain("form-action 'self'");
       expect(csp, path).not.toMatch(/script-src/);
       expect(answer.headers.get('x-content-type-options'), path).toBe('nosniff');
-      expect(answer.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(answer.headers.get('referrer-policy'), path).toBe('same-origin');
     }
     // Staff pages show report photos from wherever media_url points.
     expect((await get('/staff')).headers.get('content-security-policy')).toContain("img-src 'self' https: data:");

@@ -55,8 +55,10 @@ function isOwn(request: FastifyRequest, origin: string): boolean {
 
 /** Why this request may not change anything from where it came; null when it may. */
 export function crossSiteProblem(request: FastifyRequest, policy: CrossSitePolicy, isAllowedOrigin: (origin: string) => boolean, noun = 'requests'): string | null {
-  const origin = request.headers.origin;
   const site = request.headers['sec-fetch-site'];
+  // A page whose Referrer-Policy is no-referrer posts its forms with `Origin: null`; the
+  // browser's own Sec-Fetch-Site (no page can set it) still says it came from this site.
+  const origin = request.headers.origin === 'null' && site === 'same-origin' ? undefined : request.headers.origin;
   if (origin !== undefined && policy === 'same-origin') {
     return isOwn(request, origin) ? null : `This form can only be sent from this site's own pages, not from ${origin}.`;
   }

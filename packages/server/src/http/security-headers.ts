@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 /*
- * Response headers through @fastify/helmet. On every response: nosniff, no Referer sent onwards
- * (links in the pages carry report references and subscription tokens), X-Frame-Options, and
+ * Response headers through @fastify/helmet. On every response: nosniff, a Referer only to this
+ * server itself (links in the pages carry report references and subscription tokens; not
+ * `no-referrer`, under which a browser sends `Origin: null` with our own forms), X-Frame-Options, and
  * HSTS when the server is reached over https (PUBLIC_URL). No Content-Security-Policy by default:
  * the demo council pages served beside the API (examples/) bring their own, and a JSON answer is
  * never rendered. Every HTML page the server renders itself gets a strict one (pageHeaders).
@@ -33,7 +34,7 @@ export const securityHeaders = fp(
   async (app: FastifyInstance, { publicUrl }: { publicUrl: string }) => {
     await app.register(helmet, {
       contentSecurityPolicy: false,
-      referrerPolicy: { policy: 'no-referrer' },
+      referrerPolicy: { policy: 'same-origin' },
       // A year, this host only: a council's other subdomains may not all be on https yet.
       strictTransportSecurity: publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: false } : false,
       // The API answers other origins through CORS; photos say cross-origin themselves.
