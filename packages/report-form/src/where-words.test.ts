@@ -1,6 +1,7 @@
 // "Never stuck": where a backend offers no address search and no map (any plain Open311 server),
 // or its address search fails while the resident uses it, the "where" page still lets them
 // finish: the address or a description in words, sent as Open311's address_string.
+// Also: given only `endpoint`, the search, boundary and phone come from the widget configuration.
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Open311Client } from '@civic-widgets/core';
@@ -68,6 +69,23 @@ describe('<civic-report-form> where there is no address search', function () {
     expect(detail.request.addressString).to.equal('Lay-by on the A423 north of the Fenbury turn');
     expect(detail.request).not.to.have.property('lat');
     expect(detail.request).not.to.have.property('long');
+  });
+
+  it('given only endpoint, takes the address search, boundary and phone from the server\'s widget configuration', async () => {
+    sessionStorage.setItem(
+      `civic-widgets:draft:report:${api}:`,
+      JSON.stringify({ v: 1, data: { answers: { ...emptyAnswers(), serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' } }, page: 'where', key: crypto.randomUUID(), returnToCheck: false } }),
+    );
+    const el = await form(api, { 'map-style': '' });
+    await onPage(el, 'Where is the problem?');
+    // The council's number and hours, from the document: the page set no phone.
+    await waitUntil(() => pageText(el).includes('01632 960000 (Monday to Friday, 8am to 6pm)'), 'no phone line from the configuration', { timeout: 8000 });
+    const picker = el.shadowRoot!.querySelector('civic-location-picker')!;
+    await waitUntil(() => picker.shadowRoot?.querySelector('[role="combobox"]'), 'no address search from the configuration', { timeout: 8000 });
+    picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!.focus();
+    await sendKeys({ type: '5 high st' });
+    await waitUntil(() => picker.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'the gazetteer from the configuration did not answer', { timeout: 8000 });
+    await expect(el).to.be.accessible();
   });
 
   it('when the address search fails, the words the resident typed are the place, and the council stores them', async () => {
