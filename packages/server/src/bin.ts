@@ -9,7 +9,8 @@ const usage = `Usage: civic-server [--port 8787] [--host localhost] [--config co
 packages/server/demo/reports.json (no email is sent about them).
 
 Environment: DATABASE_URL (use PostgreSQL instead of the embedded database), SMTP_URL (send real
-email instead of the dev mailbox), PUBLIC_URL, CIVIC_STAFF_API_KEY, CIVIC_RATE_LIMIT_POST_MAX,
+email instead of the dev mailbox; DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY sign it), or
+NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID (send through GOV.UK Notify), PUBLIC_URL, CIVIC_STAFF_API_KEY, CIVIC_RATE_LIMIT_POST_MAX,
 CIVIC_RATE_LIMIT_POST_WINDOW_MS, TRUST_PROXY (proxies in front: a count like 1, or their addresses).`;
 
 async function main() {

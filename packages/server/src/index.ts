@@ -18,8 +18,8 @@ import { securityHeaders } from './http/security-headers.ts';
 import { clientErrorHandler, frameworkErrors, inputGuard } from './http/input-guard.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { checkTrustProxy, fastifyTrustProxy, parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
-import { createDevMailbox } from './mail/dev-mailbox.ts';
-import { createUrlMailer, type Mailer } from './mail/mailer.ts';
+import { chooseMailer } from './mail/choose.ts';
+import type { Mailer } from './mail/mailer.ts';
 import { handleReportMail } from './mail/notifications.ts';
 import { MAIL_JOB, MailQueue } from './mail/queue.ts';
 import { PhotoQueue, type PhotoLimits } from './requests/photo-queue.ts';
@@ -145,7 +145,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
   let mailer: Mailer | undefined;
   const queue = new MailQueue(db, app.log);
   try {
-    mailer = options.smtpUrl ? createUrlMailer(options.smtpUrl, config.council.mail_from) : await createDevMailbox(db, config.council.mail_from);
+    mailer = await chooseMailer(db, config.council.mail_from, options.smtpUrl, env);
     const isAllowedOrigin = originMatcher(config.cors.origins);
     const ctx: ServerContext = {
       db,

@@ -16,3 +16,12 @@ export function unsubscribeLink(ctx: ServerContext, token: string): string {
 export function confirmLink(ctx: ServerContext, token: string): string {
   return `${ctx.publicUrl}/open311/v2/subscriptions/confirm?token=${encodeURIComponent(token)}`;
 }
+
+/**
+ * RFC 8058 one-click unsubscribe headers for `url`. Mail providers (Gmail, Yahoo) show their own
+ * "Unsubscribe" button and POST `List-Unsubscribe=One-Click` to the URL, with no cookies and no
+ * Origin: the unsubscribe route takes the token from the query string for that reason.
+ */
+export function oneClickUnsubscribe(url: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}

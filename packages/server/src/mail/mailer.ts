@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
+import { htmlFromText } from './html-body.ts';
 
 export interface MailMessage {
   to: string;
@@ -7,6 +8,10 @@ export interface MailMessage {
   text: string;
   html?: string;
   replyTo?: string;
+  /** Extra headers, e.g. List-Unsubscribe (header-safe values only). */
+  headers?: Record<string, string>;
+  /** The language the email is written in (the HTML part's lang); default English. */
+  lang?: 'en' | 'cy';
 }
 
 /**
@@ -17,19 +22,50 @@ export interface Mailer {
   /** Hands one message to SMTP now; rejects if it was not accepted (the queue retries it). */
   deliver(message: MailMessage): Promise<void>;
   close(): Promise<void>;
-  /** "smtp" for SMTP_URL, "dev-mailbox" for the in-process catcher. */
-  readonly kind: 'smtp' | 'dev-mailbox';
+  /** "smtp" for SMTP_URL, "notify" for GOV.UK Notify, "dev-mailbox" for the in-process catcher. */
+  readonly kind: 'smtp' | 'dev-mailbox' | 'notify';
 }
 
 export interface Logger {
   error(obj: unknown, msg?: string): void;
 }
 
-export function createSmtpMailer(transport: Transporter, from: string, kind: Mailer['kind'], onClose?: () => Promise<void>): Mailer {
+/** nodemailer's DKIM signing options: the key signs every message the transport sends. */
+export interface DkimOptions {
+  domainName: string;
+  keySelector: string;
+  /** PEM private key (RSA or Ed25519). */
+  privateKey: string;
+}
+
+/**
+ * DKIM from the environment: DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (the PEM itself;
+ * `\n` escapes are turned into line breaks, for platforms whose variables are one line). All
+ * three or none: half a configuration is a mistake worth stopping the start for.
+ */
+export function dkimFromEnv(env: Record<string, string | undefined>): DkimOptions | undefined {
+  const domainName = env.DKIM_DOMAIN?.trim();
+  const keySelector = env.DKIM_SELECTOR?.trim();
+  const privateKey = env.DKIM_PRIVATE_KEY?.replace(/\\n/g, '\n').trim();
+  if (!domainName && !keySelector && !privateKey) return undefined;
+  if (!domainName || !keySelector || !privateKey) {
+    throw new Error('DKIM signing needs all of DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY');
+  }
+  if (!privateKey.includes('PRIVATE KEY')) throw new Error('DKIM_PRIVATE_KEY must be a PEM private key (-----BEGIN PRIVATE KEY-----…)');
+  return { domainName, keySelector, privateKey };
+}
+
+/** Every email has a plain-text and an HTML part: the HTML is made from the text unless given. */
+export function withHtml(message: MailMessage): MailMessage & { html: string } {
+  return { ...message, html: message.html ?? htmlFromText(message.text, message.subject, message.lang) };
+}
+
+export function createSmtpMailer(transport: Transporter, from: string, kind: Mailer['kind'], onClose?: () => Promise<void>, dkim?: DkimOptions): Mailer {
   return {
     kind,
     async deliver(message) {
-      await transport.sendMail({ from, ...message });
+      const { lang: _lang, ...mail } = withHtml(message);
+      await transport.sendMail({ from, ...mail, ...(dkim ? { dkim } : {}) });
     },
     async close() {
       transport.close();
@@ -38,7 +74,7 @@ export function createSmtpMailer(transport: Transporter, from: string, kind: Mai
   };
 }
 
-/** A mailer for SMTP_URL (smtp://user:pass@host:587, smtps://…). */
-export function createUrlMailer(url: string, from: string): Mailer {
-  return createSmtpMailer(nodemailer.createTransport(url), from, 'smtp');
+/** A mailer for SMTP_URL (smtp://user:pass@host:587, smtps://…), DKIM-signing when configured. */
+export function createUrlMailer(url: string, from: string, dkim?: DkimOptions): Mailer {
+  return createSmtpMailer(nodemailer.createTransport(url), from, 'smtp', undefined, dkim);
 }

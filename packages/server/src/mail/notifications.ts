@@ -3,7 +3,7 @@ import type { MailMessage } from './mailer.ts';
 import type { MailQueue } from './queue.ts';
 import { findService } from '../requests/open311/services.ts';
 import { ukLongDate } from '../requests/expected-dates.ts';
-import { confirmLink, trackingLink, unsubscribeLink } from './links.ts';
+import { confirmLink, oneClickUnsubscribe, trackingLink, unsubscribeLink } from './links.ts';
 import type { RequestRow } from '../requests/requests.ts';
 import { STATUS_WORDS, type ExtendedStatus } from '../requests/statuses.ts';
 import type { Language } from '../requests/open311/language.ts';
@@ -223,6 +223,7 @@ export function updateEmail(ctx: ServerContext, row: RequestRow, update: UpdateF
   const expected = update.expected_datetime ? new Date(update.expected_datetime) : null;
   return {
     to: sub.email,
+    headers: oneClickUnsubscribe(unsubscribeLink(ctx, sub.token)),
     ...inTheirLanguage(sub.language, (language) => {
       const service = serviceNameIn(ctx, row, language);
       if (language === 'cy') {

@@ -53,13 +53,15 @@ const SEPARATOR = '—'.repeat(20);
  * One email in the resident's language, or both (Welsh first) when it is not known. `build`
  * writes the email in the language it is given.
  */
-export function inTheirLanguage(language: Language | null, build: (language: Language) => Words): { subject: string; text: string } {
+export function inTheirLanguage(language: Language | null, build: (language: Language) => Words): { subject: string; text: string; lang: Language } {
   if (language) {
     const words = build(language);
-    return { subject: words.subject, text: words.lines.join('\n') };
+    return { subject: words.subject, text: words.lines.join('\n'), lang: language };
   }
   const [cy, en] = [build('cy'), build('en')];
   return {
+    // The HTML part's lang: the Welsh comes first (English sections are still read, in a Welsh voice).
+    lang: 'cy',
     subject: `${cy.subject} / ${en.subject}`,
     text: [
       'Mae’r neges hon yn Gymraeg ac yn Saesneg. / This message is in Welsh and English.',
