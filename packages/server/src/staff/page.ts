@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../http/context.ts';
 import { escapeHtml } from '../http/html.ts';
+import { crossSiteProblem } from '../http/cross-site.ts';
 import { PAGE_CSP } from '../http/security-headers.ts';
 
 /*
@@ -57,15 +58,9 @@ export function send(reply: FastifyReply, status: number, html: string) {
   return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
 }
 
-/** A cross-site page must not be able to post through an officer's browser. */
+/** A cross-site page must not be able to post through an officer's browser (http/cross-site.ts's rule). */
 export function sameOrigin(request: FastifyRequest): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+  return crossSiteProblem(request, 'same-origin', () => false) === null;
 }
 
 /** A problem with what was typed; `field` is the id of the input it is about, when there is one. */
