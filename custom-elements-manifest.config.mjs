@@ -5,7 +5,7 @@
 // with paths relative to the package, naming the published dist/*.js; no root file is kept.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
-const packages = ['core', 'location-picker', 'report-form', 'case-tracker', 'consultation'];
+const packages = ['core', 'location-picker', 'report-form', 'case-tracker', 'consultation', 'consultation-hub'];
 
 /** Splits the one manifest into a manifest per package. */
 function perPackage() {

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
  * shown. Chunks are content-hashed; entry names are stable within a version and pinned by
  * the SRI hashes written to dist/cdn/sri.json (printed in docs/webmasters.md).
  */
-const widgets = ['location-picker', 'report-form', 'case-tracker', 'consultation'];
+const widgets = ['location-picker', 'report-form', 'case-tracker', 'consultation', 'consultation-hub'];
 const entries = Object.fromEntries(
   [
     ['core', 'packages/core/src/define.ts'],

@@ -5,6 +5,12 @@ export type LocalizedText = string | { en: string; cy?: string };
 
 export type ConsultationStatus = 'upcoming' | 'open' | 'closed' | 'results_published';
 
+/** A topic or an area a consultation is about: a stable id and the words residents read. */
+export interface ConsultationTag {
+  id: string;
+  label: LocalizedText;
+}
+
 /** GET /api/consultations: one entry of the list. Date-times are ISO 8601 strings (UTC). */
 export interface ConsultationSummary {
   id: string;
@@ -13,6 +19,10 @@ export interface ConsultationSummary {
   status: ConsultationStatus;
   opens: string;
   closes: string;
+  /** What it is about, e.g. transport; absent or empty: no topic given. */
+  topics?: ConsultationTag[];
+  /** Where it applies; absent or empty: the whole council area. */
+  areas?: ConsultationTag[];
 }
 
 /** Another way to respond, always shown. */
@@ -173,4 +183,21 @@ export interface ConsultationResults {
   decision: { text: LocalizedText; url?: string; date?: string };
   questions: QuestionResult[];
   quotes: { text: string; question?: string }[];
+}
+
+/**
+ * POST …/alerts body: email me about new consultations on these topics or in these areas
+ * (none chosen: every new one), or, with `consultation`, tell me the outcome of that one.
+ */
+export interface AlertInput {
+  email: string;
+  topics?: string[];
+  areas?: string[];
+  consultation?: string;
+  lang?: 'en' | 'cy';
+}
+
+/** The answer to POST …/alerts: a link to confirm was emailed (whether or not already subscribed). */
+export interface AlertAccepted {
+  status: 'confirmation_sent';
 }

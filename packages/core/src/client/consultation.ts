@@ -3,6 +3,8 @@ import { Transport, safeErrors, type CallOptions, type TransportOptions } from '
 import { createIdempotencyKey } from './idempotency.js';
 import type { PostOptions } from './open311.js';
 import type {
+  AlertAccepted,
+  AlertInput,
   Consultation,
   ConsultationResults,
   ConsultationSummary,
@@ -70,6 +72,14 @@ export class ConsultationClient {
   /** GET {endpoint}/{id}/results (`results_not_published`, 404, until staff publish them). */
   results(id: string, o: CallOptions = {}): Promise<ConsultationResults> {
     return this.#json('GET', [id, 'results'], undefined, o);
+  }
+
+  /**
+   * POST {endpoint}/alerts: asks for emails about new consultations, or about one
+   * consultation's outcome. The server emails a link to confirm before sending anything else.
+   */
+  subscribeAlerts(body: AlertInput, o: PostOptions = {}): Promise<AlertAccepted> {
+    return this.#json('POST', ['alerts'], body, o);
   }
 
   async #json<T>(method: string, path: string[], body: unknown, o: PostOptions): Promise<T> {
