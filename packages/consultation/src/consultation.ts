@@ -51,6 +51,7 @@ import { contactPhone, renderContact } from './pages/contact.js';
 import { CivicConsultationPageChangeEvent } from './events/page-change.js';
 import { CivicConsultationSubmittedEvent } from './events/submitted.js';
 import { styles } from './consultation.styles.js';
+import { OutcomeAlertController } from './outcome-alert.js';
 import './i18n.js';
 
 export type { Step } from './navigation.js';
@@ -119,6 +120,13 @@ export class CivicConsultation extends CivicElement {
 
   /** The endpoint's configuration document (map, boundary, address search), read with the consultation. */
   #config = new WidgetConfigController(this);
+  /**
+   * Without `consultation`, the page address's query parameter that names it (default
+   * `consultation`: `…/consultation?consultation=town-centre-2026`, as a hub's links make).
+   */
+  @property({ attribute: 'url-param' }) urlParam = 'consultation';
+  /** Hides "Find out what we decide" on the confirmation page (for a server without alerts). */
+  @property({ type: Boolean, attribute: 'no-outcome-alert' }) noOutcomeAlert = false;
 
   @state() private load: Load = 'idle';
   @state() private loadError: 'not-found' | 'network' = 'network';
@@ -175,9 +183,17 @@ export class CivicConsultation extends CivicElement {
     return this.locale;
   }
 
-  /** The consultation's id: the attribute, else the given definition's. */
+  private readonly outcomeAlert = new OutcomeAlertController(this, {
+    client: () => this.client,
+    consultation: () => this.def?.id ?? '',
+    lang: () => this.language,
+    failed: (error) => this.emit(new CivicErrorEvent({ operation: 'subscribe-outcome', message: String(error), cause: error })),
+  });
+
+  /** The consultation's id: the attribute, else the given definition's, else the page address's. */
   private get consultationId(): string {
-    return this.consultation || this.definition?.id || '';
+    const fromUrl = this.urlParam ? new URLSearchParams(window.location.search).get(this.urlParam)?.trim() : '';
+    return this.consultation || this.definition?.id || fromUrl || '';
   }
 
   // ---------------------------------------------------------------- loading
@@ -568,6 +584,10 @@ export class CivicConsultation extends CivicElement {
   }
 
   private renderDone() {
-    return renderDone({ reference: this.reference, closes: this.def?.closes ?? '' });
+    return renderDone({
+      reference: this.reference,
+      closes: this.def?.closes ?? '',
+      after: this.endpoint && !this.noOutcomeAlert ? this.outcomeAlert.render() : nothing,
+    });
   }
 }

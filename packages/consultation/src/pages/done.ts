@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { formatDate } from '@civic-widgets/core';
 
@@ -6,6 +6,8 @@ export interface DoneView {
   reference: string;
   /** When the consultation closes (ISO), or '' when unknown. */
   closes: string;
+  /** "Find out what we decide", when the server takes alerts. */
+  after?: TemplateResult | typeof nothing;
 }
 
 /** The confirmation page (GOV.UK): the reference and what happens next. */
@@ -23,5 +25,6 @@ export function renderDone(v: DoneView) {
         id: 'done.next',
       })}
     </p>
-    <p class="body">${msg('Keep your reference if you want to contact us about your response.', { id: 'done.keep' })}</p>`;
+    <p class="body">${msg('Keep your reference if you want to contact us about your response.', { id: 'done.keep' })}</p>
+    ${v.after ?? nothing}`;
 }
