@@ -77,6 +77,9 @@ try {
   await shoot(page, 'case-tracker', 'main');
 
   await page.goto(`${server.url}/have-your-say.html`);
+  await page.locator('civic-consultation-hub').getByRole('heading', { name: 'Open consultations' }).waitFor();
+  await shoot(page, 'consultation-hub', 'main');
+  await page.goto(`${server.url}/consultation.html?consultation=town-centre-2026`);
   await page.locator('civic-consultation').getByRole('button', { name: /Start now/ }).click();
   await page.locator('civic-consultation').getByRole('radio').first().waitFor();
   await shoot(page, 'consultation-question', 'main');

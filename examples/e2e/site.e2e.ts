@@ -14,13 +14,15 @@ const widgetPages = [
   ['/report-a-problem.html', 'Report a problem', 'civic-report-form', 'report-form'],
   ['/report-speeding-traffic.html', 'Report speeding traffic', 'civic-report-form', 'report-form'],
   ['/track-your-report.html', 'Track your report', 'civic-case-tracker', 'case-tracker'],
-  ['/have-your-say.html', 'Larkmead High Street', 'civic-consultation', 'consultation'],
+  ['/have-your-say.html', 'Have your say', 'civic-consultation-hub', 'consultation-hub'],
+  ['/consultation.html?consultation=town-centre-2026', 'Consultation', 'civic-consultation', 'consultation'],
   ['/consultation-results.html', 'Library opening hours', 'civic-consultation', 'consultation'],
   ['/cy/rhoi-gwybod-am-dwll-yn-y-ffordd.html', 'Rhoi gwybod am dwll yn y ffordd', 'civic-report-form', 'report-form'],
   ['/cy/rhoi-gwybod-am-broblem.html', 'Rhoi gwybod am broblem', 'civic-report-form', 'report-form'],
   ['/cy/rhoi-gwybod-am-oryrru.html', 'Rhoi gwybod am draffig yn goryrru', 'civic-report-form', 'report-form'],
   ['/cy/dilyn-eich-adroddiad.html', 'Dilyn eich adroddiad', 'civic-case-tracker', 'case-tracker'],
-  ['/cy/dweud-eich-dweud.html', 'Stryd Fawr Larkmead', 'civic-consultation', 'consultation'],
+  ['/cy/dweud-eich-dweud.html', 'Dweud eich dweud', 'civic-consultation-hub', 'consultation-hub'],
+  ['/cy/ymgynghoriad.html?consultation=town-centre-2026', 'Ymgynghoriad', 'civic-consultation', 'consultation'],
   ['/cy/canlyniadau-oriau-llyfrgell.html', 'Oriau agor Llyfrgell Larkmead', 'civic-consultation', 'consultation'],
 ] as const;
 

@@ -23,6 +23,8 @@ describe('the hub catalogue', () => {
     expect(ids({ ...none, words: 'CHWARAE' }).open).toEqual(['soon']);
     expect(ids({ ...none, words: 'trafnidiaeth bus' }).open).toEqual(['late']);
     expect(ids({ ...none, words: 'bus library' })).toEqual({ open: [], awaiting: [], outcome: [] });
+    expect(ids({ ...none, words: 'shel' }).open, 'the start of a word').toEqual(['late']);
+    expect(ids({ ...none, words: 'helters' }).open, 'not the middle of one').toEqual([]);
     expect(fold('Ŵyl Café')).toBe('wyl cafe');
   });
 

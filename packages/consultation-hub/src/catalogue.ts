@@ -34,8 +34,9 @@ export function groupOf(c: ConsultationSummary): Group | undefined {
 }
 
 /**
- * Every word typed must appear in the title, summary, topics or areas (in either language:
- * a Welsh speaker may search an English word). A topic or area filter keeps consultations with
+ * Every word typed must begin a word of the title, summary, topics or areas ("park" finds
+ * "parking", "car" does not find "scary"), in either language: a Welsh speaker may search an
+ * English word. A topic or area filter keeps consultations with
  * any of the ticked ones; a consultation with no areas is about the whole council area, so it
  * stays under every area.
  */
@@ -47,10 +48,10 @@ export function matches(c: ConsultationSummary, f: Filters): boolean {
   const words = fold(f.words).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (!words.length) return true;
   const both = (t: ConsultationSummary['title']) => (typeof t === 'string' ? t : `${t.en} ${t.cy ?? ''}`);
-  const haystack = fold(
+  const known = fold(
     [c.title, c.summary, ...(c.topics ?? []).map((t) => t.label), ...(c.areas ?? []).map((a) => a.label)].map(both).join(' '),
-  );
-  return words.every((w) => haystack.includes(w));
+  ).split(/[^\p{L}\p{N}]+/u);
+  return words.every((w) => known.some((k) => k.startsWith(w)));
 }
 
 /**
