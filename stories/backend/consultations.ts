@@ -3,6 +3,7 @@ import type { CouncilConfig } from '../../packages/server/src/config/schema.ts';
 import type { Areas } from '../../packages/server/src/geo/areas.ts';
 import { validateResponse, type Answers, type LocateFn } from '../../packages/server/src/consultations/answers.ts';
 import { parseDefinition, type Definition } from '../../packages/server/src/consultations/definition.ts';
+import { parseAlertBody } from '../../packages/server/src/consultations/alert-rules.ts';
 import {
   consultationDetail,
   consultationList,
@@ -14,7 +15,7 @@ import {
   type StoredConsultation,
 } from '../../packages/server/src/consultations/views.ts';
 import type { DemoConsultation } from './demo-data.ts';
-import { codedError, DAY, randomCode, type MockContext } from './mock-http.ts';
+import { codedError, DAY, open311Error, randomCode, type MockContext } from './mock-http.ts';
 
 /*
  * The consultation API on the demo consultations, kept in memory: responses checked by the
@@ -75,6 +76,17 @@ export function consultationHandlers({ base, now }: MockContext, config: Council
 
   return [
     http.get(`${base}/api/consultations`, () => HttpResponse.json(consultationList([...consultations.values()], now()))),
+    // Alerts: checked by the server's own rules and accepted; Storybook sends no email.
+    http.post(`${base}/api/consultations/alerts`, async ({ request }) => {
+      let body;
+      try {
+        body = parseAlertBody(await request.json().catch(() => null));
+      } catch (error) {
+        return open311Error(error);
+      }
+      if (body.consultation && !consultation(body.consultation)) return codedError(404, 'not_found', `There is no consultation "${body.consultation}".`);
+      return HttpResponse.json({ status: 'confirmation_sent' }, { status: 202 });
+    }),
     http.get(`${base}/api/consultations/:id`, ({ params }) => {
       const c = consultation(String(params.id));
       return c ? HttpResponse.json(consultationDetail(c, now())) : codedError(404, 'not_found', `There is no consultation "${String(params.id)}".`);

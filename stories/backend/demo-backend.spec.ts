@@ -154,6 +154,14 @@ describe('consultations', () => {
     await expectSame('GET', '/api/consultations/no-such-thing');
   });
 
+  it('takes alert sign-ups the same way, refusing the same mistakes', async () => {
+    await expectSame('POST', '/api/consultations/alerts', { json: { email: 'Resident@Example.org', topics: ['parks'], areas: ['fenbury'], lang: 'cy' } });
+    await expectSame('POST', '/api/consultations/alerts', { json: { email: 'resident@example.org', consultation: 'town-centre-2026' } });
+    await expectSame('POST', '/api/consultations/alerts', { json: { email: 'resident@example.org', consultation: 'no-such-thing' } });
+    await expectSame('POST', '/api/consultations/alerts', { json: { email: 'not an address' } });
+    await expectSame('POST', '/api/consultations/alerts', { json: { email: 'resident@example.org', topics: 'parks' } });
+  });
+
   it('checks responses by the same rules', async () => {
     await expectSame('POST', '/api/consultations/town-centre-2026/responses', { json: { answers: {} } });
     await expectSame('POST', '/api/consultations/library-hours-2026/responses', { json: { answers: {} } });

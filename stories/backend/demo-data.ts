@@ -5,6 +5,8 @@ import townCentreJson from '../../packages/server/demo/consultations/town-centre
 import libraryHoursJson from '../../packages/server/demo/consultations/library-hours-2026.json';
 import libraryHoursResponsesJson from '../../packages/server/demo/consultations/library-hours-2026.responses.json';
 import libraryHoursResultsJson from '../../packages/server/demo/consultations/library-hours-2026.results.json';
+import playAreasJson from '../../packages/server/demo/consultations/play-areas-2026.json';
+import carParksJson from '../../packages/server/demo/consultations/car-parks-2026.json';
 import boundaryText from '../../packages/server/demo/geo/boundary.geojson?raw';
 import parishesText from '../../packages/server/demo/geo/parishes.geojson?raw';
 import roadsText from '../../packages/server/demo/geo/roads.geojson?raw';
@@ -52,6 +54,8 @@ export const demoReports = (reportsJson as unknown as { reports: DemoReport[] })
 export const demoConsultations: DemoConsultation[] = [
   { definition: libraryHoursJson, responses: libraryHoursResponsesJson as Answers[], results: libraryHoursResultsJson },
   { definition: townCentreJson, responses: [], results: null },
+  { definition: playAreasJson, responses: [], results: null },
+  { definition: carParksJson, responses: [], results: null },
 ];
 
 /** The council, its parishes and its neighbours, decided by the server's own Areas. */

@@ -23,9 +23,20 @@ export const styles = css`
     align-items: baseline;
     gap: ${space[2]} ${space[4]};
   }
-  .count {
+  .found {
     margin-block-end: ${space[4]};
     font-weight: ${font.weightBold};
+  }
+  /* GOV.UK small checkboxes: a filter list is scanned, not answered. */
+  .small .choice {
+    grid-template-columns: 32px 1fr;
+  }
+  .small .choice input {
+    width: 32px;
+    height: 32px;
+  }
+  .small .choice label {
+    padding-block: 4px;
   }
   .entries {
     list-style: none;

@@ -32,6 +32,8 @@ function nameOf(el: Element | null): string {
 
 /** The native input labelled `label`, inside one of the hub's core fields. */
 function input(hub: Element, label: string): HTMLInputElement {
+  const own = [...shadow(hub).querySelectorAll('input')].find((i) => nameOf(i) === label);
+  if (own) return own;
   for (const field of shadow(hub).querySelectorAll('civic-text-input, civic-checkboxes')) {
     const match = [...shadow(field).querySelectorAll('input')].find((i) => nameOf(i) === label);
     if (match) return match;
@@ -58,11 +60,17 @@ async function until<T>(check: () => T | undefined | null | false, what: string,
   }
 }
 
+/** Waits for the list and for the fields in it to have rendered. */
+async function listedIn(el: CivicConsultationHub) {
+  await until(() => shadow(el).querySelector('h2#group-open'), 'the list');
+  await Promise.all([...shadow(el).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('civic-text-input')].map((f) => f.updateComplete));
+}
+
 async function hub(lang = 'en'): Promise<CivicConsultationHub> {
   const el = await fixture<CivicConsultationHub>(
     html`<civic-consultation-hub lang=${lang} endpoint=${api()} consultation-url=${pattern}></civic-consultation-hub>`,
   );
-  await until(() => shadow(el).querySelector('h2#group-open'), 'the list');
+  await listedIn(el);
   return el;
 }
 
@@ -83,7 +91,7 @@ describe('<civic-consultation-hub>', () => {
     const el = await fixture<CivicConsultationHub>(html`<civic-consultation-hub endpoint=${api()} consultation-url=${pattern}></civic-consultation-hub>`);
     expect(squash(shadow(el).textContent)).to.contain('Loading consultations');
     await expect(el).to.be.accessible();
-    await until(() => shadow(el).querySelector('h2#group-open'), 'the list');
+    await listedIn(el);
     await expect(el).to.be.accessible();
     await type(input(el, 'Search consultations'), 'zzzz nothing');
     await until(() => status(el) === '0 consultations found', 'the count');

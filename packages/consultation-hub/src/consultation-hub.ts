@@ -8,6 +8,7 @@ import {
   ConsultationClient,
   baseStyles,
   buttonStyles,
+  fieldStyles,
   type ConsultationSummary,
 } from '@civic-widgets/core';
 import { AlertsController } from './alerts.js';
@@ -36,7 +37,7 @@ import './i18n.js';
  * @cssprop --civic-consultation-hub-max-width - Width of the element (default 60em).
  */
 export class CivicConsultationHub extends CivicElement {
-  static override styles = [baseStyles, buttonStyles, styles];
+  static override styles = [baseStyles, buttonStyles, fieldStyles, styles];
 
   /**
    * The link to each consultation, `{id}` standing for its id, e.g.
@@ -157,7 +158,7 @@ export class CivicConsultationHub extends CivicElement {
             this.topics = [];
             this.areas = [];
             this.#announce(list, 0);
-            void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('civic-text-input')?.focus());
+            void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#search')?.focus());
           },
         })}
         ${this.noAlerts || !this.client

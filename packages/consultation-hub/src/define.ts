@@ -1,9 +1,8 @@
-import { CivicCheckboxes, CivicTextInput, defineElement } from '@civic-widgets/core';
+import { CivicTextInput, defineElement } from '@civic-widgets/core';
 import { CivicConsultationHub } from './consultation-hub.js';
 
-// The hub uses two of core's fields (search box and email, topic and area checkboxes), not all of them.
+// The alerts form's email box is core's text input; the search and filters are plain inputs.
 defineElement('civic-text-input', CivicTextInput);
-defineElement('civic-checkboxes', CivicCheckboxes);
 defineElement('civic-consultation-hub', CivicConsultationHub);
 
 declare global {

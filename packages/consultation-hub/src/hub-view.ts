@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { formatDate, localizedText, type ConsultationSummary } from '@civic-widgets/core';
 import { consultationLink, type Facet, type Filters, type Group } from './catalogue.js';
@@ -68,14 +69,29 @@ function entry(c: ConsultationSummary, group: Group, v: HubView): TemplateResult
   </li>`;
 }
 
-function facetBox(label: string, facets: Facet[], chosen: readonly string[], change: (ids: string[]) => void) {
+/**
+ * A GOV.UK checkboxes filter, native inputs in our own shadow root: core's form fields would
+ * call it "(optional)" and take part in form validation, and a filter is neither.
+ */
+function facetBox(key: 'topic' | 'area', legend: string, facets: Facet[], chosen: readonly string[], change: (ids: string[]) => void) {
   if (!facets.length) return nothing;
-  return html`<civic-checkboxes
-    .label=${label}
-    .options=${facets.map((f) => ({ value: f.id, label: f.label }))}
-    .value=${[...chosen]}
-    @change=${(e: Event) => change([...(e.target as HTMLElement & { value: string[] }).value])}
-  ></civic-checkboxes>`;
+  const toggle = (id: string, on: boolean) => change(on ? [...chosen, id] : chosen.filter((c) => c !== id));
+  return html`<fieldset class="form-group">
+    <legend class="legend">${legend}</legend>
+    <div class="choices small">
+      ${facets.map(
+        (f) => html`<div class="choice">
+          <input
+            type="checkbox"
+            id="${key}-${f.id}"
+            .checked=${live(chosen.includes(f.id))}
+            @change=${(e: Event) => toggle(f.id, (e.target as HTMLInputElement).checked)}
+          />
+          <label for="${key}-${f.id}">${f.label}</label>
+        </div>`,
+      )}
+    </div>
+  </fieldset>`;
 }
 
 /** The search and filters (GOV.UK finder), then the three groups, each under its own heading. */
@@ -85,15 +101,22 @@ export function renderHub(v: HubView): TemplateResult {
   const filtering = !!(f.words.trim() || f.topics.length || f.areas.length);
   return html`<div class="layout">
       <form class="filters" role="search" novalidate @submit=${v.onSearch} aria-label=${msg('Search and filter consultations', { id: 'hub.filters' })}>
-        <civic-text-input
-          .label=${msg('Search consultations', { id: 'hub.search.label' })}
-          .hint=${msg('For example, parking or library', { id: 'hub.search.hint' })}
-          autocomplete="off"
-          .value=${f.words}
-          @input=${(e: Event) => v.onWords((e.target as HTMLInputElement).value)}
-        ></civic-text-input>
-        ${facetBox(msg('Topics', { id: 'hub.filter.topics' }), v.topics, f.topics, v.onTopics)}
-        ${facetBox(msg('Areas', { id: 'hub.filter.areas' }), v.areas, f.areas, v.onAreas)}
+        <div class="form-group">
+          <label class="label" for="search">${msg('Search consultations', { id: 'hub.search.label' })}</label>
+          <div class="hint" id="search-hint">${msg('For example, parking or library', { id: 'hub.search.hint' })}</div>
+          <input
+            class="input"
+            id="search"
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            aria-describedby="search-hint"
+            .value=${live(f.words)}
+            @input=${(e: Event) => v.onWords((e.target as HTMLInputElement).value)}
+          />
+        </div>
+        ${facetBox('topic', msg('Topics', { id: 'hub.filter.topics' }), v.topics, f.topics, v.onTopics)}
+        ${facetBox('area', msg('Areas', { id: 'hub.filter.areas' }), v.areas, f.areas, v.onAreas)}
         <div class="actions">
           <button type="submit" class="button" part="button">${msg('Search', { id: 'hub.search.submit' })}</button>
           ${filtering
@@ -102,7 +125,7 @@ export function renderHub(v: HubView): TemplateResult {
         </div>
       </form>
       <div class="results">
-        <p class="count" part="count">${countText(count)}</p>
+        <p class="found" part="count">${countText(count)}</p>
         ${(['open', 'awaiting', 'outcome'] as const).map(
           (group) => html`<section aria-labelledby="group-${group}">
             <h2 class="heading-l" id="group-${group}">${headings[group]()}</h2>

@@ -98,13 +98,24 @@ export const otherWaySchema = z.strictObject({
   date: dateTime.optional(),
 });
 
+/** A topic or an area: an id that alerts and filters use, and the words residents read. */
+export const tagSchema = z.strictObject({ id, label: localizedTextSchema });
+export type Tag = z.infer<typeof tagSchema>;
+
+/** Words the API uses after /api/consultations/, so no consultation may be called them. */
+export const RESERVED_IDS = ['alerts'];
+
 export const definitionSchema = z.strictObject({
   $schema: z.string().optional(),
-  id,
+  id: id.refine((v) => !RESERVED_IDS.includes(v), `"${RESERVED_IDS.join('", "')}" is a word the API uses; choose another id`),
   title: localizedTextSchema,
   summary: localizedTextSchema,
   opens: dateTime,
   closes: dateTime,
+  /** What it is about (the hub's topic filter, alerts by topic). */
+  topics: z.array(tagSchema).max(20).optional(),
+  /** Where it applies (the hub's area filter, alerts by area); none: the whole council area. */
+  areas: z.array(tagSchema).max(50).optional(),
   overview: z.strictObject({
     proposal: localizedTextSchema,
     reasons: localizedTextSchema,
@@ -158,6 +169,11 @@ function crossCheck(definition: Definition): string[] {
     }
   };
   if (Date.parse(definition.closes) <= Date.parse(definition.opens)) problems.push('closes: must be after "opens"');
+  for (const key of ['topics', 'areas'] as const) {
+    const ids = (definition[key] ?? []).map((t) => t.id);
+    const dupe = ids.find((v, i) => ids.indexOf(v) !== i);
+    if (dupe) problems.push(`${key}: "${dupe}" is listed twice`);
+  }
   definition.pages.forEach((page, p) => {
     const at = `pages[${p}]`;
     if (pageIds.has(page.id)) problems.push(`${at}.id: "${page.id}" is used twice`);
@@ -220,6 +236,8 @@ export function languagesOf(definition: Definition): Array<'en' | 'cy'> {
     if (!Array.isArray(value) && 'cy' in value && 'en' in value) hasWelsh = true;
     else for (const child of Object.values(value)) visit(child);
   };
-  visit(definition);
+  // Topic and area names are shared words (often place names): they say nothing of the text.
+  const { topics: _topics, areas: _areas, ...text } = definition;
+  visit(text);
   return hasWelsh ? ['en', 'cy'] : ['en'];
 }

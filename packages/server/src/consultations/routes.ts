@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../http/errors.ts';
 import { requireStaff } from '../http/keys.ts';
+import alertRoutes from './alert-routes.ts';
+import { ConsultationAlerts } from './alerts.ts';
 import { ConsultationService, definitionsFolder } from './service.ts';
 
 /** Draft lookups (GET …/drafts/{code}) allowed per client address per minute. */
@@ -27,8 +29,11 @@ export default async function consultationRoutes(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
     route.config = { jsonOnly: true, ...route.config };
   });
+  const alerts = new ConsultationAlerts(ctx, service);
+  alerts.register(ctx.queue);
   const folder = definitionsFolder(ctx);
   if (folder) await service.seed(folder);
+  await app.register(alertRoutes, { prefix: '/alerts', alerts });
 
   const staff = (request: FastifyRequest) => {
     try {
@@ -154,11 +159,55 @@ export const consultationOpenApiSchemas = {
       status: { type: 'string', enum: ['upcoming', 'open', 'closed', 'results_published'] },
       opens: { type: 'string', format: 'date-time' },
       closes: { type: 'string', format: 'date-time' },
+      topics: { type: 'array', items: { $ref: '#/components/schemas/ConsultationTag' } },
+      areas: { type: 'array', items: { $ref: '#/components/schemas/ConsultationTag' }, description: 'Empty: the whole council area' },
     },
+  },
+  ConsultationTag: {
+    type: 'object',
+    required: ['id', 'label'],
+    properties: { id: { type: 'string' }, label: { $ref: '#/components/schemas/LocalizedText' } },
   },
 };
 
+const tokenQuery = { name: 'token', in: 'query', required: true, schema: { type: 'string', format: 'uuid' }, description: 'From the emailed link' };
+const alertPage = (summary: string) => ({ tags, summary, parameters: [tokenQuery], responses: { 200: { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } }, 404: { description: 'Unknown or expired link (HTML)' } } });
+
 export const consultationOpenApiPaths = {
+  '/api/consultations/alerts': {
+    post: {
+      tags,
+      summary: 'Ask for emails about new consultations (by topic or area), or for one consultation\'s outcome; a link to confirm is emailed',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['email'],
+              properties: {
+                email: { type: 'string', format: 'email' },
+                topics: { type: 'array', items: { type: 'string' } },
+                areas: { type: 'array', items: { type: 'string' } },
+                consultation: { type: 'string', description: 'Tell me the outcome of this one (then topics and areas are ignored)' },
+                lang: { type: 'string', enum: ['en', 'cy'] },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        202: json({ type: 'object', properties: { status: { const: 'confirmation_sent' } } }, 'A link to confirm was emailed'),
+        400: errorResponse('invalid_body, invalid_email'),
+        404: errorResponse('not_found'),
+      },
+    },
+  },
+  '/api/consultations/alerts/confirm': { get: alertPage('A page with a button that confirms'), post: alertPage('Confirms (the page\'s button)') },
+  '/api/consultations/alerts/unsubscribe': {
+    get: alertPage('A page with a button that unsubscribes'),
+    post: alertPage('Unsubscribes: the page\'s button, and RFC 8058 one-click (body List-Unsubscribe=One-Click)'),
+  },
   '/api/consultations': {
     get: {
       tags,

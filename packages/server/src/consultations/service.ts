@@ -119,13 +119,25 @@ export class ConsultationService {
     return { ...row, opens_at: new Date(row.opens_at), closes_at: new Date(row.closes_at), results_published_at: row.results_published_at && new Date(row.results_published_at) };
   }
 
-  /** Stores a definition unless one with its id exists; returns whether it was added. */
+  /**
+   * Stores a definition unless one with its id exists; returns whether it was added. In the same
+   * statement, queues the job that tells alert subscribers once it opens (consultations/alerts.ts):
+   * a consultation is never stored without its announcement, even if the process dies.
+   */
   async add(definition: Definition): Promise<boolean> {
     const { rows } = await this.ctx.db.query(
-      `INSERT INTO consultations (id, definition, opens_at, closes_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      `WITH added AS (
+         INSERT INTO consultations (id, definition, opens_at, closes_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO NOTHING RETURNING id, opens_at
+       ), announced AS (
+         INSERT INTO mail_queue (kind, payload, key, next_attempt_at)
+         SELECT 'consultation-opened', jsonb_build_object('consultation', id), 'consultation-opened:' || id, opens_at FROM added
+         ON CONFLICT (key) DO NOTHING
+       )
+       SELECT id FROM added`,
       [definition.id, JSON.stringify(definition), definition.opens, definition.closes],
     );
+    if (rows.length) this.ctx.queue.kick();
     return rows.length > 0;
   }
 
@@ -159,6 +171,11 @@ export class ConsultationService {
       definition.opens,
       definition.closes,
       id,
+    ]);
+    // A new opening date moves its announcement with it.
+    await this.ctx.db.query(`UPDATE mail_queue SET next_attempt_at = $2 WHERE key = $1 AND done_at IS NULL AND failed_at IS NULL`, [
+      `consultation-opened:${id}`,
+      definition.opens,
     ]);
     return { created: false };
   }
@@ -411,11 +428,18 @@ export class ConsultationService {
     if (badQuote) throw fail(400, 'invalid_body', `quotes: "${badQuote.question}" is not a question of this consultation.`);
     const responses = await this.storedResponses(id);
     const results = publishedResults(row.definition, parsed.data, responses.map((r) => r.answers));
-    await this.ctx.db.query('UPDATE consultations SET results = $1, results_published_at = $2 WHERE id = $3', [
-      JSON.stringify(results),
-      this.now().toISOString(),
-      id,
-    ]);
+    // With the results, in one statement, the job that emails everyone who asked for the
+    // outcome; its key makes a republished (corrected) outcome tell nobody twice.
+    await this.ctx.db.query(
+      `WITH published AS (
+         UPDATE consultations SET results = $1, results_published_at = $2 WHERE id = $3 RETURNING id
+       )
+       INSERT INTO mail_queue (kind, payload, key)
+       SELECT 'consultation-outcome', jsonb_build_object('consultation', id), 'consultation-outcome:' || id FROM published
+       ON CONFLICT (key) DO NOTHING`,
+      [JSON.stringify(results), this.now().toISOString(), id],
+    );
+    this.ctx.queue.kick();
     return this.results(id);
   }
 

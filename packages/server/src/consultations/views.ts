@@ -75,6 +75,8 @@ export function consultationList(items: StoredConsultation[], now: Date) {
     status: consultationStatus(c, now),
     opens: c.opensAt.toISOString(),
     closes: c.closesAt.toISOString(),
+    topics: c.definition.topics ?? [],
+    areas: c.definition.areas ?? [],
   }));
   const rank = (s: Status) => (s === 'open' ? 0 : s === 'upcoming' ? 1 : 2);
   return listed.sort(
@@ -87,7 +89,7 @@ export function consultationList(items: StoredConsultation[], now: Date) {
 
 /** GET /api/consultations/{id}. */
 export function consultationDetail(c: StoredConsultation, now: Date) {
-  const { id, title, summary, overview, pages } = c.definition;
+  const { id, title, summary, overview, pages, topics = [], areas = [] } = c.definition;
   return {
     id,
     title,
@@ -95,6 +97,8 @@ export function consultationDetail(c: StoredConsultation, now: Date) {
     status: consultationStatus(c, now),
     opens: c.opensAt.toISOString(),
     closes: c.closesAt.toISOString(),
+    topics,
+    areas,
     languages: languagesOf(c.definition),
     overview,
     pages,

@@ -5,9 +5,9 @@ export const escapeHtml = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A plain, accessible page for the few things the server shows a person directly. */
-export function htmlPage(title: string, council: string, body: string): string {
+export function htmlPage(title: string, council: string, body: string, lang: 'en' | 'cy' = 'en'): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – ${escapeHtml(council)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}
@@ -27,6 +27,6 @@ ${body}
  * Sends `htmlPage`, never cached (the pages show a resident's report or email). Its routes get
  * the pages' CSP from pageHeaders (security-headers.ts).
  */
-export function sendPage(reply: FastifyReply, status: number, council: string, title: string, body: string) {
-  return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(htmlPage(title, council, body));
+export function sendPage(reply: FastifyReply, status: number, council: string, title: string, body: string, lang: 'en' | 'cy' = 'en') {
+  return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(htmlPage(title, council, body, lang));
 }

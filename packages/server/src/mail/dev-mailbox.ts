@@ -13,6 +13,8 @@ export interface CaughtMail {
   subject: string | null;
   text: string | null;
   html: string | null;
+  /** The message's headers by lower-case name, e.g. `list-unsubscribe`. */
+  headers: Record<string, string>;
 }
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string | null {
@@ -36,8 +38,15 @@ export async function createDevMailbox(db: Db, from: string): Promise<Mailer> {
       simpleParser(stream)
         .then((mail) =>
           db.query(
-            'INSERT INTO dev_mailbox (mail_from, mail_to, subject, text_body, html_body) VALUES ($1, $2, $3, $4, $5)',
-            [addresses(mail.from), addresses(mail.to), mail.subject ?? null, mail.text ?? null, typeof mail.html === 'string' ? mail.html : null],
+            'INSERT INTO dev_mailbox (mail_from, mail_to, subject, text_body, html_body, headers) VALUES ($1, $2, $3, $4, $5, $6)',
+            [
+              addresses(mail.from),
+              addresses(mail.to),
+              mail.subject ?? null,
+              mail.text ?? null,
+              typeof mail.html === 'string' ? mail.html : null,
+              JSON.stringify(Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]))),
+            ],
           ),
         )
         .then(() => callback(), (error: Error) => callback(error));
@@ -61,6 +70,7 @@ export async function listCaughtMail(db: Db, limit = 100): Promise<CaughtMail[]>
     subject: string | null;
     text_body: string | null;
     html_body: string | null;
+    headers: Record<string, string> | null;
   }>('SELECT * FROM dev_mailbox ORDER BY id DESC LIMIT $1', [limit]);
   return rows.map((row) => ({
     id: row.id,
@@ -70,5 +80,6 @@ export async function listCaughtMail(db: Db, limit = 100): Promise<CaughtMail[]>
     subject: row.subject,
     text: row.text_body,
     html: row.html_body,
+    headers: row.headers ?? {},
   }));
 }
