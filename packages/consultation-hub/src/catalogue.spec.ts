@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsultationSummary } from '@civic-widgets/core';
-import { arrange, consultationLink, facets, fold, matches } from './catalogue.js';
+import { arrange, consultationLink, facets, fold, matches, type Filters } from './catalogue.js';
 
 const base = { summary: 'About the town', opens: '2026-01-01T00:00:00Z' };
 const list: ConsultationSummary[] = [
@@ -11,7 +11,7 @@ const list: ConsultationSummary[] = [
   { ...base, id: 'wait', title: 'Car parks', status: 'closed', closes: '2026-11-01T00:00:00Z', areas: [{ id: 'southmoor', label: 'Southmoor' }] },
   { ...base, id: 'later', title: 'Not yet', status: 'upcoming', closes: '2027-06-01T00:00:00Z', topics: [{ id: 'hidden', label: 'Hidden' }] },
 ];
-const none = { words: '', topics: [], areas: [] };
+const none: Filters = { words: '', topics: [], areas: [] };
 const ids = (f = none) => Object.fromEntries(Object.entries(arrange(list, f)).map(([k, v]) => [k, v.map((c) => c.id)]));
 
 describe('the hub catalogue', () => {
