@@ -17,7 +17,7 @@ if (!existsSync(sriFile)) fail(`${sriFile} is missing: build the CDN bundle firs
 
 const version = JSON.parse(readFileSync('packages/core/package.json', 'utf8')).version;
 const sri = JSON.parse(readFileSync(sriFile, 'utf8'));
-const entries = ['report-form', 'location-picker', 'case-tracker', 'consultation'].filter((name) => sri[`${name}.js`]);
+const entries = ['report-form', 'location-picker', 'case-tracker', 'consultation', 'consultation-hub'].filter((name) => sri[`${name}.js`]);
 // The npm package @civic-widgets/cdn holds the CDN build, so jsDelivr (or unpkg) serves it as is.
 const base = `https://cdn.jsdelivr.net/npm/@civic-widgets/cdn@${version}`;
 
