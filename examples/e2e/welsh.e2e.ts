@@ -16,7 +16,7 @@ afterAll(async () => {
 describe('the Welsh consultation, from the CDN build', () => {
   it('answers the consultation in Welsh from start to reference', async () => {
     const { page, pageErrors } = await demo.newPage({ locale: 'cy-GB' });
-    await page.goto(`${demo.url}/cy/dweud-eich-dweud.html`);
+    await page.goto(`${demo.url}/cy/ymgynghoriad.html?consultation=town-centre-2026`);
     const consultation = page.locator('civic-consultation');
     await consultation.getByRole('heading', { name: 'Stryd Fawr Larkmead: canol tref mwy diogel a gwyrddach', level: 1 }).waitFor();
     // The widget's own words come from the built bundle's Welsh chunk, not the page's data.
