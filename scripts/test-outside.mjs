@@ -28,7 +28,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'civic-outside-'));
 const packs = join(work, 'packs');
-const packages = ['core', 'location-picker', 'report-form', 'case-tracker', 'consultation', 'server', 'cdn'];
+const packages = ['core', 'location-picker', 'report-form', 'case-tracker', 'consultation', 'consultation-hub', 'server', 'cdn'];
 const version = JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')).version;
 const tarball = (name) => join(packs, `civic-widgets-${name}-${version}.tgz`);
 const cleanup = [];

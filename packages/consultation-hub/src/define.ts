@@ -5,6 +5,10 @@ import { CivicConsultationHub } from './consultation-hub.js';
 defineElement('civic-text-input', CivicTextInput);
 defineElement('civic-consultation-hub', CivicConsultationHub);
 
+// The event types ride with this entry, so importing only `/define` types the listeners.
+export type { CivicAlertsSubscribeEvent } from './events/alerts-subscribe.js';
+export type { CivicErrorEvent } from '@civic-widgets/core';
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-consultation-hub': CivicConsultationHub;
