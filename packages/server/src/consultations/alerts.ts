@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseAlertBody, type AlertRow } from './alert-rules.ts';
 import type { ServerContext } from '../http/context.ts';
+import { oneClickUnsubscribe } from '../mail/links.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import type { Job, MailQueue } from '../mail/queue.ts';
 import { alertWords, longDate, type Lang } from './alert-words.ts';
@@ -77,11 +78,13 @@ export class ConsultationAlerts {
     const message: MailMessage = consultation
       ? {
           to: email,
+          lang,
           subject: oneLine(words.confirmOutcome.subject(title)),
           text: [words.hello, '', words.confirmOutcome.body(council, title, link), '', words.ignore, '', council].join('\n'),
         }
       : {
           to: email,
+          lang,
           subject: words.confirmNew.subject,
           text: [words.hello, '', words.confirmNew.body(council, await this.about({ topics, areas, lang }), link), '', words.ignore, '', council].join('\n'),
         };
@@ -131,7 +134,7 @@ export class ConsultationAlerts {
 
   /** The list email's headers: one-click unsubscribe (RFC 8058) for mail clients that offer it. */
   private listHeaders(token: string): Record<string, string> {
-    return { 'List-Unsubscribe': `<${this.link('unsubscribe', token)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+    return oneClickUnsubscribe(this.link('unsubscribe', token));
   }
 
   /** The queue's handlers for the fan-outs and for each subscriber's email. */
@@ -174,6 +177,7 @@ export class ConsultationAlerts {
     return {
       to: alert.email,
       subject: oneLine(words.opened.subject(title)),
+      lang: alert.lang,
       headers: this.listHeaders(alert.token),
       text: [
         words.hello,
@@ -203,6 +207,7 @@ export class ConsultationAlerts {
     return {
       to: alert.email,
       subject: oneLine(words.outcome.subject(title)),
+      lang: alert.lang,
       headers: this.listHeaders(alert.token),
       text: [
         words.hello,
