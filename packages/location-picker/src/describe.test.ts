@@ -74,4 +74,14 @@ describe('<civic-location-picker> without address search', () => {
     expect(el.value).to.deep.equal({ lat: null, lng: null, address: 'Corner of Mill Lane', area: null });
     await expect(el).to.be.accessible();
   });
+  it('keeps the resident typing when the search fails mid-word: the words box takes focus and the next keys', async () => {
+    const el = await fixture<CivicLocationPicker>(html`<civic-location-picker label="Where is the problem?" geocoder-url=${`${server}/no-such-gazetteer`}></civic-location-picker>`);
+    root(el).querySelector<HTMLInputElement>('input[role="combobox"]')!.focus();
+    // Three letters start a search as you type; it fails while the resident is still typing.
+    await sendKeys({ type: 'Cor' });
+    await waitUntil(() => box(el, 'Address, or a description of the place'), 'no fall-back to words', { timeout: 8000 });
+    await sendKeys({ type: 'ner of Mill Lane' });
+    expect(box(el, 'Address, or a description of the place')!.value).to.equal('Corner of Mill Lane');
+    expect(el.value).to.deep.equal({ lat: null, lng: null, address: 'Corner of Mill Lane', area: null });
+  });
 });

@@ -123,8 +123,13 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     onChoose: (result) => this.chooseResult(result),
     onError: (error) => {
       // From now on the resident types the address or describes the place (what they typed stays).
+      // The describe box replaces the search box, so if the resident is still typing (a search
+      // failing mid-word on a slow phone), focus moves to the new box with the caret at the end:
+      // otherwise the next keystrokes would go to the page and be lost.
+      const typing = this.shadowRoot?.activeElement === this.textInput();
       this.searchFailed = true;
       this.describe(this.search.query);
+      if (typing) void this.updateComplete.then(() => this.focusTextInputAtEnd());
       this.emit(new CivicErrorEvent({ operation: 'lookup', message: (error as Error)?.message ?? 'search failed', cause: error }));
     },
   });
@@ -353,6 +358,18 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     if (words) this.showError = false;
     if (this.value) this.emit(new CivicLocationChangeEvent({ ...this.value }));
     this.dispatchChange();
+  }
+
+  /** The one text box: the address search, or the describe box when there is no search. */
+  private textInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(`${this.fieldId}-input`)}`);
+  }
+
+  private focusTextInputAtEnd(): void {
+    const input = this.textInput();
+    if (!input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
   }
 
   private onDescribeInput(event: Event): void {
