@@ -53,6 +53,14 @@ export interface ReportSettings {
   trackerUrl: string;
   phone: string;
   openingHours: string;
+  /** The chosen category's asset layer (street lights…), from the endpoint's configuration. */
+  assets?: { src: string; idProperty: string; attribute: string };
+}
+
+/** The asset layer the configuration gives a category, if any. */
+function assetLayerFor(c: WidgetConfig, serviceCode: string): ReportSettings['assets'] {
+  const layer = c.assetLayers?.find((l) => l.src && serviceCode && l.services?.includes(serviceCode));
+  return layer ? { src: layer.src!, idProperty: layer.idProperty ?? '', attribute: layer.attribute || 'asset_id' } : undefined;
 }
 
 /** Pages outside the question flow. */
@@ -145,6 +153,7 @@ export class CivicReportForm extends CivicElement {
   /** @internal */ @state() search = '';
   /** @internal Why the last send was refused (a 4xx), in plain words (send-errors.ts). */ @state() refusal = '';
   /** @internal */ returnToCheck = false;
+  /** @internal The asset question's answer came from the map (so "I can't find it" may clear it). */ mapFilledAsset = false;
   /** @internal The report's Idempotency-Key: one per report, kept across reloads and retries. */ key = createIdempotencyKey();
 
   /** @internal Photo uploads (created with the pages chunk). */ photos?: PhotoUploads;
@@ -209,6 +218,7 @@ export class CivicReportForm extends CivicElement {
       reverseUrl: search.reverseUrl ?? '',
       geocoderKey: search.key ?? '',
       trackerUrl: this.trackerUrl ?? c.trackerUrl ?? '',
+      assets: assetLayerFor(c, this.answers.serviceCode),
       phone,
       // The hours belong to the backend's number: shown only with that number.
       openingHours: phone === c.council?.phone ? (c.council.openingHours ?? '') : '',

@@ -17,13 +17,31 @@ describe.each(testDatabases())('the widget configuration document on %s', (kind)
       boundary: '/api/area',
       areas: '/api/parishes',
       geocoder: { kind: 'custom', url: '/api/addresses' },
-      assetLayers: [],
+      assetLayers: [
+        { id: 'street_lights', name: 'Street lights', src: '/api/assets/street_lights.geojson', idProperty: 'id', services: ['street_lights'], attribute: 'asset_id' },
+      ],
       trackerUrl: '/track-your-report.html?ref={id}',
     });
     // Each URL in it answers on this server.
     for (const path of [answer.body.mapStyle, answer.body.boundary, answer.body.areas, `${answer.body.geocoder.url}?q=high`]) {
       expect((await get(path)).status, path).toBe(200);
     }
+  });
+
+  it('publishes the demo street lights as an asset layer: points with the id on their plate', async () => {
+    const [layer] = (await get('/open311/v2/widget-config.json')).body.assetLayers;
+    const lights = await get(layer.src);
+    expect(lights.status).toBe(200);
+    expect(lights.headers.get('content-type')).toMatch(/^application\/geo\+json/);
+    const features = lights.body.features as { id: string; geometry: { type: string; coordinates: number[] }; properties: { id: string } }[];
+    expect(features.length).toBeGreaterThan(1000);
+    expect(features.every((f) => f.geometry.type === 'Point' && /^LM-\d{5}$/.test(f.properties.id))).toBe(true);
+    // In the district (the demo's box around Larkmead).
+    const [lng, lat] = features[0]!.geometry.coordinates;
+    expect(lng).toBeGreaterThan(-1.85);
+    expect(lng).toBeLessThan(-1.15);
+    expect(lat).toBeGreaterThan(52.05);
+    expect(lat).toBeLessThan(52.4);
   });
 
   it('is the same under the consultations endpoint, and readable from an allowed origin', async () => {

@@ -29,6 +29,24 @@ describe('the widget configuration document', () => {
     });
   });
 
+  it('resolves asset layers\' URLs, keeping an OGC API or WFS {bbox}', () => {
+    const config = resolveWidgetConfig(
+      {
+        assetLayers: [
+          { id: 'street_lights', src: '/api/assets/street_lights.geojson', services: ['street_lights'] },
+          { id: 'gullies', src: 'https://gis.example/ogc/collections/gullies/items?f=json&bbox={bbox}' },
+          { id: 'broken', src: 7 },
+        ],
+      },
+      'https://reports.example/open311/v2/widget-config.json',
+    )!;
+    expect(config.assetLayers!.map((l) => l.src)).toEqual([
+      'https://reports.example/api/assets/street_lights.geojson',
+      'https://gis.example/ogc/collections/gullies/items?f=json&bbox={bbox}',
+      undefined,
+    ]);
+  });
+
   it('drops what is not a URL string, and is null for anything but an object', () => {
     expect(resolveWidgetConfig({ mapStyle: 42, boundary: '' }, 'https://x.example/')).toEqual({ mapStyle: undefined, boundary: undefined, areas: undefined, trackerUrl: undefined });
     expect(resolveWidgetConfig([], 'https://x.example/')).toBe(null);

@@ -19,7 +19,7 @@ export interface WidgetConfig {
   /** The address search: `custom` with a gazetteer URL, or `postcodes-io`, `nominatim`, `os-places`. */
   geocoder?: { kind?: string; url?: string; reverseUrl?: string; key?: string };
   /** Layers of assets (street lights, bins) a resident can choose on the map. */
-  assetLayers?: { id?: string; name?: string; src?: string; idProperty?: string; services?: string[] }[];
+  assetLayers?: { id?: string; name?: string; src?: string; idProperty?: string; services?: string[]; attribute?: string }[];
   /** The page where a resident follows a report, with `{id}` for the reference. */
   trackerUrl?: string;
 }
@@ -40,6 +40,13 @@ export function resolveWidgetConfig(raw: unknown, base: string): WidgetConfig | 
     return undefined;
   };
   for (const key of URL_KEYS) config[key] = abs(config[key]);
+  // `{bbox}` in an OGC API - Features or WFS URL must survive too, like `{id}`.
+  if (Array.isArray(config.assetLayers)) {
+    config.assetLayers = config.assetLayers.map((layer) => ({
+      ...layer,
+      src: typeof layer?.src === 'string' && layer.src ? new URL(layer.src.replaceAll('{bbox}', '__BBOX__'), base).href.replaceAll('__BBOX__', '{bbox}') : undefined,
+    }));
+  }
   if (config.geocoder) config.geocoder = { ...config.geocoder, url: abs(config.geocoder.url), reverseUrl: abs(config.geocoder.reverseUrl) };
   return config;
 }

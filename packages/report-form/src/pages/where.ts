@@ -19,9 +19,14 @@ function onPlace(host: CivicReportForm, e: Event) {
   const p = (e as CustomEvent<PickedPlace>).detail;
   const place = { lat: p.lat, lng: p.lng, address: p.address ?? '', area: p.area ?? null };
   host.set({ place: p.assetId ? { ...place, assetId: p.assetId } : place, duplicate: '' });
-  // An asset chosen on the map (a street light) answers the category's asset question.
-  const asset = host.questions.find((a) => a.code === 'asset_id' && a.variable);
-  if (p.assetId && asset && !host.answers.attributes.asset_id) host.answer('asset_id', p.assetId);
+  // An asset chosen on the map (a street light) answers the category's asset question; the
+  // latest choice wins ("I can't find it" clears what the map had filled in).
+  const code = host.settings.assets?.attribute ?? 'asset_id';
+  const asset = host.questions.find((a) => a.code === code && a.variable);
+  if (!asset) return;
+  if (p.assetId) host.answer(code, p.assetId);
+  else if (host.answers.place && host.mapFilledAsset) host.answer(code, '');
+  host.mapFilledAsset = Boolean(p.assetId);
 }
 
 /**
@@ -53,6 +58,8 @@ export function renderWhere(host: CivicReportForm) {
       geocoder-url=${ifDefined(s.geocoderUrl || undefined)}
       reverse-url=${ifDefined(s.reverseUrl || undefined)}
       geocoder-key=${ifDefined(s.geocoderKey || undefined)}
+      assets-src=${ifDefined(s.assets?.src || undefined)}
+      asset-id-property=${ifDefined(s.assets?.idProperty || undefined)}
       .value=${place ? { lat: place.lat, lng: place.lng, address: place.address || null, area: place.area ?? null } : null}
       @civic-location-change=${(e: Event) => onPlace(host, e)}
       @change=${(e: Event) => {

@@ -76,6 +76,16 @@ function crossCheck(config: CouncilConfigData, baseDir: string): string[] {
       problems.push(`${at}.parish_routing: needs "geo.parishes" (parish boundaries) to find the parish`);
     }
   });
+  config.asset_layers.forEach((layer, i) => {
+    for (const code of layer.services) {
+      const service = config.services.find((s) => s.service_code === code);
+      if (!service) problems.push(`asset_layers[${i}].services: no service "${code}"`);
+      else if (!service.attributes.some((a) => a.code === layer.attribute)) {
+        problems.push(`asset_layers[${i}].attribute: service "${code}" has no question "${layer.attribute}" for the asset's id`);
+      }
+    }
+    if (layer.file && !existsSync(resolve(baseDir, layer.file))) problems.push(`asset_layers[${i}].file: file not found: ${resolve(baseDir, layer.file)}`);
+  });
   if (config.geo) {
     for (const key of ['boundary', 'parishes'] as const) {
       const file = config.geo[key];
@@ -96,7 +106,8 @@ export function parseConfig(input: unknown, source = '(inline config)', baseDir 
     boundary: resolve(baseDir, data.geo.boundary),
     parishes: data.geo.parishes ? resolve(baseDir, data.geo.parishes) : undefined,
   };
-  return { ...data, geo, source: source.startsWith('(') ? null : source };
+  const asset_layers = data.asset_layers.map((layer) => (layer.file ? { ...layer, file: resolve(baseDir, layer.file) } : layer));
+  return { ...data, geo, asset_layers, source: source.startsWith('(') ? null : source };
 }
 
 /** Reads and validates a council config file (the demo council when no path is given). */

@@ -123,6 +123,34 @@ export const serviceSchema = z
     }
   });
 
+/**
+ * A layer of council assets (street lights, gullies, bins, trees, bus stops) a resident can choose
+ * on the map for some services: the chosen asset's id answers the service's `attribute`.
+ * Published in the widget configuration document; docs/server.md#asset-layers.
+ */
+export const assetLayerSchema = z
+  .strictObject({
+    id: code,
+    /** What the assets are, for people ("Street lights"). */
+    name: z.string().min(1),
+    cy: z.strictObject({ name: welsh }).optional(),
+    /** The services whose reports may name one of these assets. */
+    services: z.array(code).min(1),
+    /** A GeoJSON FeatureCollection of Points, relative to this file: served at /api/assets/<id>.geojson. */
+    file: z.string().min(1).optional(),
+    /**
+     * Or GeoJSON from another server, fetched by the browser: an OGC API - Features `items` URL
+     * with `f=json`, or a WFS GetFeature URL with `outputFormat=application/json`. `{bbox}` in it
+     * becomes the map's view (west,south,east,north) so only assets near the place are fetched.
+     */
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** The feature property holding the asset's id; default the feature's own `id`. */
+    id_property: z.string().min(1).optional(),
+    /** The question the chosen asset's id answers. */
+    attribute: code.default('asset_id'),
+  })
+  .refine((layer) => Boolean(layer.file) !== Boolean(layer.url), { message: 'give either "file" or "url" (not both)' });
+
 export const teamSchema = z.strictObject({
   name: z.string().min(1),
   email,
@@ -210,6 +238,7 @@ export const councilConfigSchema = z.strictObject({
     })
     .optional(),
   teams: z.record(code, teamSchema),
+  asset_layers: z.array(assetLayerSchema).default([]),
   parishes: z.array(parishSchema).default([]),
   services: z.array(serviceSchema).min(1),
   /**

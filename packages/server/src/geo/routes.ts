@@ -63,6 +63,12 @@ async function basemapRoutes(app: FastifyInstance, geo: GeoData) {
 async function gazetteerRoutes(app: FastifyInstance, geo: GeoData) {
   app.get('/area', { schema: { tags, summary: 'The council boundary and its neighbours', response: { 200: featureCollection('Polygons with role council|neighbour') } } }, geojson(geo.layers.boundary));
   app.get('/parishes', { schema: { tags, summary: 'Parish polygons with their clerks', response: { 200: featureCollection('Polygons with name, code, clerk') } } }, geojson(geo.layers.parishes));
+  // Asset layers from files (street lights…), read once: the widgets fetch them with the map.
+  for (const layer of app.civic.config.asset_layers) {
+    if (!layer.file) continue;
+    const summary = `${layer.name}: the asset layer for ${layer.services.join(', ')}`;
+    app.get(`/assets/${layer.id}.geojson`, { schema: { tags, summary, response: { 200: featureCollection('Points with the asset id') } } }, geojson(readFileSync(layer.file, 'utf8')));
+  }
 
   const search = {
     tags,

@@ -14,11 +14,11 @@ export interface WidgetConfigDocument {
   areas?: string;
   geocoder?: { kind: string; url?: string; reverseUrl?: string; key?: string };
   /** Layers of assets a resident can choose on the map (issue #16 fills these). */
-  assetLayers: { id: string; name: string; src: string; idProperty?: string; services?: string[] }[];
+  assetLayers: { id: string; name: string; src: string; idProperty?: string; services?: string[]; attribute?: string }[];
   trackerUrl: string;
 }
 
-export function widgetConfigDocument(ctx: ServerContext): WidgetConfigDocument {
+export function widgetConfigDocument(ctx: ServerContext, language: 'en' | 'cy' = 'en'): WidgetConfigDocument {
   const { council, geo, widgets, tracking_url: trackingUrl } = ctx.config;
   const geocoder = widgets.geocoder
     ? { kind: widgets.geocoder.kind, url: widgets.geocoder.url, reverseUrl: widgets.geocoder.reverse_url, key: widgets.geocoder.key }
@@ -34,7 +34,14 @@ export function widgetConfigDocument(ctx: ServerContext): WidgetConfigDocument {
     ...(geo ? { boundary: '/api/area' } : {}),
     ...(geo?.parishes ? { areas: '/api/parishes' } : {}),
     ...(geocoder ? { geocoder: dropEmpty(geocoder) } : {}),
-    assetLayers: [],
+    assetLayers: ctx.config.asset_layers.map((layer) => ({
+      id: layer.id,
+      name: (language === 'cy' && layer.cy?.name) || layer.name,
+      src: layer.file ? `/api/assets/${layer.id}.geojson` : layer.url!,
+      ...(layer.id_property ? { idProperty: layer.id_property } : {}),
+      services: layer.services,
+      attribute: layer.attribute,
+    })),
     trackerUrl: widgets.tracker_url ?? trackingUrl ?? '/cases/{id}',
   };
 }
