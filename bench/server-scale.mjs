@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// How the reference server's costs grow with the number of stored reports, and what POST costs,
+// on PostgreSQL (default) or PGlite. For each table size a fresh database is filled in SQL
+// (bench/lib/seed-reports.ts), the server is started as its own process, and each route is driven
+// with keep-alive connections from this process. Latencies are reported as p50/p99 and as a ratio
+// to the server's own GET /health in the same run, and the p50 of each route at the largest size
+// as a ratio to the smallest. Never a pass/fail on time; the load average is printed.
+//   node bench/server-scale.mjs [--db postgres|pglite] [--sizes 2000,20000,200000] [--seconds 5]
+//                               [--connections 10] [--processes 1,2] [--port 9800]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { client, cpuSeconds, load, report, seed, startPostgres, startServer } from './lib/harness.mjs';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'postgres' },
+    sizes: { type: 'string', default: '2000,20000,200000' },
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '10' },
+    processes: { type: 'string', default: '1' },
+    port: { type: 'string', default: '9800' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const processCounts = values.processes.split(',').map(Number);
+const basePort = Number(values.port);
+const pg = values.db === 'postgres' ? startPostgres(basePort + 9) : null;
+
+const point = () => `lat=${(52.2 + Math.random() * 0.06).toFixed(5)}&long=${(-1.6 + Math.random() * 0.2).toFixed(5)}`;
+// What the report form asks ("already reported nearby?"): open reports of the category within
+// 100 m in the last 90 days. And a wider search with a fixed page, so the answer's size stays the
+// same at every table size and only the search's own cost can grow.
+const since = new Date(Date.now() - 90 * 86_400_000).toISOString();
+const near = () => ['GET', `/open311/v2/requests.json?${point()}&radius=100&service_code=potholes&status=open&start_date=${since}`];
+const wide = () => ['GET', `/open311/v2/requests.json?${point()}&radius=500&page_size=10`];
+const rows = [];
+let n = 0;
+try {
+  for (const size of sizes) {
+    const dataDir = pg ? undefined : mkdtempSync(join(tmpdir(), 'civic-bench-data-'));
+    const name = `civic_bench_${size}`;
+    if (pg) pg.createDb(name);
+    const target = pg ? { databaseUrl: pg.url(name) } : { dataDir };
+    const seeding = performance.now();
+    seed(size, target);
+    console.error(`${size} reports stored in ${((performance.now() - seeding) / 1000).toFixed(1)} s (load ${load()})`);
+    for (const processes of pg ? processCounts : [1]) {
+      const servers = [];
+      for (let i = 0; i < processes; i++) servers.push(await startServer({ port: basePort + i, ...target }));
+      const cpu = () => ({ server: servers.reduce((sum, s) => sum + cpuSeconds(s.child.pid), 0), db: pg ? pg.cpu() : 0 });
+      const http = client(servers.map((s) => s.port), connections, cpu);
+      try {
+        await http.drive('warm-up', () => ['GET', '/health'], 1);
+        await http.drive('warm-up', near, 1);
+        const health = await http.drive('GET /health', () => ['GET', '/health'], seconds);
+        const results = [
+          health,
+          await http.drive('GET requests.json (default page)', () => ['GET', '/open311/v2/requests.json'], seconds),
+          await http.drive('GET near a point (report form: 100 m, open, 90 days)', near, seconds),
+          await http.drive('GET near a point (500 m, page of 10)', wide, seconds),
+          await http.drive('POST requests.json', () => ['POST', '/open311/v2/requests.json', report(n++)], seconds),
+        ];
+        for (const r of results) rows.push({ size, processes, ...r, ratio: r.rps / health.rps, load: load() });
+      } finally {
+        http.close();
+        for (const s of servers) await s.stop();
+      }
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+} finally {
+  pg?.stop();
+}
+
+console.log(`\nReference server on ${values.db === 'postgres' ? 'PostgreSQL 15 (fsync on)' : 'PGlite'}, ${connections} keep-alive connections per process, ${seconds} s per route\n`);
+console.log('| reports | processes | route | req/s | ratio to /health | p50 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | errors | load (1/5/15 min) |');
+console.log('| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const r of rows) {
+  console.log(
+    `| ${r.size.toLocaleString('en-GB')} | ${r.processes} | ${r.name} | ${r.rps.toFixed(0)} | ${r.ratio.toFixed(3)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.serverCpuMs.toFixed(2)} | ${pg ? r.dbCpuMs.toFixed(2) : '–'} | ${r.failed} | ${r.load} |`,
+  );
+}
+const smallest = Math.min(...sizes);
+const largest = Math.max(...sizes);
+if (smallest !== largest) {
+  console.log(`\np50 at ${largest.toLocaleString('en-GB')} reports ÷ p50 at ${smallest.toLocaleString('en-GB')} (1 process):`);
+  for (const route of new Set(rows.map((r) => r.name))) {
+    const at = (size) => rows.find((r) => r.size === size && r.name === route && r.processes === 1);
+    const health = (size) => at(size) && rows.find((r) => r.size === size && r.name === 'GET /health' && r.processes === 1);
+    const [a, b] = [at(smallest), at(largest)];
+    if (!a || !b) continue;
+    // Also divided by /health's own growth between the two runs: the machine's load moves it.
+    const drift = health(largest).p50 / health(smallest).p50;
+    console.log(`  ${route.padEnd(54)} ${(b.p50 / a.p50).toFixed(2)}×   (÷ /health's drift ${drift.toFixed(2)}: ${(b.p50 / a.p50 / drift).toFixed(2)}×)`);
+  }
+}
