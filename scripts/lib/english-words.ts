@@ -29,7 +29,7 @@ description details read show hide menu home skip main content english language 
 whole expected scheduled action fixed investigating progress received inspected duplicate someone ignore
 hear ask want get getting got keep kept until works visit offices market square monday tuesday wednesday
 thursday friday saturday sunday january february april june july august september october november
-december morning afternoon evening today tomorrow yesterday now soon already still where everything nothing
+fictional december morning afternoon evening today tomorrow yesterday now soon already still where everything nothing
 something anything message messages team's thank-you emailed emailing wrote written write writing
 resident residents language's reply replied replies anonymous identified publicly publish pass given
 councils council's district parish clerk clerks told someone hope receive receiving emails stop stopped

@@ -126,3 +126,15 @@ describe('a report read in Welsh (GET requests and updates)', () => {
     expect(inEnglish.map((u: { description: string }) => u.description)).toEqual(['A crew is on site.']);
   });
 });
+
+describe('the Welsh map', () => {
+  it('credits the map in Welsh and labels in Welsh where the data has it, for style.json?lang=cy', async () => {
+    const cy = (await call(t.server.base, 'GET', '/basemap/style.json?lang=cy')).body;
+    const en = (await call(t.server.base, 'GET', '/basemap/style.json')).body;
+    expect(cy.metadata['civic-widgets:attribution']).toBe('Data demo © Civic Widgets, ffuglennol');
+    expect(en.metadata['civic-widgets:attribution']).toBe('Demo data © Civic Widgets, fictional');
+    const label = (style: { layers: { id: string; layout?: Record<string, unknown> }[] }) => style.layers.find((l) => l.id === 'place-label')?.layout?.['text-field'];
+    expect(label(cy)).toEqual(['coalesce', ['get', 'name_cy'], ['get', 'name']]);
+    expect(label(en)).toEqual(['get', 'name']);
+  });
+});

@@ -29,12 +29,18 @@ async function basemapRoutes(app: FastifyInstance, geo: GeoData) {
   /** The server's address as this request reached it, so the style works from any page's origin. */
   const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
-  const styleSchema = { tags, summary: 'Offline MapLibre style (version 8) with absolute URLs to this server', response: { 200: z.object({ version: z.literal(8) }).loose() } };
-  app.get('/style.json', { schema: styleSchema }, async (request, reply) =>
+  const styleSchema = {
+    tags,
+    summary: 'Offline MapLibre style (version 8) with absolute URLs to this server',
+    // lang=cy: the Welsh credit line, and Welsh labels (name_cy) where the data has them.
+    querystring: z.object({ lang: z.string().optional() }).loose(),
+    response: { 200: z.object({ version: z.literal(8) }).loose() },
+  };
+  app.get<{ Querystring: { lang?: string } }>('/style.json', { schema: styleSchema }, async (request, reply) =>
     reply
       .header('Cache-Control', 'public, max-age=300')
       .header('Vary', 'Host, X-Forwarded-Host, X-Forwarded-Proto')
-      .send(basemapStyle({ base: baseOf(request), center: geo.center, zoom: 11, font: geo.font })),
+      .send(basemapStyle({ base: baseOf(request), center: geo.center, zoom: 11, font: geo.font, language: request.query.lang === 'cy' ? 'cy' : 'en' })),
   );
   for (const layer of BASEMAP_LAYERS) {
     app.get(`/${layer}.geojson`, { schema: { tags, summary: `The basemap's ${layer} layer`, response: { 200: featureCollection('GeoJSON FeatureCollection') } } }, geojson(geo.layers[layer]));

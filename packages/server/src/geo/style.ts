@@ -8,6 +8,8 @@ export const BASEMAP_LAYERS = ['boundary', 'parishes', 'roads', 'places'] as con
 export type BasemapLayer = (typeof BASEMAP_LAYERS)[number];
 
 export const ATTRIBUTION = 'Demo data © Civic Widgets, fictional';
+/** The credit line on a Welsh page (style.json?lang=cy). */
+export const ATTRIBUTION_CY = 'Data demo © Civic Widgets, ffuglennol';
 
 export interface StyleOptions {
   /** Absolute base URL of this server as the requester reached it, without a trailing slash. */
@@ -18,6 +20,8 @@ export interface StyleOptions {
   /** Font stack name when the server serves glyph PBFs; null means no text layers. */
   font: string | null;
   attribution?: string;
+  /** The labels' language: Welsh names (`name_cy`) where a feature has one, else its name. */
+  language?: 'en' | 'cy';
 }
 
 const roadWidth = (z10: number, z16: number) => ['interpolate', ['exponential', 1.6], ['zoom'], 10, z10, 16, z16];
@@ -31,7 +35,9 @@ const ROAD_CLASSES: Array<{ cls: string; casing: string; fill: string; widths: [
 
 export function basemapStyle(options: StyleOptions): Record<string, unknown> {
   const { base, font } = options;
-  const attribution = options.attribution ?? ATTRIBUTION;
+  const welsh = options.language === 'cy';
+  const attribution = options.attribution ?? (welsh ? ATTRIBUTION_CY : ATTRIBUTION);
+  const name = welsh ? ['coalesce', ['get', 'name_cy'], ['get', 'name']] : ['get', 'name'];
   const source = (name: BasemapLayer) => ({ type: 'geojson', data: `${base}/basemap/${name}.geojson`, attribution });
   const layers: Array<Record<string, unknown>> = [
     { id: 'background', type: 'background', paint: { 'background-color': '#e8e4d8' } },
@@ -112,7 +118,7 @@ export function basemapStyle(options: StyleOptions): Record<string, unknown> {
         type: 'symbol',
         source: 'parishes',
         minzoom: 11,
-        layout: { ...text, 'text-field': ['get', 'name'], 'text-size': 11, 'text-offset': [0, 2.2] },
+        layout: { ...text, 'text-field': name, 'text-size': 11, 'text-offset': [0, 2.2] },
         paint: { 'text-color': '#3e6130', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       },
       {
@@ -120,7 +126,7 @@ export function basemapStyle(options: StyleOptions): Record<string, unknown> {
         type: 'symbol',
         source: 'roads',
         minzoom: 13,
-        layout: { ...text, 'text-field': ['get', 'name'], 'text-size': 12, 'symbol-placement': 'line' },
+        layout: { ...text, 'text-field': name, 'text-size': 12, 'symbol-placement': 'line' },
         paint: { 'text-color': '#33302a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       },
       {
@@ -129,7 +135,7 @@ export function basemapStyle(options: StyleOptions): Record<string, unknown> {
         source: 'places',
         layout: {
           ...text,
-          'text-field': ['get', 'name'],
+          'text-field': name,
           'text-size': ['match', ['get', 'kind'], 'town', 16, 13],
           'text-anchor': 'top',
           'text-offset': [0, 0.6],

@@ -34,9 +34,11 @@ function teamName(ctx: ServerContext, row: RequestRow): string {
 interface FormState {
   status?: string;
   description?: string;
+  /** The message in Welsh (optional): Welsh readers get it instead of the English. */
+  description_cy?: string;
   /** As typed in the date input (2026-12-01), or "" for none. */
   expected_date?: string;
-  errors?: { field: 'status' | 'expected_date' | 'description'; message: string }[];
+  errors?: { field: 'status' | 'expected_date' | 'description' | 'description_cy'; message: string }[];
 }
 
 async function reportPage(ctx: ServerContext, row: RequestRow, form: FormState, posted: boolean): Promise<string> {
@@ -67,6 +69,7 @@ async function reportPage(ctx: ServerContext, row: RequestRow, form: FormState, 
   const statusError = errorFor('status');
   const expectedError = errorFor('expected_date');
   const descriptionError = errorFor('description');
+  const welshError = errorFor('description_cy');
   const open = row.status === 'open' && row.expected_datetime;
   const expectedValue = form.expected_date ?? (open ? ukDateValue(new Date(row.expected_datetime!)) : '');
   return page(
@@ -103,6 +106,10 @@ ${expectedError ? `<p class="field-error" id="expected_date-error">${escapeHtml(
 <p class="hint" id="description-hint">Shown in the case tracker and emailed to residents who asked for updates. Write in plain English.</p>
 ${descriptionError ? `<p class="field-error" id="description-error">${escapeHtml(descriptionError.message)}</p>` : ''}
 <textarea id="description" name="description" aria-describedby="description-hint${descriptionError ? ' description-error' : ''}">${escapeHtml(form.description ?? '')}</textarea>
+<label for="description_cy">Message to the resident in Welsh (optional)</label>
+<p class="hint" id="description_cy-hint">${row.language === 'cy' ? '<strong>The resident wrote in Welsh.</strong> ' : ''}Residents reading in Welsh (the case tracker on a Welsh page, Welsh emails) get this instead of the English. Leave it empty and they get the English.</p>
+${welshError ? `<p class="field-error" id="description_cy-error">${escapeHtml(welshError.message)}</p>` : ''}
+<textarea id="description_cy" name="description_cy" lang="cy" aria-describedby="description_cy-hint${welshError ? ' description_cy-error' : ''}">${escapeHtml(form.description_cy ?? '')}</textarea>
 <div><button type="submit">Post update</button></div>
 </form>`,
   );
@@ -187,6 +194,7 @@ ${rows.length ? `<table><thead><tr><th scope="col">Reference</th><th scope="col"
     const body = (request.body ?? {}) as Record<string, unknown>;
     const status = typeof body.status === 'string' ? body.status : '';
     const description = typeof body.description === 'string' ? body.description.trim() : '';
+    const descriptionCy = typeof body.description_cy === 'string' ? body.description_cy.trim() : '';
     const expectedDate = typeof body.expected_date === 'string' ? body.expected_date.trim() : '';
     const errors: FormState['errors'] = [];
     const validStatus = EXTENDED_STATUSES.includes(status as ExtendedStatus);
@@ -195,9 +203,11 @@ ${rows.length ? `<table><thead><tr><th scope="col">Reference</th><th scope="col"
     if ('error' in expected) errors.push({ field: 'expected_date', message: expected.error });
     if (!description) errors.push({ field: 'description', message: 'Enter a message to the resident' });
     else if (description.length > 4000) errors.push({ field: 'description', message: 'The message must be 4000 characters or fewer' });
-    if (errors.length) return send(reply, 400, await reportPage(ctx, row, { status, description, expected_date: expectedDate, errors }, false));
+    if (descriptionCy.length > 4000) errors.push({ field: 'description_cy', message: 'The Welsh message must be 4000 characters or fewer' });
+    if (errors.length) return send(reply, 400, await reportPage(ctx, row, { status, description, description_cy: descriptionCy, expected_date: expectedDate, errors }, false));
     const key = typeof body.idempotency_key === 'string' && /^[0-9a-f-]{36}$/.test(body.idempotency_key) ? body.idempotency_key : null;
     const update: Record<string, string> = { service_request_id: row.service_request_id, status, description };
+    if (descriptionCy) update.description_cy = descriptionCy;
     if ('value' in expected) update.expected_datetime = expected.value;
     await postUpdate(ctx, update, 'Staff page', key);
     // Post/redirect/get: reloading the page does not post the update twice.
