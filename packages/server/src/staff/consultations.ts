@@ -181,6 +181,7 @@ ${form.published ? `<div class="banner" role="status"><h2>Results published</h2>
 <dt>Responses</dt><dd>${responses.toLocaleString('en-GB')}</dd>
 <dt>Summary</dt><dd class="pre-line">${escapeHtml(en(detail.summary))}</dd>
 </dl>
+<p><a href="${consultationPath(id)}/edit">Edit, preview, publish or close</a></p>
 <p><a href="${csvPath(id)}" download>Download the responses (CSV)</a></p>
 ${next}`,
       'consultations',
@@ -217,6 +218,7 @@ ${next}`,
         ctx,
         'Consultations',
         `<h1>Consultations</h1>
+<p><a href="/staff/consultations/new">Create a consultation</a></p>
 <p>${plural(list.length, 'consultation')}: open ones first, then the most recently closed.</p>
 ${
   list.length

@@ -10,6 +10,7 @@ import { EXPECTED_FUTURE_LIMIT_MS, parseDay, ukDateValue, ukEndOfWorkingDay, ukL
 import { baseStatus, EXTENDED_STATUSES, STATUS_WORDS, type ExtendedStatus } from '../requests/statuses.ts';
 import { listUpdates, postUpdate } from '../requests/updates.ts';
 import staffConsultationRoutes from './consultations.ts';
+import authoringRoutes from './authoring.ts';
 import { pageHeaders } from '../http/security-headers.ts';
 import { CSP, errorSummary, page, sameOrigin, send, when } from './page.ts';
 
@@ -144,6 +145,7 @@ export default async function staffRoutes(app: FastifyInstance) {
   });
   pageHeaders(app, CSP);
   await staffConsultationRoutes(app);
+  await authoringRoutes(app);
 
   app.get<{ Querystring: { status?: string } }>('/', async (request, reply) => {
     const filter = request.query.status === 'closed' ? 'closed' : request.query.status === 'all' ? 'all' : 'open';

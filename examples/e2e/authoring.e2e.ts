@@ -1,0 +1,104 @@
+// Staff author a consultation through the back office's forms (no JSON), with a condition and a
+// ranking question, preview it in the real widget, publish it, and a resident answers it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo, type Demo } from './harness.ts';
+
+let demo: Demo;
+beforeAll(async () => {
+  demo = await startDemo();
+});
+afterAll(async () => {
+  await demo?.close();
+});
+
+describe('staff authoring (/staff/consultations)', () => {
+  it('creates a consultation with a condition and a ranking question, publishes it, and a resident answers it', async () => {
+    const id = `parks-${Date.now().toString(36)}`;
+    const { page, pageErrors } = await demo.newPage();
+    // A step that cannot happen fails with the step's locator, not the test's timeout.
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${demo.url}/staff/consultations`);
+    await page.getByRole('link', { name: 'Create a consultation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Create a consultation' }).waitFor();
+
+    // Nothing filled in: the GOV.UK error summary, in plain words, linking to each field.
+    await page.getByRole('button', { name: 'Save consultation' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await page.getByRole('link', { name: 'Enter a title', exact: true }).click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('title');
+    await expect(page.getByRole('link', { name: 'Choose the kind of question' }).isVisible()).resolves.toBe(true);
+
+    await page.getByLabel('Short name', { exact: true }).fill(id);
+    await page.getByLabel('Title', { exact: true }).fill('Parks and play areas');
+    await page.getByLabel('Summary').fill('Tell us how you use the parks.');
+    await page.getByLabel('Opens').fill('2099-01-01');
+    await page.getByLabel('Closes').fill('2099-12-31');
+    await page.getByLabel('What the council proposes').fill('Longer opening hours in summer.');
+    await page.getByLabel('Why', { exact: true }).fill('Residents asked for them.');
+    await page.getByLabel('Who the council wants to hear from').fill('Everyone who uses the parks.');
+    await page.getByLabel('Minutes to answer').fill('5');
+    await page.getByLabel('Other ways to respond').fill('Write to Parks, Town Hall, Larkmead.');
+    await page.getByLabel('How the council uses the answers').fill('We use your answers only for this consultation.');
+    await page.getByLabel('Title of the first page').fill('Your visits');
+    await page.getByLabel('One choice from a list').check();
+    await page.getByLabel('Question', { exact: true }).fill('How often do you visit a park?');
+    await page.getByLabel('Short name of the question').fill('visits');
+    await page.getByLabel('Residents must answer it').check();
+    await page.getByLabel('Choices (for a list, ranking or scale)').fill('Weekly\nRarely');
+    await page.getByRole('button', { name: 'Save consultation' }).click();
+    await page.getByRole('heading', { name: 'Consultation saved' }).waitFor();
+
+    // A ranking question on a new page, asked only when the first answer is "Weekly".
+    await page.getByRole('link', { name: 'Add a question' }).click();
+    await page.getByLabel('Page', { exact: true }).selectOption({ label: 'A new page' });
+    await page.getByLabel('Title of the new page (only for a new page)').fill('Priorities');
+    await page.getByLabel('Put choices in order').check();
+    await page.getByLabel('Question', { exact: true }).fill('Put these in order of importance');
+    await page.getByLabel('Short name of the question').fill('priorities');
+    await page.getByLabel('Choices (for a list, ranking or scale)').fill('Toilets');
+    await page.getByLabel('Only ask if').selectOption({ label: 'How often do you visit a park?' });
+    await page.getByLabel('The answer is').fill('Weekly');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('link', { name: 'Enter at least 2 choices, one on each line' }).waitFor();
+    await page.getByLabel('Choices (for a list, ranking or scale)').fill('Toilets\nCafé\nLighting');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('heading', { name: 'Question added' }).waitFor();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Put these in order of importance' }).textContent()).resolves.toContain('only if “visits” is “weekly”');
+
+    // The preview is the real widget, loaded from this server under the strict CSP.
+    await page.getByRole('link', { name: 'Preview it as residents see it' }).click();
+    await page.locator('civic-consultation').getByRole('heading', { name: 'Parks and play areas' }).waitFor();
+    await page.goBack();
+
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    await page.getByRole('heading', { name: 'Consultation published' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Close now' }).isVisible()).resolves.toBe(true);
+    expect(pageErrors).toEqual([]);
+
+    // A resident answers on a council page that embeds it.
+    const resident = await demo.newPage();
+    resident.page.setDefaultTimeout(15_000);
+    await resident.page.route(`${demo.url}/parks-consultation.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>Parks</title><script type="module" src="/cdn/consultation.js"></script></head>
+<body><main><civic-consultation endpoint="/api/consultations" consultation="${id}"></civic-consultation></main></body></html>`,
+      }),
+    );
+    await resident.page.goto(`${demo.url}/parks-consultation.html`);
+    const widget = resident.page.locator('civic-consultation');
+    await widget.getByRole('button', { name: 'Start now' }).click();
+    await widget.getByLabel('Weekly').check();
+    await widget.getByRole('button', { name: 'Continue' }).click();
+    await widget.getByText('Put these in order of importance').first().waitFor();
+    await widget.getByRole('button', { name: /^Move up\s*: Lighting/ }).click();
+    await widget.getByRole('button', { name: 'Continue' }).click();
+    await widget.getByRole('button', { name: 'Send response' }).click();
+    await widget.getByRole('heading', { name: 'Response sent' }).waitFor();
+    expect(resident.pageErrors).toEqual([]);
+
+    const csv = await (await fetch(`${demo.url}/staff/consultations/${id}/responses.csv`)).text();
+    // The condition was met, so the ranking was asked, and the resident's order was kept.
+    expect(csv).toMatch(/,en,Weekly,Toilets > Lighting > Café\r?\n/);
+  }, 180_000);
+});
