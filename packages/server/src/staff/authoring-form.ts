@@ -1,4 +1,4 @@
-import { definitionSchema, parseDefinition, DefinitionError, type Condition, type Definition, type Question, type QuestionType } from '../consultations/definition.ts';
+import { definitionSchema, english, parseDefinition, DefinitionError, type Condition, type LocalizedText, type Definition, type Question, type QuestionType } from '../consultations/definition.ts';
 import { parseDay } from '../requests/expected-dates.ts';
 import type { FieldError } from './page.ts';
 
@@ -139,21 +139,30 @@ export function questionFrom(typed: Typed): Question | null {
 /** The definition with the overview as typed (keeping its pages), or with a first page and question. */
 export function definitionFrom(typed: Typed, existing: Definition | null): Record<string, unknown> {
   const t = (f: AuthoringField) => (typed[f] ?? '').trim();
+  // A text whose English is unchanged keeps its stored form, Welsh included (the form shows English only).
+  const text = (f: AuthoringField, stored: LocalizedText | undefined) => (stored !== undefined && english(stored) === t(f) ? stored : t(f));
   const minutes = Number(t('minutes'));
   return {
+    // What the form does not show (topics, areas, Welsh text of other fields) is kept as stored.
+    ...(existing ?? {}),
     id: existing?.id ?? t('id'),
-    title: t('title'),
-    summary: t('summary'),
+    title: text('title', existing?.title),
+    summary: text('summary', existing?.summary),
     opens: toIso(t('opens'), false),
     closes: toIso(t('closes'), true),
     overview: {
       ...(existing?.overview ?? {}),
-      proposal: t('proposal'),
-      reasons: t('reasons'),
-      audience: t('audience'),
+      proposal: text('proposal', existing?.overview.proposal),
+      reasons: text('reasons', existing?.overview.reasons),
+      audience: text('audience', existing?.overview.audience),
       estimatedMinutes: t('minutes') && Number.isInteger(minutes) ? minutes : t('minutes') ? t('minutes') : undefined,
-      otherWays: t('other_ways') ? [{ kind: 'other', label: 'Other ways to respond', detail: t('other_ways') }] : [],
-      privacy: t('privacy'),
+      otherWays:
+        existing && existing.overview.otherWays.map((w) => english(w.detail)).join('\n') === t('other_ways')
+          ? existing.overview.otherWays
+          : t('other_ways')
+            ? [{ kind: 'other', label: 'Other ways to respond', detail: t('other_ways') }]
+            : [],
+      privacy: text('privacy', existing?.overview.privacy),
     },
     pages: existing?.pages ?? [{ id: 'page-1', title: t('page_title'), questions: [questionFrom(typed)] }],
   };
