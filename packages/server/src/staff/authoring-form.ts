@@ -183,7 +183,8 @@ export function withQuestion(definition: Definition, typed: Typed): Record<strin
 function questionPath(input: Record<string, unknown>, questionId: string): string | null {
   const pages = (input.pages as { questions: { id: string }[] }[] | undefined) ?? [];
   for (let p = pages.length - 1; p >= 0; p--) {
-    const q = pages[p]!.questions.findIndex((x) => x?.id === questionId);
+    const ids = pages[p]!.questions.map((x) => x?.id);
+    const q = ids.lastIndexOf(questionId);
     if (q >= 0) return `pages[${p}].questions[${q}]`;
   }
   return null;
