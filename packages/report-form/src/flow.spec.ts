@@ -12,6 +12,7 @@ import {
   pagesFor,
   splitName,
   toRequest,
+  trackerHref,
   trackerLink,
   type FlowState,
 } from './flow.js';
@@ -191,5 +192,11 @@ describe('categories', () => {
 
   it('fills the tracker link', () => {
     expect(trackerLink('/track?ref={id}', 'LDC 1/2')).to.equal('/track?ref=LDC%201%2F2');
+  });
+
+  it('links to the tracker only over http(s): a javascript: template from the server is no link', () => {
+    expect(trackerHref('https://larkmead.example.gov.uk/track?ref={id}', 'LDC-1001')).to.equal('https://larkmead.example.gov.uk/track?ref=LDC-1001');
+    expect(trackerHref('javascript:alert({id})', 'LDC-1001')).to.equal(undefined);
+    expect(trackerHref(undefined, 'LDC-1001')).to.equal(undefined);
   });
 });

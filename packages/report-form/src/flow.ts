@@ -1,4 +1,4 @@
-import type { NewServiceRequest, Service, ServiceAttribute, ServiceRequest } from '@civic-widgets/core';
+import { safeHref, type NewServiceRequest, type Service, type ServiceAttribute, type ServiceRequest } from '@civic-widgets/core';
 import { hiddenAnswers } from './hidden-fields.js';
 
 /** The place the resident chose, as the location picker reports it. */
@@ -255,3 +255,7 @@ export function matches(s: Service, query: string): boolean {
 
 /** Fills `{id}` in a tracker URL template like `/track?ref={id}`. */
 export const trackerLink = (template: string, id: string) => template.replaceAll('{id}', encodeURIComponent(id));
+
+/** The tracker link as an href, or undefined when the template (from the server's widget config) is not http(s). */
+export const trackerHref = (template: string | null | undefined, id: string | null | undefined): string | undefined =>
+  template && id ? safeHref(trackerLink(template, id)) : undefined;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { trackerLink } from '../flow.js';
+import { trackerHref } from '../flow.js';
 import type { CivicReportForm } from '../report-form.js';
 
 /** The confirmation: the reference, who deals with it, what happens next, where to follow it. */
@@ -26,8 +26,8 @@ export function renderDone(host: CivicReportForm) {
     <h2 class="heading-l">${msg('What happens next', { id: 'report.done.next' })}</h2>
     ${c.notice ? html`<p class="body notice">${c.notice}</p>` : nothing}
     <p class="body">${msg('We will look at your report and decide what to do. You do not need to report it again.', { id: 'report.done.nextBody' })}</p>
-    ${host.settings.trackerUrl && reference
-      ? html`<p class="body"><a href=${trackerLink(host.settings.trackerUrl, reference)}>${msg('Check the progress of your report', { id: 'report.done.track' })}</a></p>`
+    ${trackerHref(host.settings.trackerUrl, reference)
+      ? html`<p class="body"><a href=${trackerHref(host.settings.trackerUrl, reference)!}>${msg('Check the progress of your report', { id: 'report.done.track' })}</a></p>`
       : nothing}
     <button class="button button--secondary" type="button" @click=${() => host.startAgain()}>
       ${msg('Report another problem', { id: 'report.done.another' })}

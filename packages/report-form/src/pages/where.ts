@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { formatDate, type FieldOption } from '@civic-widgets/core';
-import { trackerLink } from '../flow.js';
+import { trackerHref } from '../flow.js';
 import type { CivicReportForm } from '../report-form.js';
 
 /** What the location picker reports (its `civic-location-change` detail). */
@@ -115,8 +115,8 @@ export function renderExisting(host: CivicReportForm) {
     ${host.renderTop()}
     <h1 class="heading-xl">${msg('This problem has already been reported', { id: 'report.existing.title' })}</h1>
     <p class="body">${msg(str`Its reference is ${id}. The council knows about it, so you do not need to report it again.`, { id: 'report.existing.body' })}</p>
-    ${host.settings.trackerUrl
-      ? html`<p class="body"><a href=${trackerLink(host.settings.trackerUrl, id)}>${msg('See what is happening with this report', { id: 'report.existing.track' })}</a></p>`
+    ${trackerHref(host.settings.trackerUrl, id)
+      ? html`<p class="body"><a href=${trackerHref(host.settings.trackerUrl, id)!}>${msg('See what is happening with this report', { id: 'report.existing.track' })}</a></p>`
       : nothing}
     <button class="button button--secondary" type="button" @click=${() => host.startAgain()}>
       ${msg('Report a different problem', { id: 'report.another' })}
