@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs/screenshots');
 const dataDir = mkdtempSync(join(tmpdir(), 'civic-shots-'));
 // As `pnpm start` runs it: the demo council with its sample reports.
-const server = await createServer({ port: 0, quiet: true, dataDir, staticDirs: demoStaticDirs(root), demoReports: demoReportsPath });
+const server = await createServer({ demo: true, port: 0, quiet: true, dataDir, staticDirs: demoStaticDirs(root), demoReports: demoReportsPath });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 
 async function shoot(page: Page, name: string, target?: string) {

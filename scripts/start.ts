@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { createServer, demoReportsPath } from '@civic-widgets/server';
+import { createServer, DEMO_WARNING, demoReportsPath } from '@civic-widgets/server';
 import { demoStaticDirs } from '../examples/demo-server.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +15,7 @@ const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLe
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = await createServer({
+  demo: true,
   port,
   dataDir: process.env.CIVIC_DATA_DIR ?? join(root, '.civic-data'),
   databaseUrl: process.env.DATABASE_URL || undefined,
@@ -23,8 +24,8 @@ const server = await createServer({
   demoReports: demoReportsPath,
 });
 const url = server.ctx.publicUrl;
-// The staff page and the dev mailbox exist only in demo mode (no SMTP_URL): they have no login.
-const demoMode = server.ctx.mailer.kind === 'dev-mailbox';
+// The dev mailbox catches the demo's email unless SMTP_URL sends it for real.
+const devMailbox = server.ctx.mailer.kind === 'dev-mailbox';
 // A report to try in the tracker: the sample with a repair booked has the fullest story. Asked of
 // the API rather than assumed, since a database from before the samples existed has none.
 const scheduled = (await fetch(`${server.url}/open311/v2/requests.json?status=action_scheduled`)
@@ -32,13 +33,13 @@ const scheduled = (await fetch(`${server.url}/open311/v2/requests.json?status=ac
   .catch(() => [])) as { service_request_id: string }[];
 const example = Array.isArray(scheduled) ? scheduled.at(-1)?.service_request_id : undefined;
 console.log(`
-Larkmead District Council demo is running.
+Larkmead District Council demo is running. ${DEMO_WARNING.toUpperCase()}.
 
   Council website:   ${url}/
   Report a pothole:  ${url}/report-a-pothole.html
   Track a report:    ${url}/track-your-report.html${example ? `   (try ${example})` : ''}
-${demoMode ? `  Staff back office: ${url}/staff   (see reports, change status, post updates)
-  Dev mailbox:       ${url}/dev/mailbox   (every email the demo sends)
+  Staff back office: ${url}/staff   (no sign-in in the demo: see reports, change status, post updates)
+${devMailbox ? `  Dev mailbox:       ${url}/dev/mailbox   (every email the demo sends)
 ` : ''}  Embedding tests:   ${url}/examples/hostile-cms/  ${url}/examples/strict-csp/
   Open311 endpoint:  ${url}/open311/v2/services.json
   API reference:     ${url}/openapi.json

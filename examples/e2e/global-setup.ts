@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error('The CDN build (vite build) failed: the end-to-end tests need dist/cdn.');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-e2e-'));
-  const server = await createServer({ port: 0, quiet: true, dataDir, staticDirs: demoStaticDirs(root) });
+  const server = await createServer({ demo: true, port: 0, quiet: true, dataDir, staticDirs: demoStaticDirs(root) });
   project.provide('civicDemoUrl', server.url);
   return async () => {
     await server.close();

@@ -26,6 +26,21 @@ export interface Demo {
   close(): Promise<void>;
 }
 
+/**
+ * The resident confirms email updates as they would: opens the confirm link in the newest email
+ * to `to` that has one (the receipt) and presses Confirm. Updates are emailed only after this.
+ */
+export async function confirmEmailUpdates(demo: Demo, to: string): Promise<void> {
+  const message = (await demo.mailbox()).find((m) => m.to.includes(to) && /\/subscriptions\/confirm\?token=/.test(m.text));
+  const link = message && /https?:\/\/\S+\/subscriptions\/confirm\?token=[0-9a-f-]{36}/.exec(message.text)?.[0];
+  if (!link) throw new Error(`No email to ${to} has a confirm link`);
+  const { page, context } = await demo.newPage();
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await page.getByRole('heading', { name: 'You will get email updates' }).waitFor();
+  await context.close();
+}
+
 /** True once the CDN bundle has an entry for the widget (its package has landed). */
 export const cdnBuilt = (name: string) => existsSync(join(root, 'dist/cdn', `${name}.js`));
 

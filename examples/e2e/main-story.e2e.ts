@@ -2,7 +2,7 @@
 // the council site, get a reference, the officer posts an update on the staff page, the
 // resident's tracker shows it, and the dev mailbox holds the receipt and the update email.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type Demo } from './harness.ts';
+import { confirmEmailUpdates, startDemo, type Demo } from './harness.ts';
 
 let demo: Demo;
 beforeAll(async () => {
@@ -49,6 +49,8 @@ describe('report a pothole, follow it, get told', () => {
     const reference = (await form.getByRole('strong').first().textContent())!.trim();
     expect(reference).toMatch(/^LDC-\d+$/);
     await expect(form.getByText(`We have sent a receipt to ${email}.`).isVisible()).resolves.toBe(true);
+    // The resident confirms the updates by the link in the receipt (nobody else can sign them up).
+    await confirmEmailUpdates(demo, email);
 
     // The officer sees it in the back office and posts an update.
     const officer = (await demo.newPage()).page;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type Demo } from './harness.ts';
+import { confirmEmailUpdates, startDemo, type Demo } from './harness.ts';
 
 let demo: Demo;
 beforeAll(async () => {
@@ -35,9 +35,11 @@ describe('the demo back office (/staff)', () => {
       first_name: 'Ada',
       email_updates: 'true',
     });
+    await confirmEmailUpdates(demo, 'resident@example.org');
     const { page, pageErrors } = await demo.newPage();
     await page.goto(`${demo.url}/staff`);
     await expect(page.getByRole('heading', { level: 1, name: 'Reports' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("demo: not for real residents' data").isVisible()).resolves.toBe(true);
     await page.getByRole('link', { name: id }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(`Report ${id}`) }).waitFor();
     // Stored text is shown as text: the script tag is visible, not run.

@@ -1,5 +1,5 @@
 // Starts the real reference backend (packages/server) as a child process on a fresh data
-// directory, for browser and end-to-end tests. Resolves once it prints that it is listening.
+// directory, in demo mode (the demo council, dev mailbox), for browser tests and benchmarks. Resolves once it prints that it is listening.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ export function referenceServerAvailable() {
 
 export async function startReferenceServer({ port, args = [], env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-test-data-'));
-  const child = spawn(process.execPath, [serverBin, '--port', String(port), '--data-dir', dataDir, ...args], {
+  const child = spawn(process.execPath, [serverBin, '--demo', '--port', String(port), '--data-dir', dataDir, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -98,7 +98,7 @@ function forgetThisTab() {
 }
 
 async function responsesCsv(): Promise<string> {
-  const res = await fetch(`${api}/town-centre-2026/responses.csv?api_key=${STAFF_KEY}`);
+  const res = await fetch(`${api}/town-centre-2026/responses.csv`, { headers: { Authorization: `Bearer ${STAFF_KEY}` } });
   expect(res.status).to.equal(200);
   return res.text();
 }

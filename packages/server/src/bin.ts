@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigError, createServer, DemoReportsError } from './index.ts';
+import { ConfigError, createServer, DEMO_WARNING, DemoReportsError, StartupError } from './index.ts';
 
-const usage = `Usage: civic-server [--port 8787] [--host localhost] [--config council.json] [--data-dir ./.civic-data]
-                    [--demo-reports reports.json] [--quiet]
+const usage = `Usage: civic-server --config council.json [--no-email] [--port 8787] [--host localhost] [--data-dir ./.civic-data] [--quiet]
+       civic-server --demo [--config council.json] [--demo-reports reports.json] [--port 8787] …
 
---demo-reports: sample reports to create when the database has none yet, like the demo's
-packages/server/demo/reports.json (no email is sent about them).
+--config: the council's council.json (docs/server.md). Required without --demo.
+--demo: the demo council (${DEMO_WARNING}): sample config, dev mailbox at /dev/mailbox (no SMTP_URL),
+  a back office at /staff without sign-in.
+--no-email: send no email (a council that only uses the Open311 feed); otherwise SMTP_URL is required.
+--demo-reports: with --demo, sample reports to create when the database has none yet, like
+  packages/server/demo/reports.json (no email is sent about them).
 
-Environment: DATABASE_URL (use PostgreSQL instead of the embedded database), SMTP_URL (send real
-email instead of the dev mailbox; DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY sign it), or
-NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID (send through GOV.UK Notify), PUBLIC_URL, CIVIC_STAFF_API_KEY, CIVIC_RATE_LIMIT_POST_MAX,
-CIVIC_RATE_LIMIT_POST_WINDOW_MS, TRUST_PROXY (proxies in front: a count like 1, or their addresses).`;
+Environment: PUBLIC_URL (required without --demo), SMTP_URL (send real email; DKIM_DOMAIN,
+DKIM_SELECTOR, DKIM_PRIVATE_KEY sign it) or NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID (GOV.UK Notify):
+one is required without --demo or --no-email. DATABASE_URL (PostgreSQL instead of the embedded
+database), CIVIC_SESSION_SECRET and the client secret named by staff_sign_in.client_secret_env
+(staff sign-in), CIVIC_STAFF_API_KEY, CIVIC_RATE_LIMIT_POST_MAX, CIVIC_RATE_LIMIT_POST_WINDOW_MS,
+TRUST_PROXY (proxies in front: a count like 1, or their addresses). See docs/security.md.`;
 
 async function main() {
   let values;
@@ -21,6 +27,8 @@ async function main() {
         port: { type: 'string', short: 'p', default: process.env.PORT ?? '8787' },
         host: { type: 'string', default: 'localhost' },
         config: { type: 'string', short: 'c' },
+        demo: { type: 'boolean', default: false },
+        'no-email': { type: 'boolean', default: false },
         'data-dir': { type: 'string', default: './.civic-data' },
         'demo-reports': { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -40,7 +48,14 @@ async function main() {
     console.error(`civic-server: --port must be a number from 0 to 65535, not "${values.port}"`);
     process.exit(2);
   }
+  if (values['demo-reports'] && !values.demo) {
+    console.error('civic-server: --demo-reports only works with --demo (sample reports are not for a real council)');
+    process.exit(2);
+  }
+  if (values.demo) console.warn(`civic-server: ${DEMO_WARNING.toUpperCase()}. Staff pages have no sign-in; every email goes to the dev mailbox.`);
   const server = await createServer({
+    demo: values.demo,
+    email: !values['no-email'],
     port,
     host: values.host,
     configPath: values.config,
@@ -52,10 +67,13 @@ async function main() {
     quiet: values.quiet,
   });
   const { ctx } = server;
-  console.log(`${ctx.config.council.name} reference server listening on ${server.url}`);
+  console.log(`${ctx.config.council.name} reference server listening on ${server.url}${ctx.demo ? ` (${DEMO_WARNING})` : ''}`);
   console.log(`  Open311 GeoReport v2: ${ctx.publicUrl}/open311/v2/services.json`);
   console.log(`  OpenAPI:              ${ctx.publicUrl}/openapi.json`);
-  if (ctx.mailer.kind === 'dev-mailbox') console.log(`  Dev mailbox:          ${ctx.publicUrl}/dev/mailbox`);
+  if (ctx.demo && ctx.mailer.kind === 'dev-mailbox') console.log(`  Dev mailbox:          ${ctx.publicUrl}/dev/mailbox`);
+  if (ctx.demo) console.log(`  Staff (no sign-in):   ${ctx.publicUrl}/staff`);
+  else if (ctx.config.staff_sign_in) console.log(`  Staff (sign-in):      ${ctx.publicUrl}/staff`);
+  if (ctx.mailer.kind === 'none') console.log('  Email:                none (--no-email)');
   console.log(`  Database:             ${ctx.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${values['data-dir']}`}`);
 
   let closing = false;
@@ -76,7 +94,7 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  if (error instanceof ConfigError || error instanceof DemoReportsError) console.error(`civic-server: ${error.message}`);
+  if (error instanceof ConfigError || error instanceof DemoReportsError || error instanceof StartupError) console.error(`civic-server: ${error.message}`);
   else console.error('civic-server: could not start:', error.message ?? error);
   process.exit(1);
 });

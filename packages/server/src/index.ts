@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { loadConfig, parseConfig, type CouncilConfig } from './config/index.ts';
+import { ConfigError, demoConfigPath, loadConfig, parseConfig, type CouncilConfig } from './config/index.ts';
 import type { ServerContext } from './http/context.ts';
 import { openDatabase, type Db } from './db/index.ts';
 import { contextPlugin } from './http/context.ts';
@@ -19,11 +19,12 @@ import { clientErrorHandler, frameworkErrors, inputGuard } from './http/input-gu
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { checkTrustProxy, fastifyTrustProxy, parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import { chooseMailer } from './mail/choose.ts';
-import type { Mailer } from './mail/mailer.ts';
+import { createNoMailer, type Mailer } from './mail/mailer.ts';
 import { handleReportMail } from './mail/notifications.ts';
 import { MAIL_JOB, MailQueue } from './mail/queue.ts';
 import { PhotoQueue, type PhotoLimits } from './requests/photo-queue.ts';
 import type { MailMessage } from './mail/mailer.ts';
+import { checkProduction, StartupError, type SignInSecrets } from './modes.ts';
 import consultationRoutes from './consultations/routes.ts';
 import devRoutes from './mail/routes.ts';
 import geoRoutes from './geo/routes.ts';
@@ -40,14 +41,24 @@ export type { Db } from './db/index.ts';
 export { openDatabase, openPglite, openPostgres, migrate, listMigrations } from './db/index.ts';
 export { loadConfig, parseConfig, ConfigError, demoConfigPath, type CouncilConfig } from './config/index.ts';
 export { ApiError, badRequest, codedError, notFound, type ApiErrorEntry, type Open311Error } from './http/errors.ts';
+export { DEMO_WARNING, StartupError } from './modes.ts';
 export { demoReportsPath, DemoReportsError, type DemoReport, type DemoReportUpdate, type DemoReportsFile } from './requests/demo-reports.ts';
 
 export interface ServerOptions {
+  /**
+   * The demo council (`civic-server --demo`, `pnpm start`, the tests): the demo config unless one is
+   * given, the dev mailbox when there is no smtpUrl, and a back office at /staff without sign-in.
+   * Without it, a config is required, email goes over smtpUrl (or `email: false`), /dev does not
+   * exist and /staff needs the config's staff_sign_in.
+   */
+  demo?: boolean;
+  /** false (`--no-email`): send no email at all, outside demo mode, for a council that only uses the Open311 feed. */
+  email?: boolean;
   /** Port to listen on; 0 picks a free one. Default 8787. */
   port?: number;
   /** Interface to listen on. Default "localhost" (IPv4 and IPv6 loopback). */
   host?: string;
-  /** Council config file; the demo council when omitted. */
+  /** Council config file; required outside demo mode (the demo council when omitted in demo mode). */
   configPath?: string;
   /** A config object instead of a file (tests); relative geo paths resolve against the cwd. */
   config?: CouncilConfig | Record<string, unknown>;
@@ -57,9 +68,9 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** An open, migrated database to use (tests share one per file); it is not closed by close(). */
   db?: Db;
-  /** SMTP server for outgoing mail (smtp://…); the in-process dev mailbox when omitted. */
+  /** SMTP server for outgoing mail (smtp://…); required outside demo mode unless `email: false`; the dev mailbox in demo mode. */
   smtpUrl?: string;
-  /** Base URL residents reach the server at; http://localhost:<port> when omitted. */
+  /** Base URL residents reach the server at; required outside demo mode (else PUBLIC_URL or the config's public_url); http://localhost:<port> in demo mode. */
   publicUrl?: string;
   /**
    * Extra folders served as-is (the demo pages, built widget bundles), with extra response headers
@@ -75,6 +86,8 @@ export interface ServerOptions {
   photoLimits?: PhotoLimits;
   /** No request logging. */
   quiet?: boolean;
+  /** Where log lines go (JSON, one per line) instead of stdout; tests read them to check what is logged. */
+  logStream?: { write(line: string): void };
   /**
    * Behind a load balancer: how many proxies are in front (1 for one), or their addresses and
    * CIDR ranges, so rate limits count the real client. Default: TRUST_PROXY from `env`, else
@@ -106,7 +119,10 @@ function resolveConfig(options: ServerOptions): CouncilConfig {
   if (options.config) {
     return 'source' in options.config ? (options.config as CouncilConfig) : parseConfig(options.config);
   }
-  return loadConfig(options.configPath);
+  if (!options.configPath && !options.demo) {
+    throw new ConfigError('(none given)', ['--config is required: the council\'s council.json (docs/server.md). To try the demo council instead, run civic-server --demo']);
+  }
+  return loadConfig(options.configPath ?? demoConfigPath);
 }
 
 function envNumber(env: Record<string, string | undefined>, name: string): number | undefined {
@@ -117,10 +133,34 @@ function envNumber(env: Record<string, string | undefined>, name: string): numbe
   return value;
 }
 
+/**
+ * Errors as logged: name, codes, message and stack only, with email addresses blanked. Database
+ * errors carry the row's values in `detail` ("Key (email)=(ada@example.org)") and SMTP refusals
+ * quote the recipient ("550 <ada@example.org>: mailbox full"): no resident's address in the logs.
+ */
+const redactAddresses = (text: string | undefined) => (text ?? '').replace(/[^\s<>"'(),;:=]+@[^\s<>"'(),;:]+/g, '[address]');
+function safeErr(error: Error & { code?: unknown; statusCode?: unknown; responseCode?: unknown; command?: unknown }) {
+  return {
+    type: error.name,
+    code: error.code,
+    statusCode: error.statusCode,
+    responseCode: error.responseCode,
+    command: error.command,
+    message: redactAddresses(error.message),
+    stack: redactAddresses(error.stack),
+  };
+}
+
 /** Builds, starts and returns the reference server. */
 export async function createServer(options: ServerOptions = {}): Promise<CivicServer> {
   const env = options.env ?? process.env;
+  const demo = options.demo ?? false;
   const config = resolveConfig(options);
+  const publicUrl = (options.publicUrl ?? env.PUBLIC_URL ?? config.public_url ?? '').replace(/\/$/, '');
+  const emailOn = options.email ?? true;
+  if (demo && !emailOn) throw new StartupError(['--no-email is for a council\'s own server; the demo catches its email in the dev mailbox']);
+  if (!demo && options.demoReports) throw new StartupError(['sample reports (--demo-reports) are for the demo only: add --demo']);
+  const signInSecrets: SignInSecrets | null = demo ? null : checkProduction(config, { publicUrl, smtpUrl: options.smtpUrl, email: emailOn, env });
   const areas = loadAreas(config);
   const staffKeys = new Map(config.keys.staff.map((k) => [k.key, k.name]));
   if (env.CIVIC_STAFF_API_KEY) staffKeys.set(env.CIVIC_STAFF_API_KEY, 'CIVIC_STAFF_API_KEY');
@@ -134,7 +174,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? '.civic-data' }));
   const app = Fastify({
-    logger: options.quiet ? false : { level: 'warn' },
+    logger: options.quiet ? false : { level: 'warn', serializers: { err: safeErr }, ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: fastifyTrustProxy(trustProxy),
     // Browsers send "Origin" and keep-alive; a closing server should not wait on idle sockets.
     forceCloseConnections: true,
@@ -143,11 +183,13 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     clientErrorHandler,
   });
   let mailer: Mailer | undefined;
-  const queue = new MailQueue(db, app.log);
+  // --no-email: a muted queue keeps nothing, so no report queues mail nobody will send.
+  const queue = emailOn ? new MailQueue(db, app.log) : new MailQueue(db, app.log).muted();
   try {
-    mailer = await chooseMailer(db, config.council.mail_from, options.smtpUrl, env);
+    mailer = emailOn ? await chooseMailer(db, config.council.mail_from, options.smtpUrl, env) : createNoMailer();
     const isAllowedOrigin = originMatcher(config.cors.origins);
     const ctx: ServerContext = {
+      demo,
       db,
       config,
       mailer,
@@ -156,7 +198,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       areas,
       staffKeys,
       isAllowedOrigin,
-      publicUrl: (options.publicUrl ?? env.PUBLIC_URL ?? config.public_url ?? '').replace(/\/$/, ''),
+      publicUrl,
     };
     const sender = mailer;
     queue.handle(MAIL_JOB, (job) => sender.deliver(job.payload as unknown as MailMessage));
@@ -181,7 +223,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     await app.register(cors, {
       origin: (origin, callback) => callback(null, !origin || isAllowedOrigin(origin)),
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Accept', 'Accept-Language'],
+      allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Accept', 'Accept-Language', 'Authorization'],
       maxAge: 600,
     });
     await app.register(rateLimit, {
@@ -231,10 +273,12 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     await app.register(geoRoutes);
     await app.register(widgetConfigRoutes);
     await app.register(consultationRoutes, { prefix: '/api/consultations' });
-    if (mailer.kind === 'dev-mailbox') {
-      await app.register(devRoutes, { prefix: '/dev' });
-      // The demo back office has no login: demo mode only, like the dev mailbox.
-      await app.register(staffRoutes, { prefix: '/staff' });
+    // The dev mailbox shows every email: demo mode only.
+    if (demo && mailer.kind === 'dev-mailbox') await app.register(devRoutes, { prefix: '/dev' });
+    // The back office: without sign-in in demo mode only; otherwise behind the council's identity provider, or absent.
+    if (demo) await app.register(staffRoutes, { prefix: '/staff' });
+    else if (config.staff_sign_in && signInSecrets) {
+      await app.register(staffRoutes, { prefix: '/staff', signIn: { settings: config.staff_sign_in, ...signInSecrets } });
     }
 
     await app.listen({ port: options.port ?? 8787, host: options.host ?? 'localhost' });

@@ -43,8 +43,9 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
-function run(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  const { DATABASE_URL: _d, SMTP_URL: _s, PUBLIC_URL: _p, CIVIC_STAFF_API_KEY: _k, ...rest } = process.env;
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -54,14 +55,15 @@ function run(args: string[]): Promise<{ code: number | null; output: string }> {
 describe('civic-server (the CLI)', () => {
   it('starts on a fresh data dir, prints its URLs, keeps reports across restarts and stops cleanly', async () => {
     const data = tempDir();
-    const first = await start(['--port', '0', '--data-dir', data]);
+    const first = await start(['--demo', '--port', '0', '--data-dir', data]);
+    expect(first.output()).toContain("DEMO: NOT FOR REAL RESIDENTS' DATA");
     expect(first.output()).toMatch(/Open311 GeoReport v2: http:\/\/localhost:\d+\/open311\/v2\/services\.json/);
     expect(first.output()).toContain(`embedded PGlite in ${data}`);
     const created = await fetch(`${first.url}/open311/v2/requests.json`, { method: 'POST', body: new URLSearchParams(pothole() as Record<string, string>) });
     expect(created.status).toBe(201);
     expect(await stop(first.child)).toBe(0);
 
-    const second = await start(['--port', '0', '--data-dir', data]);
+    const second = await start(['--demo', '--port', '0', '--data-dir', data]);
     const again = await fetch(`${second.url}/open311/v2/requests/LDC-1001.json`);
     expect(again.status).toBe(200);
     expect(await stop(second.child)).toBe(0);
@@ -71,7 +73,7 @@ describe('civic-server (the CLI)', () => {
     if (!inject('civicTestPgUrl')) return context.skip();
     const database = await createPgDatabase();
     try {
-      const server = await start(['--port', '0', '--data-dir', tempDir()], { DATABASE_URL: database.url });
+      const server = await start(['--demo', '--port', '0', '--data-dir', tempDir()], { DATABASE_URL: database.url });
       expect(server.output()).toContain('PostgreSQL (DATABASE_URL)');
       expect(((await (await fetch(`${server.url}/health`)).json()) as { database: string }).database).toBe('postgres');
       expect(await stop(server.child)).toBe(0);
@@ -92,5 +94,38 @@ describe('civic-server (the CLI)', () => {
     const port = await run(['--port', 'eighty']);
     expect(port.code).toBe(2);
     expect(port.output).toContain('--port must be a number from 0 to 65535, not "eighty"');
+  }, 120_000);
+
+  it('without --demo, asks for --config, then names every missing setting (SMTP_URL, PUBLIC_URL)', async () => {
+    const none = await run(['--port', '0', '--data-dir', tempDir()]);
+    expect(none.code).toBe(1);
+    expect(none.output).toContain('--config is required');
+    expect(none.output).toContain('civic-server --demo');
+    expect(none.output).not.toContain('listening on');
+
+    const unset = await run(['--config', demoConfigPath, '--port', '0', '--data-dir', tempDir()]);
+    expect(unset.code).toBe(1);
+    expect(unset.output).toContain('cannot start without --demo');
+    expect(unset.output).toContain('SMTP_URL is not set');
+    expect(unset.output).toContain('PUBLIC_URL is not set');
+    expect(unset.output).not.toContain('listening on');
+  }, 120_000);
+
+  it('with --config and --no-email: no dev mailbox, no staff pages without sign-in, no demo line', async () => {
+    const server = await start(['--config', demoConfigPath, '--no-email', '--port', '0', '--data-dir', tempDir()], { PUBLIC_URL: 'https://report.larkmead.example.gov.uk' });
+    try {
+      expect(server.output()).not.toMatch(/demo/i);
+      expect(server.output()).toContain('Email:                none (--no-email)');
+      for (const path of ['/dev/mailbox', '/dev/mailbox.json', '/staff', '/staff/consultations']) {
+        expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
+      }
+      // Reports still work (the council reads them from the Open311 feed); email updates say they are off.
+      const created = await fetch(`${server.url}/open311/v2/requests.json`, { method: 'POST', body: new URLSearchParams(pothole({ email: 'ada@example.org', email_updates: 'true' }) as Record<string, string>) });
+      expect(created.status).toBe(201);
+      const follow = await fetch(`${server.url}/open311/v2/subscriptions`, { method: 'POST', body: new URLSearchParams({ service_request_id: 'LDC-1001', email: 'ada@example.org' }) });
+      expect(follow.status).toBe(501);
+    } finally {
+      expect(await stop(server.child)).toBe(0);
+    }
   }, 120_000);
 });

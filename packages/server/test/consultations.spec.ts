@@ -9,6 +9,8 @@ import { testDatabases, useTestServer } from './helpers.ts';
  */
 
 const STAFF_KEY = 'sk_larkmead_demo_staff_0001';
+/** The staff key as integrators send it: in the Authorization header, never in the address. */
+const STAFF = { Authorization: `Bearer ${STAFF_KEY}` };
 const OPEN = '/api/consultations/town-centre-2026';
 const CLOSED = '/api/consultations/library-hours-2026';
 
@@ -77,7 +79,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
   }
 
   async function csv(path: string) {
-    const response = await call('GET', `${path}/responses.csv?api_key=${STAFF_KEY}`);
+    const response = await call('GET', `${path}/responses.csv`, undefined, STAFF);
     expect(response.status).toBe(200);
     expect(response.text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(response.text.slice(1));
@@ -359,7 +361,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
       const { status, body } = await call('GET', `${OPEN}/results`);
       expect(status).toBe(404);
       expect(body[0].code).toBe('results_not_published');
-      const early = await call('POST', `${OPEN}/results?api_key=${STAFF_KEY}`, { youSaid: 'x', weDid: 'y', decision: { text: 'z' } });
+      const early = await call('POST', `${OPEN}/results`, { youSaid: 'x', weDid: 'y', decision: { text: 'z' } }, STAFF);
       expect(early.status).toBe(409);
       expect(early.body[0].code).toBe('consultation_open');
     });
@@ -384,12 +386,12 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
       expect(forbidden.status).toBe(403);
       expect(forbidden.body[0].code).toBe('forbidden');
 
-      const published = await call('POST', `${path}/results?api_key=${STAFF_KEY}`, {
+      const published = await call('POST', `${path}/results`, {
         youSaid: { en: 'Most agreed.', cy: "Roedd y rhan fwyaf yn cytuno." },
         weDid: 'We will make it one-way.',
         decision: { text: 'Cabinet agreed.', url: 'https://larkmead.example.gov.uk/decisions/1' },
         quotes: [{ text: 'More benches, please.', question: 'comments' }],
-      });
+      }, STAFF);
       expect(published.status).toBe(200);
       const results = (await call('GET', `${path}/results`)).body;
       expect(results).toMatchObject({ status: 'results_published', responseCount: 4, weAsked: definition.summary });
@@ -414,6 +416,11 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
         expect(status).toBe(403);
         expect(body).toEqual([{ code: 'forbidden', description: expect.any(String) }]);
       }
+      // The right key in the address is refused too: addresses are written to access logs.
+      const inUrl = await call('GET', `${OPEN}/responses.csv?api_key=${STAFF_KEY}`);
+      expect(inUrl.status).toBe(403);
+      expect(inUrl.body[0].description).toContain('Authorization header');
+      expect((await call('GET', `${OPEN}/responses.csv`, undefined, { Authorization: 'Bearer wrong-key-0000000000' })).status).toBe(403);
     });
 
     it('quotes commas, quotes and line breaks, and defuses formulas a resident typed', async () => {
@@ -424,7 +431,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
         'travel.other': '@SUM(A1:A9)',
       };
       const { body } = await call('POST', `${OPEN}/responses`, { answers });
-      const response = await call('GET', `${OPEN}/responses.csv?api_key=${STAFF_KEY}`);
+      const response = await call('GET', `${OPEN}/responses.csv`, undefined, STAFF);
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(response.headers.get('content-disposition')).toContain('attachment; filename="town-centre-2026-responses.csv"');
       expect(response.text).toContain('"He said ""no"", then\r\nleft."');
@@ -458,7 +465,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
 
     it('creates a consultation from JSON, lists it and takes responses, with no restart', async () => {
       const id = `bins-${Date.now()}`;
-      const created = await call('PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, definition(id));
+      const created = await call('PUT', `/api/consultations/${id}`, definition(id), STAFF);
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ id, status: 'open', languages: ['en', 'cy'], pages: [{ questions: [{ id: 'agree', required: true }] }] });
       expect((await call('GET', '/api/consultations')).body.map((c: { id: string }) => c.id)).toContain(id);
@@ -466,7 +473,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
       expect(replaced.status).toBe(200);
       expect(replaced.body.summary).toBe('Weekly or fortnightly?');
       expect((await call('POST', `/api/consultations/${id}/responses`, { answers: { agree: 'yes' } })).status).toBe(201);
-      const locked = await call('PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, definition(id));
+      const locked = await call('PUT', `/api/consultations/${id}`, definition(id), STAFF);
       expect(locked.status).toBe(409);
       expect(locked.body[0]).toMatchObject({ code: 'has_responses', description: expect.stringContaining('1 responses') });
     });
@@ -477,7 +484,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
       broken.pages[0].questions.push({ id: 'why', type: 'textarea', label: 'Why?', showIf: { question: 'later', equals: 'x' } });
       broken.pages[0].questions.push({ id: 'agree', type: 'yes_no', label: 'Again?' });
       broken.overview.otherWays = [];
-      const { status, body } = await call('PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, broken);
+      const { status, body } = await call('PUT', `/api/consultations/${id}`, broken, STAFF);
       expect(status).toBe(400);
       const descriptions = body.map((e: { description: string }) => e.description);
       expect(body.every((e: { code: string }) => e.code === 'invalid_definition')).toBe(true);
@@ -486,7 +493,7 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
 
       const crossRef = definition(id) as any;
       crossRef.pages[0].questions.push({ id: 'why', type: 'textarea', label: 'Why?', showIf: { question: 'later', equals: 'x' } });
-      const refused = await call('PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, crossRef);
+      const refused = await call('PUT', `/api/consultations/${id}`, crossRef, STAFF);
       expect(refused.body).toEqual([{ code: 'invalid_definition', description: 'pages[0].questions[1].showIf: "later" must be an earlier question' }]);
 
       const anonymous = await call('PUT', `/api/consultations/${id}`, definition(id));

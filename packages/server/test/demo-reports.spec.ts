@@ -173,7 +173,7 @@ describe('civic-server --demo-reports', () => {
     writeFileSync(file, JSON.stringify({ reports: [{ ...sample.reports[0], reported_days_ago: 0 }] }));
     const bin = fileURLToPath(new URL('../bin/civic-server.js', import.meta.url));
     const { DATABASE_URL: _d, SMTP_URL: _s, ...env } = process.env;
-    const child = spawn(process.execPath, [bin, '--port', '0', '--data-dir', join(dir, 'cli-data'), '--demo-reports', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, '--demo', '--port', '0', '--data-dir', join(dir, 'cli-data'), '--demo-reports', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

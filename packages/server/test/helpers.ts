@@ -77,9 +77,9 @@ export const POINTS = {
   farAway: [51.5, -0.12],
 } as const;
 
-/** The demo server on a free port over real HTTP, on the given database, without env overrides. */
+/** The demo server (demo mode unless `demo: false`) on a free port over real HTTP, on the given database, without env overrides. */
 export async function startServer(db: Db, options: ServerOptions = {}): Promise<CivicServer & { base: string }> {
-  const server = await createServer({ port: 0, host: '127.0.0.1', db, quiet: true, env: {}, ...options });
+  const server = await createServer({ port: 0, host: '127.0.0.1', db, quiet: true, env: {}, demo: true, ...options });
   const base = server.url.replace('localhost', '127.0.0.1');
   if (!options.publicUrl) server.ctx.publicUrl = base;
   return Object.assign(server, { base });
@@ -160,6 +160,20 @@ export async function mailbox(server: CivicServer & { base: string }): Promise<{
   await server.ctx.queue.drain();
   const answer = await call(server.base, 'GET', '/dev/mailbox.json');
   return answer.body;
+}
+
+/**
+ * Confirms email updates as the resident would: finds the confirm link in the newest email to
+ * `to` that has one (the receipt, or a subscription's confirmation), and posts its token as the
+ * link's page does. Email updates start only after this.
+ */
+export async function confirmEmailUpdates(server: CivicServer & { base: string }, to: string): Promise<void> {
+  const mail = await mailbox(server);
+  const message = mail.find((m) => m.to.toLowerCase().includes(to.toLowerCase()) && /\/subscriptions\/confirm\?token=/.test(m.text));
+  const token = message && /\/subscriptions\/confirm\?token=([0-9a-f-]{36})/.exec(message.text)?.[1];
+  if (!token) throw new Error(`No email to ${to} has a confirm link`);
+  const answer = await call(server.base, 'POST', '/open311/v2/subscriptions/confirm', { form: { token } });
+  if (answer.status !== 200) throw new Error(`Confirming updates for ${to} answered ${answer.status}`);
 }
 
 /** A valid pothole report at Larkmead High Street; override any field. */

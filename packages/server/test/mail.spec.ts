@@ -34,11 +34,15 @@ describe('email through SMTP_URL', () => {
   });
   const t = useTestServer('pglite', () => ({ smtpUrl: `smtp://127.0.0.1:${smtpPort}` }));
 
-  it('sends the receipt, the team notice and the update email, and has no dev mailbox', async () => {
+  it('sends the receipt, the team notice and (once confirmed) the update email, and has no dev mailbox', async () => {
     const created = await call(t.server.base, 'POST', '/open311/v2/requests.json', {
       form: pothole({ email: 'ada@example.org', first_name: 'Ada', email_updates: 'true' }),
     });
     expect(created.status).toBe(201);
+    // The resident confirms updates by the link in the receipt.
+    await t.server.ctx.queue.drain();
+    const token = /\/subscriptions\/confirm\?token=([0-9a-f-]{36})/.exec(received.find((r) => r.mail.subject === 'Your report LDC-1001: Pothole')?.mail.text ?? '')?.[1];
+    expect((await call(t.server.base, 'POST', '/open311/v2/subscriptions/confirm', { form: { token: token! } })).status).toBe(200);
     await call(t.server.base, 'POST', '/open311/v2/servicerequestupdates.json', {
       form: { api_key: STAFF_KEY, service_request_id: 'LDC-1001', status: 'fixed', description: 'Filled and sealed.' },
     });

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { call, mailbox, pothole, resetOpen311, STAFF_KEY, testDatabases, useTestServer } from './helpers.ts';
+import { call, confirmEmailUpdates, mailbox, pothole, resetOpen311, STAFF_KEY, testDatabases, useTestServer } from './helpers.ts';
 
 const DAY = 86_400_000;
 /** A W3C date-time `days` from now, to the second, as the API answers it. */
@@ -112,6 +112,7 @@ describe.each(testDatabases())('expected_datetime set by staff on %s', (kind) =>
   });
 
   it('tells subscribers the expected date in the update email, and not once it is closed', async () => {
+    await confirmEmailUpdates(t.server, 'reporter@example.org');
     const when = `${nextYear}-01-15T17:00:00Z`;
     await update({ status: 'action_scheduled', description: 'A crew is booked.', expected_datetime: when });
     let mail = await mailbox(t.server);

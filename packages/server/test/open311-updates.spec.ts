@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { call, mailbox, pothole, resetOpen311, STAFF_KEY, startServer, testDatabases, useTestServer } from './helpers.ts';
+import { call, confirmEmailUpdates, mailbox, pothole, resetOpen311, STAFF_KEY, startServer, testDatabases, useTestServer } from './helpers.ts';
 
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'request_update' });
 const linkIn = (text: string, path: string) => new RegExp(`https?://\\S+${path}\\?token=[0-9a-f-]{36}`).exec(text)?.[0];
@@ -88,10 +88,15 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
     expect((await get('/open311/v2/servicerequestupdates.json')).body).toHaveLength(1);
   });
 
-  it('emails the reporter who opted in, with an unsubscribe link that works', async () => {
+  it('emails the reporter who opted in once they confirm by the link in the receipt, with an unsubscribe link that works', async () => {
     let mail = await mailbox(t.server);
     const receipt = mail.find((m) => m.subject === 'Your report LDC-1001: Pothole')!;
-    expect(receipt.text).toContain('We will email you when we update your report.');
+    expect(receipt.text).toContain('You asked for email updates on this report. To get them, confirm this email address:');
+    // Anyone can type anyone's address: until the link is followed, no update is emailed.
+    await update({ status: 'investigating', description: 'Looking into it.' });
+    expect((await mailbox(t.server)).filter((m) => m.subject.startsWith('Update on LDC-1001'))).toHaveLength(0);
+    const confirm = linkIn(receipt.text, '/open311/v2/subscriptions/confirm')!;
+    expect((await post('/open311/v2/subscriptions/confirm', { token: new URL(confirm).searchParams.get('token')! })).status).toBe(200);
 
     await update({ status: 'fixed', description: 'Filled <today> & sealed.' });
     mail = await mailbox(t.server);
@@ -123,6 +128,7 @@ describe.each(testDatabases())('Open311 updates, subscriptions and email on %s',
       service_request_id: 'LDC-1001',
       message: 'Check your email: we have sent a link to neighbour@example.org to confirm you want updates on LDC-1001.',
     });
+    await confirmEmailUpdates(t.server, 'reporter@example.org');
     const confirmMail = (await mailbox(t.server)).find((m) => m.to === 'neighbour@example.org')!;
     expect(confirmMail.subject).toBe('Confirm you want updates on LDC-1001');
     const confirm = linkIn(confirmMail.text, '/open311/v2/subscriptions/confirm')!;

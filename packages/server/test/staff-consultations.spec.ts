@@ -27,7 +27,8 @@ describe.each(testDatabases())('Consultations on the /staff page on %s', (kind) 
   /** A consultation with two responses that closed a second ago, without results. */
   async function closedConsultation() {
     const id = `bins-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
-    const created = await call(t.server.base, 'PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, {
+    const created = await call(t.server.base, 'PUT', `/api/consultations/${id}`, {
+      headers: { Authorization: `Bearer ${STAFF_KEY}` },
       json: {
         title: { en: 'Fortnightly bins', cy: 'Biniau bob pythefnos' },
         summary: 'We asked whether bins should be collected every two weeks.',
@@ -201,12 +202,12 @@ describe.each(testDatabases())('Consultations on the /staff page on %s', (kind) 
     const id = await closedConsultation();
     const page = await get(`/staff/consultations/${id}`);
     expect(page.text).toContain(`<a href="/staff/consultations/${id}/responses.csv" download>Download the responses (CSV)</a>`);
-    const bytes = async (path: string) => {
-      const response = await fetch(`${t.server.base}${path}`);
+    const bytes = async (path: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${t.server.base}${path}`, { headers });
       return { response, body: Buffer.from(await response.arrayBuffer()) };
     };
     const staff = await bytes(`/staff/consultations/${id}/responses.csv`);
-    const api = await bytes(`/api/consultations/${id}/responses.csv?api_key=${STAFF_KEY}`);
+    const api = await bytes(`/api/consultations/${id}/responses.csv`, { Authorization: `Bearer ${STAFF_KEY}` });
     expect(staff.response.status).toBe(200);
     expect(staff.response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(staff.response.headers.get('content-disposition')).toBe(`attachment; filename="${id}-responses.csv"`);

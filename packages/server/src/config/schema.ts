@@ -181,6 +181,34 @@ export const staffKeySchema = z.strictObject({
   name: z.string().min(1),
 });
 
+/**
+ * Staff sign-in for /staff through the council's identity provider (OpenID Connect: Microsoft
+ * Entra ID, Google Workspace, Okta…). The client secret is never in the file: it is read from
+ * the environment variable named here. A person may use the back office when their verified
+ * email's domain is listed and, if groups are listed too, they are in one of them.
+ */
+export const staffSignInSchema = z
+  .strictObject({
+    /** The provider's issuer URL; its /.well-known/openid-configuration is read at start-up. */
+    issuer: z.url(),
+    client_id: z.string().min(1),
+    /** The environment variable holding the client secret. */
+    client_secret_env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'name an environment variable, like CIVIC_OIDC_CLIENT_SECRET').default('CIVIC_OIDC_CLIENT_SECRET'),
+    /** Email domains whose verified addresses may sign in ("larkmead.gov.uk"). */
+    allowed_email_domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain, like larkmead.gov.uk')).default([]),
+    /** Groups (the ID token's `groups_claim`) whose members may sign in. */
+    allowed_groups: z.array(z.string().min(1)).default([]),
+    /** The ID token claim listing the person's groups. */
+    groups_claim: z.string().min(1).default('groups'),
+    /** Scopes asked for; add the one your provider needs for groups. */
+    scopes: z.array(z.string().min(1)).default(['openid', 'email', 'profile']),
+    /** How long a sign-in lasts, in hours. */
+    session_hours: z.number().int().positive().max(24 * 7).default(8),
+  })
+  .refine((s) => s.allowed_email_domains.length > 0 || s.allowed_groups.length > 0, {
+    message: 'list "allowed_email_domains" or "allowed_groups" (or both): who may use the back office',
+  });
+
 const rateLimitSchema = z.strictObject({
   max: z.number().int().positive(),
   /** Milliseconds. */
@@ -237,6 +265,8 @@ export const councilConfigSchema = z.strictObject({
       parishes: z.string().min(1).optional(),
     })
     .optional(),
+  /** Staff sign-in for /staff; without it /staff does not exist outside --demo. */
+  staff_sign_in: staffSignInSchema.optional(),
   teams: z.record(code, teamSchema),
   asset_layers: z.array(assetLayerSchema).default([]),
   parishes: z.array(parishSchema).default([]),
@@ -275,6 +305,7 @@ export type ServiceConfig = z.output<typeof serviceSchema>;
 export type AttributeConfig = z.output<typeof attributeSchema>;
 export type TeamConfig = z.output<typeof teamSchema>;
 export type ParishConfig = z.output<typeof parishSchema>;
+export type StaffSignInConfig = z.output<typeof staffSignInSchema>;
 
 /** The validated config, with file paths (geo) made absolute against the config's folder. */
 export type CouncilConfig = CouncilConfigData & {

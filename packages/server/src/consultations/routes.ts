@@ -127,7 +127,8 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
 const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const codeParam = { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'Resume code; case and hyphens/spaces ignored' };
-const apiKeyParam = { name: 'api_key', in: 'query', required: true, schema: { type: 'string' }, description: 'Staff API key' };
+// Staff keys go in the Authorization header, never in the address (addresses reach access logs).
+const apiKeyParam = { name: 'Authorization', in: 'header', required: true, schema: { type: 'string' }, description: 'Bearer <staff API key>' };
 const draftBody = {
   type: 'object',
   required: ['answers'],
@@ -228,7 +229,7 @@ export const consultationOpenApiPaths = {
     put: {
       tags,
       summary: 'Create or replace a consultation definition (staff); refused once it has responses',
-      parameters: [idParam, { ...apiKeyParam, required: false, description: 'Staff API key (or api_key in the body)' }],
+      parameters: [idParam, { ...apiKeyParam, required: false, description: 'Bearer <staff API key> (or api_key in the JSON body)' }],
       requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'The definition, as docs/consultation-api.md describes it' } } } },
       responses: {
         201: json({ type: 'object' }, 'Created: the consultation as GET returns it'),
@@ -319,7 +320,7 @@ export const consultationOpenApiPaths = {
     post: {
       tags,
       summary: 'Publish results (staff)',
-      parameters: [idParam, { ...apiKeyParam, required: false, description: 'Staff API key (or api_key in the body)' }],
+      parameters: [idParam, { ...apiKeyParam, required: false, description: 'Bearer <staff API key> (or api_key in the JSON body)' }],
       requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['youSaid', 'weDid', 'decision'] } } } },
       responses: {
         200: json({ type: 'object' }, 'The published results'),

@@ -12,7 +12,7 @@ export interface Migration {
 
 /**
  * Migrations are `NNN_name.sql` files applied in numeric order, each once, recorded in
- * `schema_migrations`. 001–099 belong to Open311, 100–199 to consultations, 300+ to mail.
+ * `schema_migrations`. 001–099 belong to Open311, 100–199 to consultations, 200–299 to staff, 300+ to mail.
  */
 export function listMigrations(dir = migrationsDir): Migration[] {
   return readdirSync(dir)

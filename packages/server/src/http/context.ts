@@ -13,6 +13,8 @@ import type { Areas } from '../geo/areas.ts';
  * process would need; that lives in `db`.
  */
 export interface ServerContext {
+  /** `--demo`: the demo council's dev mailbox and a back office without sign-in. Never for real residents' data. */
+  demo: boolean;
   db: Db;
   config: CouncilConfig;
   /** Hands mail to SMTP: only the queue's worker calls it. */

@@ -1,21 +1,61 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from './context.ts';
 import { ApiError } from './errors.ts';
 import { originMatcher } from './origins.ts';
 
-function apiKeyOf(request: FastifyRequest): string | undefined {
+/** Open311's api_key field, in a form or JSON body (GeoReport v2 puts it in the POST body). */
+function bodyKeyOf(request: FastifyRequest): string | undefined {
   const body = request.body as Record<string, unknown> | undefined;
-  const fromBody = body && typeof body === 'object' && typeof body.api_key === 'string' ? body.api_key : undefined;
-  const query = request.query as Record<string, unknown> | undefined;
-  const fromQuery = typeof query?.api_key === 'string' ? query.api_key : undefined;
-  return fromBody ?? fromQuery ?? undefined;
+  return body && typeof body === 'object' && typeof body.api_key === 'string' ? body.api_key : undefined;
 }
 
-/** Returns the staff key's name, or throws 403 with what to do. */
+function queryKeyOf(request: FastifyRequest): string | undefined {
+  const query = request.query as Record<string, unknown> | undefined;
+  return typeof query?.api_key === 'string' ? query.api_key : undefined;
+}
+
+/** `Authorization: Bearer <key>`: the documented way to send a staff key (docs/integrators.md). */
+function headerKeyOf(request: FastifyRequest): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match?.[1];
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * The staff key's name, compared in constant time: every key is compared (as SHA-256 digests, so
+ * lengths never differ) and none returns early, so response times do not tell an attacker how
+ * much of a guess was right.
+ */
+export function staffKeyName(ctx: ServerContext, key: string): string | undefined {
+  const given = digest(key);
+  let found: string | undefined;
+  for (const [candidate, name] of ctx.staffKeys) {
+    if (timingSafeEqual(given, digest(candidate)) && found === undefined) found = name;
+  }
+  return found;
+}
+
+/**
+ * Returns the staff key's name, or throws 403 with what to do. The key comes in the Authorization
+ * header, or as Open311's api_key field in the body. Never in the URL: addresses are written to
+ * access logs (the proxy's, the browser's history), so a staff key there is refused even when right.
+ */
 export function requireStaff(ctx: ServerContext, request: FastifyRequest): string {
-  const key = apiKeyOf(request);
-  if (!key) throw new ApiError(403, 'This needs a staff api_key. Send it as the api_key field.');
-  const name = ctx.staffKeys.get(key);
+  if (queryKeyOf(request) !== undefined) {
+    throw new ApiError(403, 'Send the staff key in the Authorization header (Authorization: Bearer <key>), not in the address: addresses are written to logs.');
+  }
+  const key = headerKeyOf(request) ?? bodyKeyOf(request);
+  if (!key) {
+    throw new ApiError(
+      403,
+      request.method === 'GET' || request.method === 'HEAD'
+        ? 'This needs a staff key. Send it in the Authorization header: Authorization: Bearer <key>.'
+        : 'This needs a staff api_key. Send it as the api_key field.',
+    );
+  }
+  const name = staffKeyName(ctx, key);
   if (!name) throw new ApiError(403, 'The api_key is not a valid staff key.');
   return name;
 }
@@ -28,12 +68,15 @@ export function requireStaff(ctx: ServerContext, request: FastifyRequest): strin
  */
 export function checkPublicPost(ctx: ServerContext, request: FastifyRequest): { key: string | null; name: string } {
   const origin = request.headers.origin;
-  const key = apiKeyOf(request);
+  const key = bodyKeyOf(request) ?? queryKeyOf(request);
   if (origin && !ctx.isAllowedOrigin(origin)) {
     throw new ApiError(403, `This server does not accept reports from ${origin}. Ask the council to add the site to its allowed origins.`);
   }
   if (key) {
-    const staff = ctx.staffKeys.get(key);
+    const staff = staffKeyName(ctx, key);
+    if (staff && bodyKeyOf(request) === undefined) {
+      throw new ApiError(403, 'Send the staff key in the body or the Authorization header, not in the address: addresses are written to logs.');
+    }
     if (staff) return { key, name: staff };
     const found = ctx.config.keys.public.find((k) => k.key === key);
     if (!found) throw new ApiError(403, 'The api_key is not recognised. Check the key the council gave you for this site.');

@@ -22,8 +22,8 @@ export interface Mailer {
   /** Hands one message to SMTP now; rejects if it was not accepted (the queue retries it). */
   deliver(message: MailMessage): Promise<void>;
   close(): Promise<void>;
-  /** "smtp" for SMTP_URL, "notify" for GOV.UK Notify, "dev-mailbox" for the in-process catcher. */
-  readonly kind: 'smtp' | 'dev-mailbox' | 'notify';
+  /** "smtp" for SMTP_URL, "notify" for GOV.UK Notify, "dev-mailbox" for the in-process catcher, "none" for --no-email. */
+  readonly kind: 'smtp' | 'dev-mailbox' | 'notify' | 'none';
 }
 
 export interface Logger {
@@ -72,6 +72,11 @@ export function createSmtpMailer(transport: Transporter, from: string, kind: Mai
       await onClose?.();
     },
   };
+}
+
+/** --no-email: a council that only uses the Open311 feed. Nothing is queued or sent; features that need email say so. */
+export function createNoMailer(): Mailer {
+  return { kind: 'none', deliver: async () => undefined, close: async () => undefined };
 }
 
 /** A mailer for SMTP_URL (smtp://user:pass@host:587, smtps://…), DKIM-signing when configured. */

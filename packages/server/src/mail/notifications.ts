@@ -65,7 +65,27 @@ export function handleReportMail(ctx: ServerContext, queue: MailQueue) {
   });
 }
 
-/** The receipt to the resident, when they gave an email: in the language they reported in. */
+/**
+ * Where, in the council's own words: the map point and the parish it found. Never the address
+ * as typed: an address nobody has confirmed must not receive text the sender wrote.
+ */
+function placeInOurWords(row: RequestRow, language: Language): string {
+  const cy = language === 'cy';
+  const point = row.lat !== null && row.long !== null
+    ? `${cy ? 'pwynt ar y map' : 'map point'} ${row.lat.toFixed(6)}, ${row.long.toFixed(6)}`
+    : cy ? 'y lle a ddisgrifiwyd gennych' : 'the place you described';
+  return row.routing?.parish ? `${point}, ${cy ? 'yn' : 'in'} ${row.routing.parish.name}` : point;
+}
+
+/**
+ * The receipt to the resident, when they gave an email: in the language they reported in.
+ *
+ * Anyone can type anyone's address into a report, so the receipt goes to an address nobody has
+ * confirmed: it carries only the reference, the category, the place and the council's own words,
+ * never what the sender typed (no description, no answers, no name, no address as typed), so the
+ * council's mail cannot be used to send a stranger a message. An opt-in to updates is only a
+ * request until the link in the receipt is followed (as FixMyStreet confirms before it sends).
+ */
 export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionToken: string | null): MailMessage | null {
   const email = row.reporter.email;
   if (!email) return null;
@@ -78,20 +98,18 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
       const service = serviceNameIn(ctx, row, language);
       const link = trackingLink(ctx, id, language);
       const notice = noticeIn(ctx, row, language);
-      const first = row.reporter.first_name;
       if (language === 'cy') {
         return {
           subject: `Eich adroddiad ${id}: ${service}`,
           lines: [
-            first ? `Annwyl ${first},` : 'Helo,',
+            'Helo,',
             '',
             `Diolch am eich adroddiad i ${council}.`,
             '',
             `Eich cyfeirnod yw ${id}. Rhowch y cyfeirnod hwn os byddwch yn cysylltu â ni am yr adroddiad hwn.`,
             '',
             `Beth y rhoesoch wybod amdano: ${service}`,
-            `Ble: ${where(row, language)}`,
-            ...(row.description ? [`Beth ddywedoch chi wrthym: ${row.description}`] : []),
+            `Ble: ${placeInOurWords(row, language)}`,
             '',
             'Beth sy’n digwydd nesaf',
             notice,
@@ -99,8 +117,10 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
             `Gwirio eich adroddiad: ${link}`,
             '',
             ...(subscriptionToken
-              ? [`Byddwn yn anfon e-bost atoch pan fyddwn yn diweddaru eich adroddiad. I roi’r gorau i gael yr e-byst hyn: ${unsubscribeLink(ctx, subscriptionToken)}`, '']
+              ? [`Gofynnoch am ddiweddariadau drwy e-bost am yr adroddiad hwn. I’w cael, cadarnhewch y cyfeiriad e-bost hwn: ${confirmLink(ctx, subscriptionToken)}`, '']
               : []),
+            'Os na wnaethoch chi’r adroddiad hwn, gallwch anwybyddu’r e-bost hwn.',
+            '',
             ...(phone ? [`Os oes angen i chi siarad â ni, ffoniwch ${phone}. Rydym yn croesawu galwadau yn Gymraeg.`, ''] : []),
             council,
           ],
@@ -109,15 +129,14 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
       return {
         subject: `Your report ${id}: ${service}`,
         lines: [
-          first ? `Dear ${first},` : 'Hello,',
+          'Hello,',
           '',
           `Thank you for your report to ${council}.`,
           '',
           `Your reference is ${id}. Quote it if you contact us about this report.`,
           '',
           `What you reported: ${service}`,
-          `Where: ${where(row, language)}`,
-          ...(row.description ? [`What you told us: ${row.description}`] : []),
+          `Where: ${placeInOurWords(row, language)}`,
           '',
           'What happens next',
           notice,
@@ -125,8 +144,10 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
           `Check on your report: ${link}`,
           '',
           ...(subscriptionToken
-            ? [`We will email you when we update your report. To stop these emails: ${unsubscribeLink(ctx, subscriptionToken)}`, '']
+            ? [`You asked for email updates on this report. To get them, confirm this email address: ${confirmLink(ctx, subscriptionToken)}`, '']
             : []),
+          'If you did not make this report, you can ignore this email.',
+          '',
           ...(phone ? [`If you need to talk to us, call ${phone}.`, ''] : []),
           council,
         ],

@@ -50,7 +50,7 @@ export async function createRequest(
   }
   const report = parseReport(ctx, body);
   const prefix = ctx.config.council.reference_prefix;
-  const subscriber = report.reporter.email && report.email_updates ? report.reporter.email.toLowerCase() : null;
+  const subscriber = report.reporter.email && report.email_updates && ctx.queue.sends ? report.reporter.email.toLowerCase() : null;
   const subscriptionToken = subscriber ? randomUUID() : null;
   const { rows } = await ctx.db.query<RequestRow>(
     `WITH n AS (SELECT nextval('service_request_numbers') AS id), ins AS (
@@ -62,8 +62,9 @@ export async function createRequest(
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING *
      ), sub AS (
-       INSERT INTO subscriptions (service_request_id, email, token, source, confirmed_at, language)
-       SELECT service_request_id, $20, $21, 'reporter', now(), $25 FROM ins WHERE $20::text IS NOT NULL
+       -- Unconfirmed: the receipt carries the link that confirms it (anyone can type any address).
+       INSERT INTO subscriptions (service_request_id, email, token, source, language)
+       SELECT service_request_id, $20, $21, 'reporter', $25 FROM ins WHERE $20::text IS NOT NULL
        ON CONFLICT (service_request_id, email) DO NOTHING
      ), mail AS (
        INSERT INTO mail_queue (kind, payload)

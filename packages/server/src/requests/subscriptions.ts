@@ -11,6 +11,7 @@ import { emailAddress, Problems, text, type Body } from './validate.ts';
  * address was already subscribed, so the endpoint does not reveal who follows a case.
  */
 export async function subscribe(ctx: ServerContext, body: Body, language: Language | null = null): Promise<{ service_request_id: string; message: string }> {
+  if (!ctx.queue.sends) throw new ApiError(501, 'This council does not send email updates. Check the report online instead.');
   const problems = new Problems();
   const id = text(body, 'service_request_id', problems, 100);
   if (!id) problems.add('service_request_id is required: the reference of the report to follow.');

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { csrfField } from './sign-in/plugin.ts';
 import { escapeHtml } from '../http/html.ts';
 import { inLanguage, type LocalizedText } from '../consultations/definition.ts';
 import { ApiError } from '../http/errors.ts';
@@ -118,11 +119,11 @@ export default async function staffConsultationRoutes(app: FastifyInstance) {
   const ctx = app.civic;
   const service = new ConsultationService(ctx);
 
-  const notFound = (reply: FastifyReply) =>
-    send(reply, 404, page(ctx, 'Consultation not found', '<h1>Consultation not found</h1><p><a href="/staff/consultations">Back to all consultations</a></p>', 'consultations'));
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    send(reply, 404, page(request, 'Consultation not found', '<h1>Consultation not found</h1><p><a href="/staff/consultations">Back to all consultations</a></p>', 'consultations'));
 
   /** The consultation's page; null when there is no such consultation. */
-  async function consultationPage(id: string, form: { typed?: Typed; errors?: FieldError<Field>[]; published?: boolean } = {}): Promise<string | null> {
+  async function consultationPage(request: FastifyRequest, id: string, form: { typed?: Typed; errors?: FieldError<Field>[]; published?: boolean } = {}): Promise<string | null> {
     let detail: Awaited<ReturnType<ConsultationService['get']>>;
     try {
       detail = await service.get(id);
@@ -153,6 +154,7 @@ ${results.quotes.length ? `<dt>Quotes</dt><dd><ul class="quotes">${results.quote
       next = `<h2 id="publish">Publish the results</h2>
 <p>Tell residents what you heard and what the council did about it ("we asked, you said, we did"). The figures for each question are worked out from the ${plural(responses, 'response')} when you publish, and are shown with your words.</p>
 <form method="post" action="${consultationPath(id)}/results" novalidate>
+${csrfField(request)}
 ${textarea('weAsked', 'We asked (optional)', `What the consultation asked. Leave it empty to use its summary: “${escapeHtml(en(detail.summary))}”`, typed, errors)}
 ${textarea('youSaid', 'You said', 'A summary of what people told you, in plain English.', typed, errors)}
 ${textarea('weDid', 'We did', 'What the council decided or changed because of it.', typed, errors)}
@@ -168,7 +170,7 @@ ${textarea('quotes', 'Quotes (optional)', 'Things people wrote, one quote per li
     }
 
     return page(
-      ctx,
+      request,
       errors.length ? `Error: ${title}` : title,
       `${errorSummary(errors)}
 ${form.published ? `<div class="banner" role="status"><h2>Results published</h2><p>Residents can now read what they said and what the council did. <a href="${resultsApiPath(id)}">View the published results</a></p></div>` : ''}
@@ -188,7 +190,7 @@ ${next}`,
     );
   }
 
-  app.get('/consultations', async (_request, reply) => {
+  app.get('/consultations', async (request, reply) => {
     const [list, counts] = await Promise.all([service.list(), service.responseCounts()]);
     const rows = list
       .map((c) => {
@@ -215,7 +217,7 @@ ${next}`,
       reply,
       200,
       page(
-        ctx,
+        request,
         'Consultations',
         `<h1>Consultations</h1>
 <p><a href="/staff/consultations/new">Create a consultation</a></p>
@@ -231,8 +233,8 @@ ${
   });
 
   app.get<{ Params: { id: string }; Querystring: { published?: string } }>('/consultations/:id', async (request, reply) => {
-    const html = await consultationPage(request.params.id, { published: request.query.published === '1' });
-    return html ? send(reply, 200, html) : notFound(reply);
+    const html = await consultationPage(request, request.params.id, { published: request.query.published === '1' });
+    return html ? send(reply, 200, html) : notFound(request, reply);
   });
 
   app.get<{ Params: { id: string } }>('/consultations/:id/responses.csv', async (request, reply) => {
@@ -240,7 +242,7 @@ ${
       // The same file as GET /api/consultations/{id}/responses.csv.
       return sendCsv(reply, await service.csv(request.params.id));
     } catch (error) {
-      if (error instanceof ApiError && error.statusCode === 404) return notFound(reply);
+      if (error instanceof ApiError && error.statusCode === 404) return notFound(request, reply);
       throw error;
     }
   });
@@ -251,15 +253,15 @@ ${
     const posted = (request.body ?? {}) as Record<string, unknown>;
     const typed: Typed = Object.fromEntries(FIELDS.map((f) => [f, typeof posted[f] === 'string' ? (posted[f] as string) : '']));
     const again = async (status: number, errors: FieldError<Field>[]) => {
-      const html = await consultationPage(id, { typed, errors });
-      return html ? send(reply, status, html) : notFound(reply);
+      const html = await consultationPage(request, id, { typed, errors });
+      return html ? send(reply, status, html) : notFound(request, reply);
     };
 
     let status: Status;
     try {
       status = (await service.get(id)).status;
     } catch (error) {
-      if (error instanceof ApiError && error.statusCode === 404) return notFound(reply);
+      if (error instanceof ApiError && error.statusCode === 404) return notFound(request, reply);
       throw error;
     }
     // The form is only on a closed consultation without results: a second tab or a reload must

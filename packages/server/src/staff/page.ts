@@ -1,12 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ServerContext } from '../http/context.ts';
 import { escapeHtml } from '../http/html.ts';
 import { crossSiteProblem } from '../http/cross-site.ts';
 import { PAGE_CSP } from '../http/security-headers.ts';
+import { csrfField } from './sign-in/plugin.ts';
+import { DEMO_WARNING } from '../modes.ts';
 
 /*
- * What every page of the demo back office (/staff) shares: the layout, the CSP, the GOV.UK
- * error summary and the same-origin check on its forms. See routes/staff.ts.
+ * What every page of the back office (/staff) shares: the layout (with the demo warning, or who is
+ * signed in and a sign-out button), the CSP, the GOV.UK error summary and the same-origin check
+ * on its forms. See routes.ts; sign-in/ guards it outside demo mode.
  */
 
 /** The pages' CSP, with photos from anywhere a report's media_url points. */
@@ -26,11 +28,23 @@ label,legend{display:block;font-weight:700;margin:1rem 0 .35rem}input,select,tex
 .errors{border:5px solid #d4351c;padding:1rem;margin-bottom:1.5rem}.errors h2{margin:0 0 .5rem;font-size:1.2rem}.errors a{color:#d4351c;font-weight:700}
 .field-error{color:#d4351c;font-weight:700;margin:0 0 .35rem}ol.timeline{padding-left:1.25rem}ol.timeline li{margin-bottom:.75rem}
 nav.filters ul{display:flex;gap:1rem;list-style:none;padding:0}nav.filters a[aria-current]{font-weight:700;color:#0b0c0c}
+.demo-warning{background:#fd0;color:#0b0c0c;padding:.5rem 1rem;margin:0;font-weight:700}.account{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}.account form button{margin:0;padding:.25rem .75rem;background:#fff;color:#0b0c0c;box-shadow:none}
 .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}`;
 
 export type Section = 'reports' | 'consultations';
 
-export function page(ctx: ServerContext, title: string, body: string, section: Section = 'reports'): string {
+/** Who is signed in, and the sign-out button; or, in demo mode, the warning that nobody is. */
+function account(request: FastifyRequest): string {
+  const staff = request.staff;
+  if (!staff) {
+    return `<p class="demo-warning" role="note">${escapeHtml(DEMO_WARNING)}. This back office has no sign-in: anyone who reaches it sees reporters' names, emails and phone numbers. A council runs it with staff sign-in (docs/security.md).</p>`;
+  }
+  const who = staff.name ? `${staff.name} (${staff.email})` : staff.email;
+  return `<div class="account"><p>Signed in as ${escapeHtml(who)}</p><form method="post" action="/staff/sign-out">${csrfField(request)}<button type="submit">Sign out</button></form></div>`;
+}
+
+export function page(request: FastifyRequest, title: string, body: string, section: Section = 'reports'): string {
+  const ctx = request.server.civic;
   const council = escapeHtml(ctx.config.council.name);
   const link = (href: string, name: string, s: Section) => `<li><a href="${href}"${s === section ? ' aria-current="page"' : ''}>${name}</a></li>`;
   return `<!doctype html>
@@ -40,7 +54,8 @@ export function page(ctx: ServerContext, title: string, body: string, section: S
 <style>${STYLE}</style>
 </head>
 <body>
-<header><a href="/staff">${council}: back office</a><p>Demo staff page. A council uses its own CRM for this.</p>
+${ctx.demo ? account(request) : ''}
+<header><a href="/staff">${council}: back office</a>${ctx.demo ? '' : account(request)}
 <nav aria-label="Back office"><ul>${link('/staff', 'Reports', 'reports')}${link('/staff/consultations', 'Consultations', 'consultations')}</ul></nav></header>
 <main>
 ${body}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { escapeHtml } from '../http/html.ts';
@@ -13,13 +13,15 @@ import staffConsultationRoutes from './consultations.ts';
 import authoringRoutes from './authoring.ts';
 import { pageHeaders } from '../http/security-headers.ts';
 import { CSP, errorSummary, page, sameOrigin, send, when } from './page.ts';
+import staffSignIn, { csrfField, type StaffSignInOptions } from './sign-in/plugin.ts';
 
 /*
- * The demo back office at /staff: what a council officer's CRM screen would show (reports here,
- * consultations in staff-consultations.ts, the shared layout in staff-page.ts). It calls the
- * server's own services in-process, so no staff API key ever reaches a browser. It has no login,
- * which is why it is only registered alongside the dev mailbox (demo mode, no SMTP_URL): a real
- * council uses its CRM, which posts updates with its staff key (docs/integrators.md).
+ * The back office at /staff: what a council officer's CRM screen would show (reports here,
+ * consultations in consultations.ts, the shared layout in page.ts). It calls the server's own
+ * services in-process, so no staff API key ever reaches a browser. In demo mode it has no sign-in;
+ * otherwise staff sign in with the council's identity provider (sign-in/), or, without the
+ * config's staff_sign_in, it does not exist and the council's CRM posts updates with its staff
+ * key (docs/integrators.md).
  */
 
 const statusTag = (status: string, base: string) =>
@@ -42,7 +44,8 @@ interface FormState {
   errors?: { field: 'status' | 'expected_date' | 'description' | 'description_cy'; message: string }[];
 }
 
-async function reportPage(ctx: ServerContext, row: RequestRow, form: FormState, posted: boolean): Promise<string> {
+async function reportPage(request: FastifyRequest, row: RequestRow, form: FormState, posted: boolean): Promise<string> {
+  const ctx = request.server.civic;
   const updates = await listUpdates(ctx, { service_request_id: row.service_request_id });
   const service = findService(ctx.config, row.service_code);
   const answers = (service?.attributes ?? [])
@@ -74,7 +77,7 @@ async function reportPage(ctx: ServerContext, row: RequestRow, form: FormState, 
   const open = row.status === 'open' && row.expected_datetime;
   const expectedValue = form.expected_date ?? (open ? ukDateValue(new Date(row.expected_datetime!)) : '');
   return page(
-    ctx,
+    request,
     `Report ${row.service_request_id}`,
     `${errorSummary(errors)}
 ${posted ? `<div class="banner" role="status"><h2>Update posted</h2><p>Residents who asked for updates on ${id} have been emailed. The case tracker shows it now.</p></div>` : ''}
@@ -95,6 +98,7 @@ ${row.media_url ? `<dt>Photo</dt><dd><a href="${escapeHtml(row.media_url)}">View
 ${timeline ? `<ol class="timeline">${timeline}</ol>` : '<p>No updates yet.</p>'}
 <h2>Post an update</h2>
 <form method="post" action="${reportPath(row.service_request_id)}/updates" novalidate>
+${csrfField(request)}
 <input type="hidden" name="idempotency_key" value="${randomUUID()}">
 <label for="status">New status</label>
 ${statusError ? `<p class="field-error" id="status-error">${escapeHtml(statusError.message)}</p>` : ''}
@@ -136,14 +140,19 @@ function expectedDateFromForm(row: RequestRow, typed: string, closing: boolean):
   return { value: at.toISOString() };
 }
 
-/** Mounted at /staff (index.ts), in demo mode only. */
-export default async function staffRoutes(app: FastifyInstance) {
+/**
+ * Mounted at /staff (index.ts): without sign-in in demo mode; with `signIn` (the config's
+ * staff_sign_in and its secrets) behind the council's identity provider, whose hooks then guard
+ * every page and form registered here.
+ */
+export default async function staffRoutes(app: FastifyInstance, options: { signIn?: StaffSignInOptions }) {
   const ctx = app.civic;
   // Its forms post only from its own pages, never from a council site on the allowed list.
   app.addHook('onRoute', (route) => {
     route.config = { crossSite: 'same-origin', ...route.config };
   });
   pageHeaders(app, CSP);
+  if (options.signIn) await staffSignIn(app, options.signIn);
   await staffConsultationRoutes(app);
   await authoringRoutes(app);
 
@@ -173,7 +182,7 @@ export default async function staffRoutes(app: FastifyInstance) {
       reply,
       200,
       page(
-        ctx,
+        request,
         'Reports',
         `<h1>Reports</h1>
 <nav class="filters" aria-label="Filter reports"><ul>${filters}</ul></nav>
@@ -185,14 +194,14 @@ ${rows.length ? `<table><thead><tr><th scope="col">Reference</th><th scope="col"
 
   app.get<{ Params: { id: string }; Querystring: { posted?: string } }>('/reports/:id', async (request, reply) => {
     const row = await findRequest(ctx, request.params.id);
-    if (!row) return send(reply, 404, page(ctx, 'Report not found', '<h1>Report not found</h1><p><a href="/staff">Back to all reports</a></p>'));
-    return send(reply, 200, await reportPage(ctx, row, {}, request.query.posted === '1'));
+    if (!row) return send(reply, 404, page(request, 'Report not found', '<h1>Report not found</h1><p><a href="/staff">Back to all reports</a></p>'));
+    return send(reply, 200, await reportPage(request, row, {}, request.query.posted === '1'));
   });
 
   app.post<{ Params: { id: string } }>('/reports/:id/updates', async (request, reply) => {
     if (!sameOrigin(request)) throw new ApiError(403, 'Updates can only be posted from the staff page itself.');
     const row = await findRequest(ctx, request.params.id);
-    if (!row) return send(reply, 404, page(ctx, 'Report not found', '<h1>Report not found</h1><p><a href="/staff">Back to all reports</a></p>'));
+    if (!row) return send(reply, 404, page(request, 'Report not found', '<h1>Report not found</h1><p><a href="/staff">Back to all reports</a></p>'));
     const body = (request.body ?? {}) as Record<string, unknown>;
     const status = typeof body.status === 'string' ? body.status : '';
     const description = typeof body.description === 'string' ? body.description.trim() : '';
@@ -206,7 +215,7 @@ ${rows.length ? `<table><thead><tr><th scope="col">Reference</th><th scope="col"
     if (!description) errors.push({ field: 'description', message: 'Enter a message to the resident' });
     else if (description.length > 4000) errors.push({ field: 'description', message: 'The message must be 4000 characters or fewer' });
     if (descriptionCy.length > 4000) errors.push({ field: 'description_cy', message: 'The Welsh message must be 4000 characters or fewer' });
-    if (errors.length) return send(reply, 400, await reportPage(ctx, row, { status, description, description_cy: descriptionCy, expected_date: expectedDate, errors }, false));
+    if (errors.length) return send(reply, 400, await reportPage(request, row, { status, description, description_cy: descriptionCy, expected_date: expectedDate, errors }, false));
     const key = typeof body.idempotency_key === 'string' && /^[0-9a-f-]{36}$/.test(body.idempotency_key) ? body.idempotency_key : null;
     const update: Record<string, string> = { service_request_id: row.service_request_id, status, description };
     if (descriptionCy) update.description_cy = descriptionCy;

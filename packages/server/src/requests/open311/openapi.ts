@@ -388,7 +388,7 @@ export const open311OpenApiPaths = {
     get: { tags: extTags, summary: 'A plain HTML case page for links in emails', parameters: [{ name: 'service_request_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'HTML' }, 404: { description: 'HTML' } } },
   },
   '/dev/mailbox.json': {
-    get: { tags: ['Demo'], summary: 'Emails caught by the dev mailbox (only without SMTP_URL)', responses: { 200: { description: 'Newest first' } } },
+    get: { tags: ['Demo'], summary: 'Emails caught by the dev mailbox (--demo without SMTP_URL only)', responses: { 200: { description: 'Newest first' } } },
   },
   '/health': {
     get: { tags: ['Demo'], summary: 'Liveness and database check', responses: { 200: { description: '{status, database}' } } },
