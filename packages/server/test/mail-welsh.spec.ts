@@ -4,7 +4,7 @@
 // told the resident wrote in Welsh. Every Welsh email is checked for English words.
 import { describe, expect, it } from 'vitest';
 import { expectNoEnglish } from '../../../scripts/lib/english-words.ts';
-import { call, mailbox, pothole, STAFF_KEY, useTestServer } from './helpers.ts';
+import { call, confirmEmailUpdates, mailbox, pothole, STAFF_KEY, useTestServer } from './helpers.ts';
 
 const t = useTestServer('pglite');
 const welsh = { 'Accept-Language': 'cy' };
@@ -32,6 +32,7 @@ describe('emails in the language the resident used', () => {
     const id = await report(welsh, { email, first_name: 'Ada', email_updates: 'true', description: 'Twll dwfn y tu allan i’r becws' });
     const { rows } = await t.db.query<{ language: string }>('SELECT language FROM service_requests WHERE service_request_id = $1', [id]);
     expect(rows[0]!.language).toBe('cy');
+    await confirmEmailUpdates(t.server, email);
 
     await update(id, {
       status: 'action_scheduled',
@@ -41,7 +42,10 @@ describe('emails in the language the resident used', () => {
     });
     const [updated, receipt] = [...(await to(email))].sort((a, b) => a.subject.localeCompare(b.subject));
     expect(receipt!.subject).toBe(`Eich adroddiad ${id}: Twll yn y ffordd`);
-    expect(receipt!.text).toContain('Annwyl Ada,');
+    // Nobody has confirmed the address: no name and nothing else the sender typed.
+    expect(receipt!.text).toMatch(/^Helo,\n/);
+    for (const typed of ['Ada', 'Twll dwfn y tu allan i’r becws']) expect(receipt!.text).not.toContain(typed);
+    expect(receipt!.text).toContain('Gofynnoch am ddiweddariadau drwy e-bost am yr adroddiad hwn. I’w cael, cadarnhewch y cyfeiriad e-bost hwn:');
     expect(receipt!.text).toContain('Bydd ein tîm priffyrdd yn ei archwilio o fewn 5 diwrnod gwaith.');
     expectNoEnglish(`${receipt!.subject}\n${receipt!.text}`, 'the receipt', ALLOW);
 
@@ -67,6 +71,7 @@ describe('emails in the language the resident used', () => {
   it('writes in both languages, Welsh first, when the client named no language we have', async () => {
     const email = 'unknown@example.org';
     const id = await report({ 'Accept-Language': 'fr' }, { email, email_updates: 'true' });
+    await confirmEmailUpdates(t.server, email);
     await update(id, { status: 'fixed', description: 'Filled and sealed.', description_cy: 'Wedi’i lenwi a’i selio.' });
     const mail = await to(email);
     expect(mail.map((m) => m.subject).sort()).toEqual([
