@@ -105,7 +105,7 @@ try {
   writeFileSync(
     join(node, 'check.mjs'),
     `import { createServer } from '@civic-widgets/server';
-const server = await createServer({ port: 0, quiet: true, dataDir: process.argv[2] });
+const server = await createServer({ demo: true, port: 0, quiet: true, dataDir: process.argv[2] });
 const answer = await fetch(server.url + '/open311/v2/services.json');
 console.log(answer.status, (await answer.json()).length);
 await server.close();

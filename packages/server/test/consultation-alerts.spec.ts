@@ -39,6 +39,9 @@ const definition = (id: string, extra: Record<string, unknown> = {}) => ({
 describe.each(testDatabases())('consultation alerts on %s', (kind) => {
   const t = useTestServer(kind);
   const call = (method: string, path: string, json?: unknown) => callAt(t.server.base, method, path, json === undefined ? {} : { json });
+  /** As staff: the key in the Authorization header, never in the address. */
+  const staffCall = (method: string, path: string, json?: unknown) =>
+    callAt(t.server.base, method, path, { ...(json === undefined ? {} : { json }), headers: { Authorization: `Bearer ${STAFF_KEY}` } });
   const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
   async function inbox(to: string): Promise<Mail[]> {
@@ -85,7 +88,7 @@ describe.each(testDatabases())('consultation alerts on %s', (kind) => {
 
     // Unconfirmed: a new consultation on the topic sends nothing.
     const early = `early-${stamp()}`;
-    expect((await call('PUT', `/api/consultations/${early}?api_key=${STAFF_KEY}`, definition(early))).status).toBe(201);
+    expect((await staffCall('PUT', `/api/consultations/${early}`, definition(early))).status).toBe(201);
     await t.server.ctx.queue.drain();
     expect(await inbox(email)).toHaveLength(1);
 
@@ -97,9 +100,9 @@ describe.each(testDatabases())('consultation alerts on %s', (kind) => {
 
     // A consultation on another topic: nothing. One on parks: one email, in Welsh, one-click headers.
     const other = `library-${stamp()}`;
-    await call('PUT', `/api/consultations/${other}?api_key=${STAFF_KEY}`, definition(other, { topics: [{ id: 'libraries', label: 'Libraries' }] }));
+    await staffCall('PUT', `/api/consultations/${other}`, definition(other, { topics: [{ id: 'libraries', label: 'Libraries' }] }));
     const id = `skate-${stamp()}`;
-    expect((await call('PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, definition(id))).status).toBe(201);
+    expect((await staffCall('PUT', `/api/consultations/${id}`, definition(id))).status).toBe(201);
     const mail = await mailFor(email, 2);
     await t.server.ctx.queue.drain();
     expect((await inbox(email)).map((m) => m.subject)).toEqual([`Ymgynghoriad newydd: Parc sglefrio ${id}`, confirmation!.subject]);
@@ -120,14 +123,14 @@ describe.each(testDatabases())('consultation alerts on %s', (kind) => {
     expect(oneClick.status).toBe(200);
     expect(read(await oneClick.text())).toContain('Ni fyddwch yn cael y negeseuon e-bost hyn mwyach');
     const after = `after-${stamp()}`;
-    await call('PUT', `/api/consultations/${after}?api_key=${STAFF_KEY}`, definition(after));
+    await staffCall('PUT', `/api/consultations/${after}`, definition(after));
     await t.server.ctx.queue.drain();
     expect(await inbox(email)).toHaveLength(2);
   });
 
   it('emails a respondent the outcome when staff publish it, once, with a one-click unsubscribe', async () => {
     const id = `outcome-${stamp()}`;
-    await call('PUT', `/api/consultations/${id}?api_key=${STAFF_KEY}`, definition(id, { topics: [] }));
+    await staffCall('PUT', `/api/consultations/${id}`, definition(id, { topics: [] }));
     expect((await call('POST', `/api/consultations/${id}/responses`, { answers: { agree: 'yes' } })).status).toBe(201);
     const email = `respondent-${stamp()}@example.org`;
     expect((await call('POST', '/api/consultations/alerts', { email, consultation: id })).status).toBe(202);
@@ -139,7 +142,7 @@ describe.each(testDatabases())('consultation alerts on %s', (kind) => {
     // Time passes: the consultation closes; staff publish what they decided.
     await t.db.query(`UPDATE consultations SET closes_at = now() - interval '1 minute' WHERE id = $1`, [id]);
     const results = { youSaid: 'Most of you agreed.', weDid: 'We will build it by the river.', decision: { text: 'Agreed by the Leisure Committee.' } };
-    expect((await call('POST', `/api/consultations/${id}/results?api_key=${STAFF_KEY}`, results)).status).toBe(200);
+    expect((await staffCall('POST', `/api/consultations/${id}/results`, results)).status).toBe(200);
     const [outcome] = await mailFor(email, 2);
     expect(outcome!.subject).toBe(`What we decided: Skate park ${id}`);
     expect(outcome!.text).toContain('You said\nMost of you agreed.');
@@ -148,7 +151,7 @@ describe.each(testDatabases())('consultation alerts on %s', (kind) => {
     expect(outcome!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
 
     // A corrected outcome is published again: nobody is told twice.
-    await call('POST', `/api/consultations/${id}/results?api_key=${STAFF_KEY}`, { ...results, weDid: 'We will build it by the river, in spring.' });
+    await staffCall('POST', `/api/consultations/${id}/results`, { ...results, weDid: 'We will build it by the river, in spring.' });
     await t.server.ctx.queue.drain();
     expect(await inbox(email)).toHaveLength(2);
 
@@ -165,7 +168,7 @@ describe.each(testDatabases())('consultation alerts on %s', (kind) => {
     const link = await callAt(t.server.base, 'GET', '/api/consultations/alerts/unsubscribe?token=00000000-0000-0000-0000-000000000000');
     expect(link.status).toBe(404);
     expect(read(link.text)).toContain('This link has expired or is not right.');
-    expect((await call('PUT', `/api/consultations/alerts?api_key=${STAFF_KEY}`, definition('alerts'))).status).toBe(400);
+    expect((await staffCall('PUT', `/api/consultations/alerts`, definition('alerts'))).status).toBe(400);
   });
 
   it('lists topics and areas with each consultation', async () => {

@@ -5,15 +5,19 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/index.ts';
 import { call, pothole, STAFF_KEY, useTestServer } from './helpers.ts';
 
 /** A report with email updates, and a staff update on it: the update email is the one with List-Unsubscribe. */
-async function reportAndUpdate(base: string, description: string) {
+async function reportAndUpdate(base: string, description: string, db: Db) {
   const created = await call(base, 'POST', '/open311/v2/requests.json', {
     form: pothole({ email: 'ada@example.org', first_name: 'Ada', email_updates: 'true' }),
   });
   expect(created.status).toBe(201);
   const id = created.body[0].service_request_id as string;
+  // Ada confirms the updates, as by the link in her receipt (the token is the link's).
+  const { rows } = await db.query<{ token: string }>('SELECT token FROM subscriptions WHERE service_request_id = $1', [id]);
+  expect((await call(base, 'POST', '/open311/v2/subscriptions/confirm', { form: { token: rows[0]!.token } })).status).toBe(200);
   const updated = await call(base, 'POST', '/open311/v2/servicerequestupdates.json', {
     form: { api_key: STAFF_KEY, service_request_id: id, status: 'in_progress', description },
   });
@@ -61,7 +65,7 @@ describe('mail that arrives: DKIM, one-click unsubscribe, text and HTML (SMTP_UR
 
   it('signs every email with a DKIM signature that verifies against the published key, and fails against another key', async () => {
     received.length = 0;
-    await reportAndUpdate(t.server.base, 'We will fill it on Tuesday.');
+    await reportAndUpdate(t.server.base, 'We will fill it on Tuesday.', t.db);
     await t.server.ctx.queue.drain();
     expect(received.length).toBe(3); // receipt, team notice, update
 
@@ -84,7 +88,7 @@ describe('mail that arrives: DKIM, one-click unsubscribe, text and HTML (SMTP_UR
 
   it('sends a plain-text and an escaped, accessible HTML version of each email', async () => {
     received.length = 0;
-    await reportAndUpdate(t.server.base, 'Fixed <b>soon</b> & "safely".');
+    await reportAndUpdate(t.server.base, 'Fixed <b>soon</b> & "safely".', t.db);
     await t.server.ctx.queue.drain();
     const update = received.find((r) => r.mail.subject?.startsWith('Update on'))!.mail;
     expect(update.text).toContain('Fixed <b>soon</b> & "safely".');
@@ -99,7 +103,7 @@ describe('mail that arrives: DKIM, one-click unsubscribe, text and HTML (SMTP_UR
 
   it('puts RFC 8058 one-click headers on update emails, and a POST from the mail provider unsubscribes', async () => {
     received.length = 0;
-    const id = await reportAndUpdate(t.server.base, 'Booked in.');
+    const id = await reportAndUpdate(t.server.base, 'Booked in.', t.db);
     await t.server.ctx.queue.drain();
     const update = received.find((r) => r.mail.subject?.startsWith(`Update on ${id}`))!.mail;
     const header = (name: string) => update.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '');
@@ -178,7 +182,7 @@ describe('mail through GOV.UK Notify (a stand-in of its API)', () => {
 
   it('sends every email through Notify with a valid token, the generic template and the one-click URL', async () => {
     expect(t.server.ctx.mailer.kind).toBe('notify');
-    const id = await reportAndUpdate(t.server.base, 'We will fill it on Tuesday.');
+    const id = await reportAndUpdate(t.server.base, 'We will fill it on Tuesday.', t.db);
     await t.server.ctx.queue.drain();
     expect(refused).toEqual([]);
     expect(sent.map((m) => [m.template_id, m.email_address, m.personalisation.subject])).toEqual([
