@@ -7,6 +7,7 @@ import { ApiError } from '../http/errors.ts';
 import { pageHelmet } from '../http/security-headers.ts';
 import { escapeHtml } from '../http/html.ts';
 import { CSP, errorSummary, page, send, type FieldError } from './page.ts';
+import { csrfField } from './sign-in/plugin.ts';
 import {
   check,
   definitionFrom,
@@ -28,8 +29,8 @@ import {
 
 type Errors = FieldError<AuthoringField>[];
 const path = (id: string) => `/staff/consultations/${encodeURIComponent(id)}`;
-/** Hidden fields every staff form carries (the sign-in's CSRF token goes here). */
-const formTokens = (_request: FastifyRequest) => '';
+/** Hidden fields every staff form carries: the sign-in's CSRF token (none in demo mode). */
+const formTokens = (request: FastifyRequest) => csrfField(request);
 
 function described(field: AuthoringField, hint: string, errors: Errors) {
   const error = errors.find((e) => e.field === field);
@@ -128,18 +129,19 @@ const read = (request: FastifyRequest, fields: readonly AuthoringField[]): Typed
 export default async function authoringRoutes(app: FastifyInstance) {
   const ctx = app.civic;
   const service = new ConsultationService(ctx);
-  const formPage = (title: string, errors: Errors, body: string) =>
-    page(ctx, errors.length ? `Error: ${title}` : title, `${errorSummary(errors)}\n${body}`, 'consultations');
+  const formPage = (request: FastifyRequest, title: string, errors: Errors, body: string) =>
+    page(request, errors.length ? `Error: ${title}` : title, `${errorSummary(errors)}\n${body}`, 'consultations');
   const stored = async (id: string): Promise<Definition | null> => {
     const { rows } = await ctx.db.query<{ definition: Definition }>('SELECT definition FROM consultations WHERE id = $1', [id]);
     return rows[0]?.definition ?? null;
   };
-  const missing = (reply: FastifyReply) => send(reply, 404, page(ctx, 'Consultation not found', '<h1>Consultation not found</h1><p><a href="/staff/consultations">Back to all consultations</a></p>', 'consultations'));
+  const missing = (request: FastifyRequest, reply: FastifyReply) => send(reply, 404, page(request, 'Consultation not found', '<h1>Consultation not found</h1><p><a href="/staff/consultations">Back to all consultations</a></p>', 'consultations'));
   const same = { config: { crossSite: 'same-origin' as const } };
 
   // ---- Create ------------------------------------------------------------------------------
   const createPage = (request: FastifyRequest, typed: Typed, errors: Errors) =>
     formPage(
+      request,
       'Create a consultation',
       errors,
       `<p><a href="/staff/consultations">Back to all consultations</a></p>
@@ -182,6 +184,7 @@ ${questionFields(null, typed, errors)}
           ? `<form method="post" action="${path(id)}/close">${formTokens(request)}<button type="submit" class="warning">Close now</button></form><p class="hint">No more answers are taken. You can then publish the results.</p>`
           : `<p><a href="${path(id)}#publish">Publish the results</a></p>`;
     return formPage(
+      request,
       `Edit ${english(definition.title)}`,
       errors,
       `${banner}<p><a href="${path(id)}">Back to the consultation</a></p>
@@ -201,14 +204,14 @@ ${overviewFields(typed, errors, false)}
   const saved = (what: string) => `<div class="banner" role="status"><h2>${what}</h2></div>`;
   app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/consultations/:id/edit', async (request, reply) => {
     const definition = await stored(request.params.id);
-    if (!definition) return missing(reply);
+    if (!definition) return missing(request, reply);
     const banner = request.query.saved ? saved(request.query.saved === 'question' ? 'Question added' : request.query.saved === 'published' ? 'Consultation published' : request.query.saved === 'closed' ? 'Consultation closed' : 'Consultation saved') : '';
     return send(reply, 200, await editPage(request, request.params.id, definition, typedFrom(definition), [], banner));
   });
   app.post<{ Params: { id: string } }>('/consultations/:id/edit', same, async (request, reply) => {
     const id = request.params.id;
     const definition = await stored(id);
-    if (!definition) return missing(reply);
+    if (!definition) return missing(request, reply);
     const typed = read(request, OVERVIEW_FIELDS.filter((f) => f !== 'id'));
     const checked = check(definitionFrom(typed, definition), typed, false);
     if ('errors' in checked) return send(reply, 400, await editPage(request, id, definition, typed, checked.errors));
@@ -230,6 +233,7 @@ ${overviewFields(typed, errors, false)}
 
   const questionPage = (request: FastifyRequest, id: string, definition: Definition, typed: Typed, errors: Errors) =>
     formPage(
+      request,
       'Add a question',
       errors,
       `<p><a href="${path(id)}/edit">Back to ${escapeHtml(english(definition.title))}</a></p>
@@ -241,13 +245,13 @@ ${questionFields(definition, typed, errors)}
     );
   app.get<{ Params: { id: string } }>('/consultations/:id/questions/new', async (request, reply) => {
     const definition = await stored(request.params.id);
-    if (!definition) return missing(reply);
+    if (!definition) return missing(request, reply);
     return send(reply, 200, questionPage(request, request.params.id, definition, { page: definition.pages.at(-1)!.id }, []));
   });
   app.post<{ Params: { id: string } }>('/consultations/:id/questions/new', same, async (request, reply) => {
     const id = request.params.id;
     const definition = await stored(id);
-    if (!definition) return missing(reply);
+    if (!definition) return missing(request, reply);
     const typed = read(request, QUESTION_FIELDS);
     if (typed.page !== 'new') delete typed.page_title;
     const checked = check(withQuestion(definition, conditionValue(definition, typed)), typed, true);
@@ -261,7 +265,7 @@ ${questionFields(definition, typed, errors)}
     app.post<{ Params: { id: string } }>(`/consultations/:id/${action}`, same, async (request, reply) => {
       const id = request.params.id;
       const now = new Date();
-      if (!(await setSchedule(ctx, id, action === 'publish' ? { opens: now } : { closes: now }))) return missing(reply);
+      if (!(await setSchedule(ctx, id, action === 'publish' ? { opens: now } : { closes: now }))) return missing(request, reply);
       return reply.redirect(`${path(id)}/edit?saved=${action === 'publish' ? 'published' : 'closed'}`, 303);
     });
   }
@@ -274,13 +278,13 @@ ${questionFields(definition, typed, errors)}
   });
   app.get<{ Params: { id: string } }>('/consultations/:id/preview', async (request, reply) => {
     const definition = await stored(request.params.id);
-    if (!definition) return missing(reply);
+    if (!definition) return missing(request, reply);
     const id = escapeHtml(definition.id);
     return send(
       reply,
       200,
       page(
-        ctx,
+        request,
         `Preview: ${english(definition.title)}`,
         `<p><a href="${path(definition.id)}/edit">Back to editing</a></p>
 <h1>Preview</h1>
