@@ -59,7 +59,7 @@ describe('report a pothole, follow it, get told', () => {
     await expect(officer.getByText('Deep hole next to the bus stop, cyclists swerve round it.').isVisible()).resolves.toBe(true);
     await expect(officer.getByText('Highways team').first().isVisible()).resolves.toBe(true);
     await officer.getByLabel('New status').selectOption({ label: 'Action scheduled' });
-    await officer.getByLabel('Message to the resident').fill('We will fill this pothole on Thursday morning.');
+    await officer.getByLabel('Message to the resident', { exact: true }).fill('We will fill this pothole on Thursday morning.');
     await officer.getByRole('button', { name: 'Post update' }).click();
     await officer.getByRole('heading', { name: 'Update posted' }).waitFor();
 

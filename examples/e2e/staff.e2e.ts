@@ -52,7 +52,7 @@ describe('the demo back office (/staff)', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('description');
 
     await page.getByLabel('New status').selectOption({ label: 'Action scheduled' });
-    await page.getByLabel('Message to the resident').fill('We will clean the shelter on Friday.');
+    await page.getByLabel('Message to the resident', { exact: true }).fill('We will clean the shelter on Friday.');
     await page.getByRole('button', { name: 'Post update' }).click();
     await page.getByRole('heading', { name: 'Update posted' }).waitFor();
     await expect(page.getByRole('listitem').filter({ hasText: 'We will clean the shelter on Friday.' }).count()).resolves.toBe(1);
