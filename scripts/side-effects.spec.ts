@@ -6,7 +6,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
-const packages = readdirSync(join(root, 'packages')).filter((name) => name !== 'server');
+// The server is not bundled for browsers, and the CDN package only ships the bundle (no src/).
+const packages = readdirSync(join(root, 'packages')).filter((name) => name !== 'server' && name !== 'cdn');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
