@@ -5,6 +5,9 @@ describe('safeHref', () => {
   it('lets through http(s) links, made absolute', () => {
     expect(safeHref('https://westshire.example.gov.uk/report')).toBe('https://westshire.example.gov.uk/report');
     expect(safeHref('/media/1.jpg', { base: 'http://localhost:8787/open311/v2/' })).toBe('http://localhost:8787/media/1.jpg');
+    // Relative to the page: checked as the page resolves it, kept as written.
+    expect(safeHref('/track?ref=LDC-1001')).toBe('/track?ref=LDC-1001');
+    expect(safeHref('javascript:alert(1)//track')).toBe(undefined);
   });
 
   it('refuses script, data and other schemes however they are written', () => {
