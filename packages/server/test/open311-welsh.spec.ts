@@ -186,7 +186,7 @@ describe('Open311 in Welsh', () => {
       const speedwatch = { service_code: 'speeding_traffic', 'attribute[speed_limit]': '30', 'attribute[wanted]': 'speedwatch' };
       const inParish = await post({ ...speedwatch, lat: String(POINTS.fenbury[0]), long: String(POINTS.fenbury[1]) }, {}, '?locale=cy');
       expect(inParish.body[0].service_notice).toBe(
-        'Mae Fenbury Parish Council yn cynnal cynllun Gwylio Cyflymder Cymunedol ac arwyddion rhybuddio am gyflymder yma, felly rydym wedi anfon eich adroddiad atynt. Bydd clerc y plwyf, Margaret Oakes, yn cysylltu â chi: clerk@fenbury-pc.example.org, 01632 960101.',
+        'Mae Cyngor Plwyf Fenbury yn cynnal cynllun Gwylio Cyflymder Cymunedol ac arwyddion rhybuddio am gyflymder yma, felly rydym wedi anfon eich adroddiad atynt. Bydd clerc y plwyf, Margaret Oakes, yn cysylltu â chi: clerk@fenbury-pc.example.org, 01632 960101.',
       );
       const town = await post({ ...speedwatch, lat: String(POINTS.highStreet[0]), long: String(POINTS.highStreet[1]) }, { 'Accept-Language': 'cy' });
       expect(town.body[0].service_notice).toBe(

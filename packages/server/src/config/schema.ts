@@ -155,12 +155,16 @@ export const teamSchema = z.strictObject({
   name: z.string().min(1),
   email,
   phone: z.string().optional(),
+  /** The team's name in Welsh, for Welsh pages and emails ("Tîm priffyrdd"). */
+  cy: z.strictObject({ name: welsh }).optional(),
 });
 
 export const parishSchema = z.strictObject({
   /** Matches the `code` property of a feature in the parishes GeoJSON. */
   code,
   name: z.string().min(1),
+  /** The parish council's name in Welsh ("Cyngor Plwyf Fenbury"). */
+  cy: z.strictObject({ name: welsh }).optional(),
   clerk: z.strictObject({
     name: z.string().min(1),
     email,

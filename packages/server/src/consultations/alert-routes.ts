@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { escapeHtml, sendPage } from '../http/html.ts';
+import { languageSwitch, pageLanguage } from '../http/page-language.ts';
 import { pageHelmet } from '../http/security-headers.ts';
 import { alertWords } from './alert-words.ts';
 import type { AlertRow, ConsultationAlerts } from './alerts.ts';
@@ -26,13 +27,17 @@ export default async function alertRoutes(app: FastifyInstance, { alerts }: { al
     return sendPage(reply, 404, council, words.unknownTitle, `<h1>${escapeHtml(words.unknownTitle)}</h1><p>${escapeHtml(words.unknown)}</p>
 <div lang="cy"><h2>${escapeHtml(welsh.unknownTitle)}</h2><p>${escapeHtml(welsh.unknown)}</p></div>`);
   };
-  const page = (reply: FastifyReply, alert: AlertRow, title: string, body: string) =>
-    sendPage(reply, 200, council, title, `<h1>${escapeHtml(title)}</h1>${body}`, alert.lang);
+  const page = (reply: FastifyReply, alert: AlertRow, title: string, body: string, before = '') =>
+    sendPage(reply, 200, council, title, `${before}<h1>${escapeHtml(title)}</h1>${body}`, alert.lang);
+  // The alert in the page's language: the one it was asked in, unless the page's language switch
+  // (?lang=) says otherwise (http/page-language.ts).
+  const inPageLanguage = (request: FastifyRequest, alert: AlertRow): AlertRow => ({ ...alert, lang: pageLanguage(request, alert.lang) });
 
   for (const action of ['confirm', 'unsubscribe'] as const) {
     app.get(`/${action}`, { config: { helmet: pageHelmet() } }, async (request, reply) => {
-      const alert = await alerts.find(tokenOf(request));
-      if (!alert) return unknown(reply);
+      const found = await alerts.find(tokenOf(request));
+      if (!found) return unknown(reply);
+      const alert = inPageLanguage(request, found);
       const words = alertWords(alert.lang).page;
       const { title, about } = await alerts.describe(alert);
       const email = alert.email;
@@ -45,15 +50,17 @@ export default async function alertRoutes(app: FastifyInstance, { alerts }: { al
         alert,
         heading,
         `<p>${escapeHtml(text)}</p>
-<form method="post" action="/api/consultations/alerts/${action}"><input type="hidden" name="token" value="${escapeHtml(alert.token)}"><button type="submit">${escapeHtml(button)}</button></form>`,
+<form method="post" action="/api/consultations/alerts/${action}?lang=${alert.lang}"><input type="hidden" name="token" value="${escapeHtml(alert.token)}"><button type="submit">${escapeHtml(button)}</button></form>`,
+        languageSwitch(request, alert.lang),
       );
     });
 
     // The page's button (a form post, only from this server's own page), and for unsubscribe
     // also a mail client's RFC 8058 one-click POST, which sends no Origin.
     app.post(`/${action}`, { config: { crossSite: 'same-origin', jsonOnly: false, helmet: pageHelmet() } }, async (request, reply) => {
-      const alert = await alerts.find(tokenOf(request));
-      if (!alert) return unknown(reply);
+      const found = await alerts.find(tokenOf(request));
+      if (!found) return unknown(reply);
+      const alert = inPageLanguage(request, found);
       const words = alertWords(alert.lang).page;
       if (action === 'confirm') {
         await alerts.confirm(alert);

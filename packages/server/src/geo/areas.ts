@@ -17,6 +17,8 @@ export interface Neighbour {
 export interface Parish {
   code: string;
   name: string;
+  /** The parish council's name in Welsh, when the config gives it. */
+  cy?: { name: string };
   clerk: { name: string; email: string; phone?: string };
 }
 

@@ -1,20 +1,29 @@
 import type { Language } from '../requests/open311/language.ts';
 import type { ServerContext } from '../http/context.ts';
 
+/*
+ * A link to one of this server's own pages carries the language of the email it is in
+ * (`lang=cy`), so the page opens in that language whatever the browser's (http/page-language.ts).
+ */
+const inLanguage = (language: Language | null) => (language ? `lang=${language}` : '');
+
 /** Where a resident follows their case: the council's page with the case tracker, or ours. */
 export function trackingLink(ctx: ServerContext, id: string, language: Language | null = 'en'): string {
   // A Welsh email links to the Welsh tracking page when the council has one.
   const template = (language === 'cy' && ctx.config.cy?.tracking_url) || ctx.config.tracking_url;
   if (template) return template.replaceAll('{id}', encodeURIComponent(id));
-  return `${ctx.publicUrl}/cases/${encodeURIComponent(id)}`;
+  const query = inLanguage(language);
+  return `${ctx.publicUrl}/cases/${encodeURIComponent(id)}${query && `?${query}`}`;
 }
 
-export function unsubscribeLink(ctx: ServerContext, token: string): string {
-  return `${ctx.publicUrl}/open311/v2/subscriptions/unsubscribe?token=${encodeURIComponent(token)}`;
+export function unsubscribeLink(ctx: ServerContext, token: string, language: Language | null = null): string {
+  const query = inLanguage(language);
+  return `${ctx.publicUrl}/open311/v2/subscriptions/unsubscribe?token=${encodeURIComponent(token)}${query && `&${query}`}`;
 }
 
-export function confirmLink(ctx: ServerContext, token: string): string {
-  return `${ctx.publicUrl}/open311/v2/subscriptions/confirm?token=${encodeURIComponent(token)}`;
+export function confirmLink(ctx: ServerContext, token: string, language: Language | null = null): string {
+  const query = inLanguage(language);
+  return `${ctx.publicUrl}/open311/v2/subscriptions/confirm?token=${encodeURIComponent(token)}${query && `&${query}`}`;
 }
 
 /**

@@ -117,7 +117,7 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
             `Gwirio eich adroddiad: ${link}`,
             '',
             ...(subscriptionToken
-              ? [`Gofynnoch am ddiweddariadau drwy e-bost am yr adroddiad hwn. I’w cael, cadarnhewch y cyfeiriad e-bost hwn: ${confirmLink(ctx, subscriptionToken)}`, '']
+              ? [`Gofynnoch am ddiweddariadau drwy e-bost am yr adroddiad hwn. I’w cael, cadarnhewch y cyfeiriad e-bost hwn: ${confirmLink(ctx, subscriptionToken, language)}`, '']
               : []),
             'Os na wnaethoch chi’r adroddiad hwn, gallwch anwybyddu’r e-bost hwn.',
             '',
@@ -144,7 +144,7 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
           `Check on your report: ${link}`,
           '',
           ...(subscriptionToken
-            ? [`You asked for email updates on this report. To get them, confirm this email address: ${confirmLink(ctx, subscriptionToken)}`, '']
+            ? [`You asked for email updates on this report. To get them, confirm this email address: ${confirmLink(ctx, subscriptionToken, language)}`, '']
             : []),
           'If you did not make this report, you can ignore this email.',
           '',
@@ -207,7 +207,7 @@ export async function sendConfirmSubscription(ctx: ServerContext, row: RequestRo
               '',
               `Mae rhywun (chi, gobeithio) wedi gofyn am ddiweddariadau drwy e-bost am adroddiad ${id} (${service}) i ${council}.`,
               '',
-              `I gael diweddariadau, cadarnhewch yma: ${confirmLink(ctx, token)}`,
+              `I gael diweddariadau, cadarnhewch yma: ${confirmLink(ctx, token, lang)}`,
               '',
               'Os na wnaethoch ofyn am hyn, anwybyddwch yr e-bost hwn ac ni fyddwch yn clywed gennym eto.',
             ],
@@ -219,7 +219,7 @@ export async function sendConfirmSubscription(ctx: ServerContext, row: RequestRo
               '',
               `Someone (we hope you) asked for email updates on report ${id} (${service}) to ${council}.`,
               '',
-              `To get updates, confirm here: ${confirmLink(ctx, token)}`,
+              `To get updates, confirm here: ${confirmLink(ctx, token, lang)}`,
               '',
               'If you did not ask for this, ignore this email and you will not hear from us again.',
             ],
@@ -244,7 +244,7 @@ export function updateEmail(ctx: ServerContext, row: RequestRow, update: UpdateF
   const expected = update.expected_datetime ? new Date(update.expected_datetime) : null;
   return {
     to: sub.email,
-    headers: oneClickUnsubscribe(unsubscribeLink(ctx, sub.token)),
+    headers: oneClickUnsubscribe(unsubscribeLink(ctx, sub.token, sub.language)),
     ...inTheirLanguage(sub.language, (language) => {
       const service = serviceNameIn(ctx, row, language);
       if (language === 'cy') {
@@ -264,7 +264,7 @@ export function updateEmail(ctx: ServerContext, row: RequestRow, update: UpdateF
             '',
             `Gweld yr hanes cyfan: ${trackingLink(ctx, id, language)}`,
             '',
-            `I roi’r gorau i gael e-byst am yr adroddiad hwn: ${unsubscribeLink(ctx, sub.token)}`,
+            `I roi’r gorau i gael e-byst am yr adroddiad hwn: ${unsubscribeLink(ctx, sub.token, language)}`,
             '',
             councilName(ctx, language),
           ],
@@ -285,7 +285,7 @@ export function updateEmail(ctx: ServerContext, row: RequestRow, update: UpdateF
           '',
           `See the whole history: ${trackingLink(ctx, id, language)}`,
           '',
-          `To stop getting emails about this report: ${unsubscribeLink(ctx, sub.token)}`,
+          `To stop getting emails about this report: ${unsubscribeLink(ctx, sub.token, language)}`,
           '',
           councilName(ctx, language),
         ],

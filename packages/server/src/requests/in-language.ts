@@ -25,15 +25,36 @@ export function serviceNameIn(ctx: Ctx, row: Pick<RequestRow, 'service_code' | '
 export function noticeIn(ctx: Ctx, row: RequestRow, language: Language): string {
   const stored = row.service_notice ?? '';
   if (language === 'en') return stored;
-  const service = findService(ctx.config, row.service_code);
-  if (!service) return stored;
-  const location = row.lat !== null && row.long !== null ? ctx.areas.locate(row.lat, row.long) : null;
-  return routeReport(ctx.config, service, row.attributes, location, language).service_notice;
+  return routedIn(ctx, row, language)?.service_notice ?? stored;
 }
 
-/** GET requests' answer for one report, its category and notice in `language`. */
+/** Who deals with it, in `language`: the team's or parish council's Welsh name from the config. */
+export function agencyIn(ctx: Ctx, row: RequestRow, language: Language): string {
+  if (language === 'en') return row.agency_responsible;
+  return routedIn(ctx, row, language)?.agency_responsible ?? row.agency_responsible;
+}
+
+/** The routing rule run again in `language`; null when the category has left the config. */
+function routedIn(ctx: Ctx, row: RequestRow, language: Language) {
+  const service = findService(ctx.config, row.service_code);
+  if (!service) return null;
+  const location = row.lat !== null && row.long !== null ? ctx.areas.locate(row.lat, row.long) : null;
+  return routeReport(ctx.config, service, row.attributes, location, language);
+}
+
+/**
+ * GET requests' answer for one report in `language`: its category, notice and who deals with
+ * it, and its status notes (the latest update's words) in Welsh where staff wrote them.
+ */
 export function publicRequestIn(ctx: Ctx, row: RequestRow, language: Language): Record<string, unknown> {
   const answer = publicRequest(row);
   if (language === 'en') return answer;
-  return { ...answer, service_name: serviceNameIn(ctx, row, language), service_notice: noticeIn(ctx, row, language) };
+  const routed = routedIn(ctx, row, language);
+  return {
+    ...answer,
+    service_name: serviceNameIn(ctx, row, language),
+    service_notice: routed?.service_notice ?? answer.service_notice,
+    agency_responsible: routed?.agency_responsible ?? answer.agency_responsible,
+    status_notes: row.status_notes_cy || answer.status_notes,
+  };
 }

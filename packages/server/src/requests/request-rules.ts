@@ -32,6 +32,8 @@ export interface RequestRow {
   status: 'open' | 'closed';
   extended_status: string;
   status_notes: string | null;
+  /** The latest update's words in Welsh, when staff gave them (migration 042). */
+  status_notes_cy?: string | null;
   description: string | null;
   agency_responsible: string;
   service_notice: string | null;

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../http/context.ts';
 import { ApiError, badRequest, notFound } from '../http/errors.ts';
 import { escapeHtml, sendPage } from '../http/html.ts';
+import { languageSwitch, pageLanguage } from '../http/page-language.ts';
+import { pageWords } from './page-words.ts';
 import { checkPublicPost, requireStaff } from '../http/keys.ts';
 import { pageHelmet } from '../http/security-headers.ts';
 import { sendCachedAnswer, sendList, splitFormat, type Format } from './open311/format.ts';
@@ -231,36 +233,47 @@ export default async function open311Routes(app: FastifyInstance) {
     return subscribe(ctx, body, stated(request));
   });
 
-  const page = (reply: FastifyReply, status: number, title: string, body: string) => sendPage(reply, status, ctx.config.council.name, title, body);
+  const page = (reply: FastifyReply, status: number, language: Language, title: string, body: string) =>
+    sendPage(reply, status, (language === 'cy' && ctx.config.council.cy?.name) || ctx.config.council.name, title, body, language);
+  // The links come from an email in the subscriber's language (?lang=); without one, the language
+  // they subscribed in, else the browser's (http/page-language.ts).
+  const notRecognised = (reply: FastifyReply, language: Language, switchLink = '') => {
+    const words = pageWords(language);
+    return page(reply, 404, language, words.unknownTitle, `${switchLink}<h1>${escapeHtml(words.unknown)}</h1><p>${escapeHtml(words.unknownHint)}</p>`);
+  };
 
   // A GET only shows a button: mail scanners that follow links must not confirm or unsubscribe.
   for (const action of ['confirm', 'unsubscribe'] as const) {
     app.get<{ Querystring: { token?: string } }>(`${V2}/subscriptions/${action}`, { config: { helmet: pageHelmet() } }, async (request, reply) => {
       const sub = await findSubscription(ctx, request.query.token);
-      if (!sub) return page(reply, 404, 'Link not recognised', '<h1>This link has expired or is not right</h1><p>Copy the whole link from the email and try again.</p>');
-      const id = escapeHtml(sub.service_request_id);
-      const token = escapeHtml(request.query.token);
+      const language = pageLanguage(request, sub?.language ?? null);
+      const switchLink = languageSwitch(request, language);
+      if (!sub) return notRecognised(reply, language, switchLink);
+      const words = pageWords(language);
       const [title, text, button] =
         action === 'confirm'
-          ? ['Confirm email updates', `Get an email when report ${id} is updated, sent to ${escapeHtml(sub.email)}.`, 'Confirm']
-          : ['Stop email updates', `Stop emails about report ${id} to ${escapeHtml(sub.email)}.`, 'Stop emails'];
-      return page(reply, 200, title, `<h1>${title}</h1><p>${text}</p>
-<form method="post" action="${BASE}/subscriptions/${action}"><input type="hidden" name="token" value="${token}"><button type="submit">${button}</button></form>`);
+          ? [words.confirmTitle, words.confirm(sub.service_request_id, sub.email), words.confirmButton]
+          : [words.stopTitle, words.stop(sub.service_request_id, sub.email), words.stopButton];
+      return page(reply, 200, language, title, `${switchLink}<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>
+<form method="post" action="${BASE}/subscriptions/${action}?lang=${language}"><input type="hidden" name="token" value="${escapeHtml(request.query.token)}"><button type="submit">${escapeHtml(button)}</button></form>`);
     });
-    // The button on the page above: only this server's own page may press it.
+    // The button on the page above: only this server's own page may press it. Its answer has no
+    // language switch: the page to switch to would be the button again.
     app.post(`${V2}/subscriptions/${action}`, { config: { crossSite: 'same-origin', helmet: pageHelmet() } }, async (request, reply) => {
       const body = formBody(request);
       const query = request.query as Record<string, unknown>;
       const token = body.token ?? query.token;
       const sub = await findSubscription(ctx, token);
-      if (!sub) return page(reply, 404, 'Link not recognised', '<h1>This link has expired or is not right</h1><p>Copy the whole link from the email and try again.</p>');
-      const id = escapeHtml(sub.service_request_id);
+      const language = pageLanguage(request, sub?.language ?? null);
+      if (!sub) return notRecognised(reply, language);
+      const words = pageWords(language);
+      const id = sub.service_request_id;
       if (action === 'confirm') {
         await confirmSubscription(ctx, token as string);
-        return page(reply, 200, 'Email updates confirmed', `<h1>You will get email updates</h1><p>We will email ${escapeHtml(sub.email)} when report ${id} is updated. Every email has a link to stop them.</p>`);
+        return page(reply, 200, language, words.confirmedTitle, `<h1>${escapeHtml(words.confirmedHeading)}</h1><p>${escapeHtml(words.confirmed(sub.email, id))}</p>`);
       }
       await unsubscribe(ctx, token as string);
-      return page(reply, 200, 'Email updates stopped', `<h1>You will not get more emails about ${id}</h1><p>You can still check the report online.</p>`);
+      return page(reply, 200, language, words.stoppedTitle, `<h1>${escapeHtml(words.stoppedHeading(id))}</h1><p>${escapeHtml(words.stopped)}</p>`);
     });
   }
 

@@ -21,15 +21,18 @@ function matches(answers: Answers, cond: { code: string; values: string[] }): bo
   return given.some((v) => cond.values.includes(v));
 }
 
-function fill(template: string, parish: Parish): string {
+function fill(template: string, parish: Parish, language: Language): string {
   return template
-    .replaceAll('{parish}', parish.name)
+    .replaceAll('{parish}', parishName(parish, language))
     .replaceAll('{clerk}', parish.clerk.name)
     .replaceAll('{email}', parish.clerk.email)
     .replaceAll('{phone}', parish.clerk.phone ?? '')
     .replace(/,\s*\./g, '.')
     .trim();
 }
+
+/** A parish council's name in `language` (its Welsh from the config, where it has one). */
+const parishName = (parish: Parish, language: Language) => (language === 'cy' && parish.cy?.name) || parish.name;
 
 /** Why a parish-routed report stays with the district, in the server's own words. */
 const STAYS_WITH_DISTRICT = {
@@ -47,14 +50,18 @@ const STAYS_WITH_DISTRICT = {
  * The back-office routing: the category decides the team; for a service with parish routing,
  * the resident's answers plus the parish found by boundary lookup can send it to the parish
  * clerk instead. `location` is null for an address-only report, which is routed by category alone.
- * `language` is the language of `service_notice` (the config's Welsh where it has it; the
- * rest of the routing is the same in any language).
+ * `language` is the language of `agency_responsible` and `service_notice` (the config's Welsh
+ * where it has it; who deals with it and where the notice goes are the same in any language).
  */
 export function routeReport(config: CouncilConfig, service: ServiceConfig, answers: Answers, location: Location | null, language: Language = 'en'): Routing {
   const team = config.teams[service.team]!;
+  const cy = language === 'cy';
+  const teamName = (cy && team.cy?.name) || team.name;
+  const council = (cy && config.council.cy?.name) || config.council.name;
+  const teamNotice = cy ? `Bydd ${teamName} (${council}) yn delio â’ch adroddiad.` : `${teamName} at ${council} will deal with your report.`;
   const toTeam = (prefix?: string): Routing => ({
-    agency_responsible: `${config.council.name}: ${team.name}`,
-    service_notice: [prefix, inLanguage(service, 'notice', language) ?? `${team.name} at ${config.council.name} will deal with your report.`].filter(Boolean).join(' '),
+    agency_responsible: `${council}: ${teamName}`,
+    service_notice: [prefix, inLanguage(service, 'notice', language) ?? teamNotice].filter(Boolean).join(' '),
     email: team.email,
     team: service.team,
     parish: null,
@@ -69,8 +76,8 @@ export function routeReport(config: CouncilConfig, service: ServiceConfig, answe
   }
   const parish = location.parish;
   return {
-    agency_responsible: parish.name,
-    service_notice: fill(inLanguage(rule, 'notice', language), parish),
+    agency_responsible: parishName(parish, language),
+    service_notice: fill(inLanguage(rule, 'notice', language), parish, language),
     email: parish.clerk.email,
     team: null,
     parish: { code: parish.code, name: parish.name },

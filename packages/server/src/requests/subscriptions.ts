@@ -37,8 +37,8 @@ export async function subscribe(ctx: ServerContext, body: Body, language: Langua
 
 export async function findSubscription(ctx: ServerContext, token: unknown) {
   if (typeof token !== 'string' || !/^[0-9a-f-]{36}$/.test(token)) return null;
-  const { rows } = await ctx.db.query<{ service_request_id: string; email: string; confirmed_at: Date | null; unsubscribed_at: Date | null }>(
-    'SELECT service_request_id, email, confirmed_at, unsubscribed_at FROM subscriptions WHERE token = $1',
+  const { rows } = await ctx.db.query<{ service_request_id: string; email: string; confirmed_at: Date | null; unsubscribed_at: Date | null; language: Language | null }>(
+    'SELECT service_request_id, email, confirmed_at, unsubscribed_at, language FROM subscriptions WHERE token = $1',
     [token],
   );
   return rows[0] ?? null;

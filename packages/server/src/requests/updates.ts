@@ -59,7 +59,7 @@ export async function postUpdate(ctx: ServerContext, body: Body, postedBy: strin
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING *
      ), r AS (
-       UPDATE service_requests SET status = u.status, extended_status = u.extended_status, status_notes = u.description,
+       UPDATE service_requests SET status = u.status, extended_status = u.extended_status, status_notes = u.description, status_notes_cy = u.description_cy,
          updated_datetime = GREATEST(service_requests.updated_datetime, u.updated_datetime),
          expected_datetime = CASE WHEN u.status = 'closed' THEN NULL WHEN $9::boolean THEN $10::timestamptz ELSE service_requests.expected_datetime END
        FROM u WHERE service_requests.service_request_id = u.service_request_id
