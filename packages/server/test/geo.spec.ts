@@ -175,6 +175,23 @@ describe.each(testDatabases().slice(0, 1))('Gazetteer and basemap on %s', (kind)
       expect(thistleby.body.features.every((f: Feature) => f.properties.town === 'Thistleby')).toBe(true);
     });
 
+    it('finds an address by its street’s Welsh name, with or without the accents', async () => {
+      const { body } = await get(`/api/addresses?q=${encodeURIComponent('12 Stryd Fawr')}`);
+      expect(body.features[0].properties).toMatchObject({ number: '12', street: 'High Street', town: 'Larkmead' });
+      const { body: lane } = await get('/api/addresses?q=lon%20yr%20eglwys%20larkmead&limit=50');
+      expect(lane.features.length).toBeGreaterThan(0);
+      expect(lane.features.every((f: Feature) => f.properties.street === 'Church Lane')).toBe(true);
+    });
+
+    it('labels the streets of the basemap in Welsh where they have a Welsh name (name_cy)', async () => {
+      const { body } = await get('/basemap/roads.geojson');
+      const named = (name: string) => body.features.find((f: Feature) => f.properties.name === name)?.properties;
+      expect(named('High Street')).toMatchObject({ name_cy: 'Stryd Fawr' });
+      expect(named('Station Road')).toMatchObject({ name_cy: 'Ffordd yr Orsaf' });
+      // A street named after a place keeps its one name.
+      expect(named('Fenbury Road')!.name_cy).toBeUndefined();
+    });
+
     it('finds a house by its name', async () => {
       const { body: named } = await get('/api/addresses?q=cottage&limit=50');
       expect(named.features.length).toBeGreaterThan(0);

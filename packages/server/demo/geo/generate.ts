@@ -11,9 +11,9 @@
  * - boundary.geojson  the council polygon (role "council") and the neighbours that surround it
  *                     (role "neighbour", with the url/message a resident needs to report there)
  * - parishes.geojson  four parishes fully inside the council; the town itself is unparished
- * - roads.geojson     LineStrings {name, class: primary|secondary|tertiary|residential, ref?}
+ * - roads.geojson     LineStrings {name, name_cy?, class: primary|secondary|tertiary|residential, ref?}
  * - places.geojson    Points {name, kind: town|village}
- * - addresses.json    the gazetteer: [{uprn, number, name, street, town, postcode, lat, lng}]
+ * - addresses.json    the gazetteer: [{uprn, number, name, street, street_cy?, town, postcode, lat, lng}]
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -323,11 +323,40 @@ for (const [town, streets] of villageStreets) {
   }
 }
 
+/*
+ * The Welsh names of the streets that have one, as a Welsh council's bilingual street signs give
+ * them: the basemap labels them in Welsh on a Welsh page (`name_cy`, style.json?lang=cy) and the
+ * gazetteer finds an address by either name (`street_cy`). Streets named after a (fictional,
+ * English) place keep their one name.
+ */
+const STREETS_CY: Record<string, string> = {
+  'High Street': 'Stryd Fawr',
+  'Main Street': 'Stryd Fawr',
+  'Church Lane': 'Lôn yr Eglwys',
+  'Church Street': 'Stryd yr Eglwys',
+  'Station Road': 'Ffordd yr Orsaf',
+  'Mill Lane': 'Lôn y Felin',
+  'Bridge Street': 'Stryd y Bont',
+  'School Lane': 'Lôn yr Ysgol',
+  'Orchard Close': 'Clos y Berllan',
+  'Meadow View': 'Golwg y Ddôl',
+  'Back Lane': 'Lôn Gefn',
+  'The Green': 'Y Grîn',
+  'The Street': 'Y Stryd',
+  'Ferry Lane': 'Lôn y Fferi',
+};
+
 const roadsGeo = {
   type: 'FeatureCollection',
   features: roads.map((r) => ({
     type: 'Feature',
-    properties: { name: r.name, class: r.class, ...(r.ref ? { ref: r.ref } : {}), ...(r.town ? { town: r.town } : {}) },
+    properties: {
+      name: r.name,
+      ...(STREETS_CY[r.name] ? { name_cy: STREETS_CY[r.name] } : {}),
+      class: r.class,
+      ...(r.ref ? { ref: r.ref } : {}),
+      ...(r.town ? { town: r.town } : {}),
+    },
     geometry: { type: 'LineString', coordinates: r.coords },
   })),
 };
@@ -348,6 +377,8 @@ interface Address {
   number: string | null;
   name: string | null;
   street: string;
+  /** The street's Welsh name, where it has one. */
+  street_cy?: string;
   town: string;
   postcode: string;
   lat: number;
@@ -404,6 +435,7 @@ for (const settlement of settlements) {
         number: named && rand() < 0.5 ? null : String(num),
         name: named ? names.pop()! : null,
         street: road.name,
+        ...(STREETS_CY[road.name] ? { street_cy: STREETS_CY[road.name] } : {}),
         town: settlement.name,
         postcode: '',
         lat: round(lat),

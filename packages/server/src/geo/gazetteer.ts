@@ -9,6 +9,8 @@ export interface GazetteerAddress {
   number: string | null;
   name: string | null;
   street: string;
+  /** The street's Welsh name, where it has one: a search by either name finds the address. */
+  street_cy?: string;
   town: string;
   postcode: string;
   lat: number;
@@ -105,7 +107,7 @@ export class Gazetteer {
         geometry: { type: 'Point', coordinates: [a.lng, a.lat] },
         properties: { label: addressLabel(a), uprn: a.uprn, number: a.number, name: a.name, street: a.street, town: a.town, postcode: a.postcode },
       },
-      words: [...tokens(`${a.number ?? ''} ${a.name ?? ''} ${a.street} ${a.town} ${a.postcode}`), compactPostcode(a.postcode)],
+      words: [...tokens(`${a.number ?? ''} ${a.name ?? ''} ${a.street} ${a.street_cy ?? ''} ${a.town} ${a.postcode}`), compactPostcode(a.postcode)],
       postcode: compactPostcode(a.postcode),
       number: a.number ? a.number.toLowerCase() : null,
       order,
