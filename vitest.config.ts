@@ -8,6 +8,14 @@ import { defineConfig } from 'vitest/config';
  *   so files run one or two at a time.
  * - e2e: the demo in real Chromium against the real reference server (playwright-core).
  */
+/*
+ * In CI only, a server or end-to-end test that fails is run once more before it counts as failed.
+ * These tests start databases, servers and Chromium on a 2-core machine, and one slow start once
+ * cost a whole session's work. A test that fails twice still fails; one that passes at its second
+ * try is named at the end of `pnpm test` ("passed at its second try") so it gets fixed, not hidden.
+ */
+const RETRY_IN_CI = process.env.CI ? 1 : 0;
+
 export default defineConfig({
   test: {
     projects: [
@@ -34,6 +42,7 @@ export default defineConfig({
           maxWorkers: 2,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          retry: RETRY_IN_CI,
         },
       },
       {
@@ -47,6 +56,7 @@ export default defineConfig({
           maxWorkers: 1,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          retry: RETRY_IN_CI,
         },
       },
     ],

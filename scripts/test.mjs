@@ -81,5 +81,16 @@ for (const step of steps) console.log(`${step.ok ? '✓' : '✗'} ${step.name} (
 for (const [name, count] of Object.entries(counts)) {
   console.log(count ? `  ${name}: ${count.passed} passed, ${count.failed} failed` : `  ${name}: no results (the step did not run to the end)`);
 }
+// Name what failed (and what passed only at its second try) here, at the end: CI keeps only the
+// tail of the log, so a failure scrolled off above it would be a failure nobody can find.
+const firstLine = (messages) => String(messages?.[0] ?? '').split('\n')[0].slice(0, 300);
+for (const file of vitest?.testResults ?? []) {
+  const where = file.name.replace(`${process.cwd()}/`, '');
+  if (file.status === 'failed' && !file.assertionResults?.length) console.log(`  ✗ ${where}: ${firstLine([file.message])}`);
+  for (const test of file.assertionResults ?? []) {
+    if (test.status === 'failed') console.log(`  ✗ ${where} › ${test.fullName}: ${firstLine(test.failureMessages)}`);
+    else if (test.status === 'passed' && test.failureMessages?.length) console.log(`  ↻ passed at its second try: ${where} › ${test.fullName}: ${firstLine(test.failureMessages)}`);
+  }
+}
 console.log(`${passed} passed, ${failed} failed${failedSteps.length ? `; ${failedSteps.length} step(s) failed: ${failedSteps.map((s) => s.name).join(', ')}` : ''}`);
 process.exit(failed || failedSteps.length ? 1 : 0);
