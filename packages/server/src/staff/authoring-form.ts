@@ -1,6 +1,9 @@
-import { definitionSchema, english, parseDefinition, DefinitionError, type Condition, type LocalizedText, type Definition, type Question, type QuestionType } from '../consultations/definition.ts';
+import { definitionSchema, english, parseDefinition, DefinitionError, type LocalizedText, type Definition, type Question, type QuestionType, type Tag } from '../consultations/definition.ts';
 import { parseDay } from '../requests/expected-dates.ts';
 import type { FieldError } from './page.ts';
+import { CONDITION_ROWS, options, QUESTION_FIELDS, questionFrom, unknownAnswer, WITH_OPTIONS, type QuestionField } from './authoring-question.ts';
+
+export { QUESTION_FIELDS };
 
 /*
  * The staff authoring forms as data: what an officer typed becomes a consultation definition,
@@ -20,11 +23,9 @@ export const QUESTION_TYPES: { type: QuestionType; name: string; hint: string }[
   { type: 'date', name: 'A date', hint: '' },
   { type: 'location', name: 'A place on the map', hint: 'Within the council’s area.' },
 ];
-const WITH_OPTIONS = new Set<QuestionType>(['radios', 'checkboxes', 'ranking', 'scale']);
 
-export const OVERVIEW_FIELDS = ['id', 'title', 'summary', 'opens', 'closes', 'proposal', 'reasons', 'audience', 'minutes', 'other_ways', 'privacy'] as const;
-export const QUESTION_FIELDS = ['page', 'page_title', 'q_type', 'q_id', 'q_label', 'q_hint', 'q_required', 'q_options', 'cond_question', 'cond_value'] as const;
-export type AuthoringField = (typeof OVERVIEW_FIELDS)[number] | (typeof QUESTION_FIELDS)[number];
+export const OVERVIEW_FIELDS = ['id', 'title', 'summary', 'opens', 'closes', 'topics', 'new_topics', 'areas', 'new_areas', 'proposal', 'reasons', 'audience', 'minutes', 'other_ways', 'privacy'] as const;
+export type AuthoringField = (typeof OVERVIEW_FIELDS)[number] | QuestionField;
 export type Typed = Partial<Record<AuthoringField, string>>;
 
 /** The form's words for each field: what an error about it says when it is empty. */
@@ -57,6 +58,17 @@ const LABELS: Partial<Record<AuthoringField, string>> = {
   page_title: 'Page title',
   cond_question: 'Only ask if',
   cond_value: 'The answer is',
+  cond2_question: 'Second question',
+  cond2_value: 'The second question’s answer is',
+  cond3_question: 'Third question',
+  cond3_value: 'The third question’s answer is',
+  q_max_words: 'Most words',
+  q_max_selections: 'Most choices',
+  q_date_min: 'Earliest date',
+  q_date_max: 'Latest date',
+  q_other: '“Other” choice',
+  new_topics: 'Other topics',
+  new_areas: 'Other areas',
 };
 
 /** Which form field a definition key path is about ("pages[1].questions[0].label" → q_label). */
@@ -73,6 +85,8 @@ function fieldOfPath(path: string, questionAt: string | null): AuthoringField | 
     [/^overview\.estimatedMinutes/, 'minutes'],
     [/^overview\.otherWays/, 'other_ways'],
     [/^overview\.privacy/, 'privacy'],
+    [/^topics/, 'new_topics'],
+    [/^areas/, 'new_areas'],
   ];
   for (const [pattern, field] of overview) if (pattern.test(path)) return field;
   if (questionAt && path.startsWith(questionAt)) {
@@ -81,6 +95,11 @@ function fieldOfPath(path: string, questionAt: string | null): AuthoringField | 
     if (/^\.label/.test(rest)) return 'q_label';
     if (/^\.hint/.test(rest)) return 'q_hint';
     if (/^\.options/.test(rest)) return 'q_options';
+    if (/^\.other/.test(rest)) return 'q_other';
+    if (/^\.maxWords/.test(rest)) return 'q_max_words';
+    if (/^\.maxSelections/.test(rest)) return 'q_max_selections';
+    if (/^\.min/.test(rest)) return 'q_date_min';
+    if (/^\.max/.test(rest)) return 'q_date_max';
     if (/^\.showIf/.test(rest)) return 'cond_question';
     return 'q_type';
   }
@@ -103,53 +122,58 @@ const toIso = (value: string, endOfDay: boolean) => {
 };
 export const isoDay = (iso: string) => iso.slice(0, 10);
 
-/** "Label" per line → options with a value made from the label ("Every Sunday" → every-sunday). */
-function options(text: string) {
-  const seen = new Set<string>();
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((label, i) => {
-      let value = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `choice-${i + 1}`;
-      if (value === 'other') value = 'other-choice';
-      while (seen.has(value)) value = `${value}-${i + 1}`;
-      seen.add(value);
-      return { value, label };
-    });
+/** Topics and areas already used by consultations: the hub's filters and the alerts' choices. */
+export interface KnownTags {
+  topics: Tag[];
+  areas: Tag[];
 }
 
-/** The question an officer described, or null when no question was started (edit overview). */
-export function questionFrom(typed: Typed): Question | null {
-  const t = (f: AuthoringField) => (typed[f] ?? '').trim();
-  const type = t('q_type') as QuestionType;
-  const condition: Condition | undefined = t('cond_question') ? { question: t('cond_question'), equals: t('cond_value') } : undefined;
-  const question: Record<string, unknown> = {
-    id: t('q_id'),
-    type,
-    label: t('q_label'),
-    ...(t('q_hint') ? { hint: t('q_hint') } : {}),
-    required: t('q_required') === 'yes',
-    ...(condition ? { showIf: condition } : {}),
-    ...(WITH_OPTIONS.has(type) ? { options: options(t('q_options')) } : {}),
+/** A name typed as a new topic or area → its tag (an id made from the name). */
+function tagOf(name: string): Tag {
+  let id = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  if (!/^[a-z]/.test(id)) id = `t-${id || 'topic'}`;
+  return { id, label: name };
+}
+
+/** The tags chosen (ids, one per line) and typed (names, one per line); undefined for none. */
+function tagsFrom(chosen: string, typed: string, known: Tag[], stored: Tag[] | undefined): Tag[] | undefined {
+  const pool = [...(stored ?? []), ...known];
+  const out: Tag[] = [];
+  const push = (tag: Tag) => {
+    if (!out.some((t) => t.id === tag.id)) out.push(tag);
   };
-  return question as unknown as Question;
+  for (const id of chosen.split('\n').map((s) => s.trim()).filter(Boolean)) {
+    const tag = pool.find((t) => t.id === id);
+    if (tag) push(tag);
+  }
+  for (const name of typed.split(/\r?\n/).map((s) => s.trim()).filter(Boolean)) {
+    // A name already known (in English) is that topic, with its Welsh.
+    const same = pool.find((t) => english(t.label).toLowerCase() === name.toLowerCase());
+    const tag = same ?? tagOf(name);
+    push(pool.find((t) => t.id === tag.id) ?? tag);
+  }
+  return out.length ? out : undefined;
 }
 
 /** The definition with the overview as typed (keeping its pages), or with a first page and question. */
-export function definitionFrom(typed: Typed, existing: Definition | null): Record<string, unknown> {
+export function definitionFrom(typed: Typed, existing: Definition | null, known: KnownTags = { topics: [], areas: [] }): Record<string, unknown> {
   const t = (f: AuthoringField) => (typed[f] ?? '').trim();
   // A text whose English is unchanged keeps its stored form, Welsh included (the form shows English only).
   const text = (f: AuthoringField, stored: LocalizedText | undefined) => (stored !== undefined && english(stored) === t(f) ? stored : t(f));
   const minutes = Number(t('minutes'));
+  // Topics and areas as chosen, when the form had them (a form without them keeps them as stored).
+  const tags = (key: 'topics' | 'areas', added: 'new_topics' | 'new_areas') =>
+    typed[key] === undefined && typed[added] === undefined ? existing?.[key] : tagsFrom(t(key), t(added), known[key], existing?.[key]);
   return {
-    // What the form does not show (topics, areas, Welsh text of other fields) is kept as stored.
+    // What the form does not show (Welsh text of other fields, documents) is kept as stored.
     ...(existing ?? {}),
     id: existing?.id ?? t('id'),
     title: text('title', existing?.title),
     summary: text('summary', existing?.summary),
     opens: toIso(t('opens'), false),
     closes: toIso(t('closes'), true),
+    topics: tags('topics', 'new_topics'),
+    areas: tags('areas', 'new_areas'),
     overview: {
       ...(existing?.overview ?? {}),
       proposal: text('proposal', existing?.overview.proposal),
@@ -164,19 +188,63 @@ export function definitionFrom(typed: Typed, existing: Definition | null): Recor
             : [],
       privacy: text('privacy', existing?.overview.privacy),
     },
-    pages: existing?.pages ?? [{ id: 'page-1', title: t('page_title'), questions: [questionFrom(typed)] }],
+    pages: existing?.pages ?? [{ id: 'page-1', title: t('page_title'), questions: [questionFrom(typed, null)] }],
   };
 }
 
+const copyPages = (definition: Definition) => definition.pages.map((p) => ({ ...p, questions: [...p.questions] }));
+
 /** `definition` with the typed question added to the chosen page (or a new page). */
 export function withQuestion(definition: Definition, typed: Typed): Record<string, unknown> {
-  const question = questionFrom(typed)!;
+  const question = questionFrom(typed, definition);
   const pageId = (typed.page ?? '').trim();
-  const pages = definition.pages.map((p) => ({ ...p, questions: [...p.questions] }));
+  const pages = copyPages(definition);
   const target = pages.find((p) => p.id === pageId);
   if (target) target.questions.push(question);
-  else pages.push({ id: `page-${pages.length + 1}`, title: (typed.page_title ?? '').trim(), questions: [question] });
+  else {
+    let n = pages.length + 1;
+    while (pages.some((p) => p.id === `page-${n}`)) n++;
+    pages.push({ id: `page-${n}`, title: (typed.page_title ?? '').trim(), questions: [question] });
+  }
   return { ...definition, pages };
+}
+
+/** `definition` with question `id` replaced by the typed one, in the same place. */
+export function withChangedQuestion(definition: Definition, id: string, typed: Typed, keepCondition: boolean): Record<string, unknown> {
+  const pages = copyPages(definition);
+  for (const page of pages) {
+    const at = page.questions.findIndex((q) => q.id === id);
+    if (at >= 0) page.questions[at] = questionFrom({ ...typed, q_id: id }, definition, page.questions[at], keepCondition ? page.questions[at]!.showIf : undefined);
+  }
+  return { ...definition, pages };
+}
+
+/** `definition` without question `id` (and without its page, if it was the page's only one). */
+export function withoutQuestion(definition: Definition, id: string): Record<string, unknown> {
+  const pages = copyPages(definition)
+    .map((p) => ({ ...p, questions: p.questions.filter((q) => q.id !== id) }))
+    .filter((p) => p.questions.length);
+  return { ...definition, pages };
+}
+
+/**
+ * `definition` with question `id` one place up or down: within its page, or from the top of a
+ * page to the end of the page before (and from the bottom to the top of the next). A page left
+ * empty goes. Null when it cannot go further.
+ */
+export function withQuestionMoved(definition: Definition, id: string, direction: 'up' | 'down'): Definition | null {
+  const pages = copyPages(definition);
+  const p = pages.findIndex((page) => page.questions.some((q) => q.id === id));
+  if (p < 0) return null;
+  const questions = pages[p]!.questions;
+  const q = questions.findIndex((x) => x.id === id);
+  const [question] = questions.splice(q, 1);
+  if (direction === 'up' && q > 0) questions.splice(q - 1, 0, question!);
+  else if (direction === 'down' && q < questions.length) questions.splice(q + 1, 0, question!);
+  else if (direction === 'up' && p > 0) pages[p - 1]!.questions.push(question!);
+  else if (direction === 'down' && p < pages.length - 1) pages[p + 1]!.questions.unshift(question!);
+  else return null;
+  return { ...definition, pages: pages.filter((page) => page.questions.length) };
 }
 
 /** Where the typed question sits in `input` ("pages[1].questions[0]"), for error mapping. */
@@ -194,7 +262,12 @@ function questionPath(input: Record<string, unknown>, questionId: string): strin
  * Checks `input` with the definition schema; returns the definition, or errors on form fields.
  * `questionTyped`: the question the form is adding (its problems go on its fields).
  */
-export function check(input: Record<string, unknown>, typed: Typed, withQuestionFields: boolean): { definition: Definition } | { errors: FieldError<AuthoringField>[] } {
+export function check(
+  input: Record<string, unknown>,
+  typed: Typed,
+  withQuestionFields: boolean,
+  before: Definition | null = null,
+): { definition: Definition } | { errors: FieldError<AuthoringField>[] } {
   const errors: FieldError<AuthoringField>[] = [];
   const add = (field: AuthoringField | undefined, message: string) => {
     if (field && errors.some((e) => e.field === field)) return;
@@ -209,7 +282,25 @@ export function check(input: Record<string, unknown>, typed: Typed, withQuestion
   if (withQuestionFields && WITH_OPTIONS.has(t('q_type') as QuestionType) && options(t('q_options')).length < 2 && t('q_type') !== 'checkboxes') {
     add('q_options', 'Enter at least 2 choices, one on each line');
   }
-  if (withQuestionFields && t('cond_question') && !t('cond_value')) add('cond_value', 'Enter the answer that makes this question appear');
+  if (withQuestionFields) {
+    const type = t('q_type') as QuestionType;
+    if (type === 'textarea' && t('q_max_words') && !/^[1-9]\d*$/.test(t('q_max_words'))) add('q_max_words', 'Most words must be a whole number, like 300');
+    if (type === 'checkboxes' && t('q_max_selections')) {
+      const most = /^[1-9]\d*$/.test(t('q_max_selections')) ? Number(t('q_max_selections')) : 0;
+      const choices = options(t('q_options')).length + (t('q_other') ? 1 : 0);
+      if (!most) add('q_max_selections', 'Most choices must be a whole number, like 3');
+      else if (most >= choices) add('q_max_selections', `Most choices must be fewer than the ${choices} choices, or leave it empty for no limit`);
+    }
+    for (const field of ['q_date_min', 'q_date_max'] as const) if (type === 'date' && t(field) && !day(t(field))) add(field, `${LABELS[field]} must be a real date, like 14 October 2026`);
+    if (type === 'date' && day(t('q_date_min')) && day(t('q_date_max')) && t('q_date_min') > t('q_date_max')) add('q_date_max', 'Latest date must be the same as or after the earliest date');
+    CONDITION_ROWS.forEach((row, i) => {
+      if (!t(row.question)) return;
+      const test = t(row.test) || 'equals';
+      if (test === 'equals' && !t(row.value)) add(row.value, i ? `Enter the answer of the ${i === 1 ? 'second' : 'third'} question that makes this question appear` : 'Enter the answer that makes this question appear');
+      const unknown = test === 'equals' ? unknownAnswer(before, typed, row) : null;
+      if (unknown) add(row.value, `${LABELS[row.value]}: “${unknown}” is not one of that question’s choices. Enter a choice exactly as written`);
+    });
+  }
   if (errors.length) return { errors };
 
   const at = withQuestionFields ? questionPath(input, t('q_id')) : null;

@@ -29,6 +29,9 @@ label,legend{display:block;font-weight:700;margin:1rem 0 .35rem}input,select,tex
 .field-error{color:#d4351c;font-weight:700;margin:0 0 .35rem}ol.timeline{padding-left:1.25rem}ol.timeline li{margin-bottom:.75rem}
 nav.filters ul{display:flex;gap:1rem;list-style:none;padding:0}nav.filters a[aria-current]{font-weight:700;color:#0b0c0c}
 .demo-warning{background:#fd0;color:#0b0c0c;padding:.5rem 1rem;margin:0;font-weight:700}.account{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}.account form button{margin:0;padding:.25rem .75rem;background:#fff;color:#0b0c0c;box-shadow:none}
+fieldset{border:0;padding:0;margin:1rem 0 0}.choice{display:flex;flex-wrap:wrap;align-items:center;gap:0 .6rem;margin:.5rem 0}.choice input{width:1.5rem;height:1.5rem;margin:0;flex:none}.choice label{display:inline;font-weight:400;margin:0;flex:1}.choice .hint{flex-basis:100%;padding-left:2.1rem}
+input.short{width:6rem}button.warning{background:#d4351c;box-shadow:0 2px #55150b}button.secondary{margin:0;background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px #929191}
+ol.questions li{margin-bottom:1rem}p.question{margin:0 0 .35rem}.actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center}.actions form{margin:0}.condition{border-left:4px solid #b1b4b6;padding-left:1rem;margin:1rem 0}
 .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}`;
 
 export type Section = 'reports' | 'consultations';
