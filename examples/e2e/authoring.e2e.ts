@@ -101,4 +101,95 @@ describe('staff authoring (/staff/consultations)', () => {
     // The condition was met, so the ranking was asked, and the resident's order was kept.
     expect(csv).toMatch(/,en,Weekly,Toilets > Lighting > Café\r?\n/);
   }, 180_000);
+
+  it('changes, moves (by keyboard) and removes questions, with type settings, a condition on any of two questions, and a topic', async () => {
+    const id = `dogs-${Date.now().toString(36)}`;
+    const { page, pageErrors } = await demo.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${demo.url}/staff/consultations/new`);
+    await page.getByLabel('Short name', { exact: true }).fill(id);
+    await page.getByLabel('Title', { exact: true }).fill('Dogs in parks');
+    await page.getByLabel('Summary').fill('Where dogs may run free.');
+    await page.getByLabel('Opens').fill('2099-01-01');
+    await page.getByLabel('Closes').fill('2099-12-31');
+    // A topic other consultations use, ticked, and a new one typed.
+    await page.getByRole('group', { name: 'Topics (optional)' }).getByLabel('Parks and open spaces').check();
+    await page.getByLabel('New topics (optional)').fill('Dogs');
+    await page.getByLabel('What the council proposes').fill('Off-lead areas.');
+    await page.getByLabel('Why', { exact: true }).fill('Residents asked.');
+    await page.getByLabel('Who the council wants to hear from').fill('Everyone.');
+    await page.getByLabel('Minutes to answer').fill('3');
+    await page.getByLabel('Other ways to respond').fill('Write to Parks, Town Hall, Larkmead.');
+    await page.getByLabel('How the council uses the answers').fill('Only for this consultation.');
+    await page.getByLabel('Title of the first page').fill('You and your dog');
+    await page.getByLabel('One choice from a list').check();
+    await page.getByLabel('Question', { exact: true }).fill('Do you walk a dog?');
+    await page.getByLabel('Short name of the question').fill('walks');
+    await page.getByLabel('Choices (for a list, ranking or scale)').fill('Every day\nSometimes\nNever');
+    await page.getByLabel('“Other” choice (for one or any number of choices, optional)').fill('Someone else’s dog');
+    await page.getByRole('button', { name: 'Save consultation' }).click();
+    await page.getByRole('heading', { name: 'Consultation saved' }).waitFor();
+    await expect(page.getByRole('group', { name: 'Topics (optional)' }).getByLabel('Dogs', { exact: true }).isChecked()).resolves.toBe(true);
+
+    // Any number of choices, at most 2.
+    await page.getByRole('link', { name: 'Add a question' }).click();
+    await page.getByLabel('Any number of choices from a list').check();
+    await page.getByLabel('Question', { exact: true }).fill('Where do you go?');
+    await page.getByLabel('Short name of the question').fill('where');
+    await page.getByLabel('Choices (for a list, ranking or scale)').fill('Larkmead Park\nThe common\nThe river');
+    await page.getByLabel('Most choices a resident can tick (for any number of choices, optional)').fill('2');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('heading', { name: 'Question added' }).waitFor();
+
+    // A longer answer of at most 50 words, asked for either of two answers, or either question.
+    await page.getByRole('link', { name: 'Add a question' }).click();
+    await page.getByRole('radio', { name: 'A longer answer' }).check();
+    await page.getByLabel('Question', { exact: true }).fill('Anything else?');
+    await page.getByLabel('Short name of the question').fill('else');
+    await page.getByLabel('Most words (for a longer answer, optional)').fill('50');
+    await page.getByLabel('Only ask if').selectOption({ label: 'Do you walk a dog?' });
+    await page.getByLabel('The answer is', { exact: true }).fill('Every day\nSometimes');
+    await page.getByLabel('Second question (optional)').selectOption({ label: 'Where do you go?' });
+    await page.getByRole('group', { name: 'When the second question' }).getByLabel('has been answered (any answer)').check();
+    await page.getByLabel('any one of them is as above').check();
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('heading', { name: 'Question added' }).waitFor();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Anything else?' }).textContent()).resolves.toContain('only if “walks” is one of “every-day”, “sometimes” or “where” is answered');
+
+    // Move "Where do you go?" up by keyboard alone: focus its button and press Enter.
+    await page.getByRole('button', { name: /^Move up\s*: Where\ do\ you\ go\?$/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Question moved' }).waitFor();
+    const order = async () => page.locator('ol.questions > li p.question > span:first-child').allTextContents();
+    await expect(order()).resolves.toEqual(['Where do you go?', 'Do you walk a dog?', 'Anything else?']);
+    // "Anything else?" depends on "Do you walk a dog?": moving it above that is refused, in words.
+    await page.getByRole('button', { name: /^Move up\s*: Anything\ else\?$/ }).click();
+    await page.getByRole('heading', { name: 'The question cannot move' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the questions' }).click();
+
+    // Change the first question's wording and its "other" choice.
+    await page.getByRole('link', { name: /^Change\s*: Do\ you\ walk\ a\ dog\?$/ }).click();
+    await page.getByRole('heading', { name: 'Change a question' }).waitFor();
+    await expect(page.getByLabel('Choices (for a list, ranking or scale)').inputValue()).resolves.toBe('Every day\nSometimes\nNever');
+    await page.getByLabel('Question', { exact: true }).fill('Do you walk a dog in the parks?');
+    await page.getByRole('button', { name: 'Save question' }).click();
+    await page.getByRole('heading', { name: 'Question changed' }).waitFor();
+
+    // Remove "Where do you go?": refused while "Anything else?" depends on it.
+    await page.getByRole('link', { name: /^Remove\s*: Where\ do\ you\ go\?$/ }).click();
+    await page.getByText('“Anything else?” is asked depending on the answer to this question. Change its condition first.').first().waitFor();
+    await expect(page.getByRole('button', { name: 'Remove question' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('link', { name: /^Remove\s*: Anything\ else\?$/ }).click();
+    await page.getByRole('button', { name: 'Remove question' }).click();
+    await page.getByRole('heading', { name: 'Question removed' }).waitFor();
+    await expect(order()).resolves.toEqual(['Where do you go?', 'Do you walk a dog in the parks?']);
+
+    // The preview shows the settings as residents get them: the "other" choice.
+    await page.getByRole('link', { name: 'Preview it as residents see it' }).click();
+    const widget = page.locator('civic-consultation');
+    await widget.getByRole('button', { name: 'Start now' }).click();
+    await widget.getByLabel('Someone else’s dog').waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });
