@@ -115,6 +115,18 @@ describe('<civic-location-picker>', () => {
       expect(el.value).to.equal(null);
     });
 
+    it('a search still on its way when the resident tabs away never opens the list under them', async () => {
+      input(el).focus();
+      await sendKeys({ type: 'high street' });
+      await sendKeys({ press: 'Tab' });
+      // Long enough for the 300 ms pause and the gazetteer's answer, had the search gone on.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await el.updateComplete;
+      expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(options(el).filter((option) => option.checkVisibility())).to.have.length(0);
+      expect(text(el)).not.to.contain('Searching…');
+    });
+
     it('finds a postcode whatever its case and spacing', async () => {
       await typeAndWaitForOptions(el, 'lk12ab');
       for (const option of options(el)) expect(option.textContent).to.contain('LK1 2AB');

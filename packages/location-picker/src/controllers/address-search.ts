@@ -49,8 +49,15 @@ export class AddressSearchController implements ReactiveController {
     this.set({ query });
   }
 
+  /**
+   * Closes the list and drops a search still waiting or on its way: its answer arriving after
+   * Escape or Tab would open the list again under a resident who has moved on.
+   */
   close(): void {
-    this.set({ open: false, active: -1 });
+    clearTimeout(this.timer);
+    this.abort?.abort();
+    const searching = this.status === msg('Searching…', { id: 'picker.searching' });
+    this.set({ open: false, active: -1, ...(searching ? { status: '' } : {}) });
   }
 
   readonly onInput = (event: Event): void => {
