@@ -76,6 +76,58 @@ describe.each(testDatabases())('consultation alerts on %s', (kind) => {
     return { page: { ...page, text: read(page.text) }, done: { ...done, text: read(done.text) } };
   }
 
+  it('asking again cannot unconfirm an alert, change its choices without the link, or fill an inbox', async () => {
+    const email = `again-${stamp()}@example.org`;
+    expect((await call('POST', '/api/consultations/alerts', { email, topics: ['parks'] })).status).toBe(202);
+    const [first] = await mailFor(email);
+    const confirm = await click(linkIn(first!.text, 'confirm'));
+    expect(confirm.done.status).toBe(200);
+    const row = async () =>
+      (await t.db.query<{ topics: string[]; lang: string; confirmed_at: Date | null; token: string; requested: unknown }>('SELECT topics, lang, confirmed_at, token, requested FROM consultation_alerts WHERE email = $1 AND scope = $2', [email, 'new'])).rows[0]!;
+    const before = await row();
+
+    // A stranger asks again and again, for other choices: the same answer, one email at most.
+    for (let i = 0; i < 8; i++) {
+      const again = await call('POST', '/api/consultations/alerts', { email, topics: [], lang: 'cy' });
+      expect(again).toMatchObject({ status: 202, body: { status: 'confirmation_sent' } });
+    }
+    await t.server.ctx.queue.drain();
+    expect(await inbox(email), 'no more email within ten minutes').toHaveLength(1);
+    const during = await row();
+    expect(during.confirmed_at, 'still confirmed').toEqual(before.confirmed_at);
+    expect(during.topics).toEqual(['parks']);
+    expect(during.lang).toBe('en');
+    expect(during.token, 'links already sent keep working').toBe(before.token);
+
+    // Ten minutes on, asking again sends one more confirmation; the choices change only once its
+    // link is confirmed (by whoever reads that inbox).
+    await t.db.query(`UPDATE consultation_alerts SET confirmation_sent_at = now() - interval '11 minutes' WHERE email = $1`, [email]);
+    await call('POST', '/api/consultations/alerts', { email, topics: ['transport'], lang: 'en' });
+    await call('POST', '/api/consultations/alerts', { email, topics: ['transport'], lang: 'en' });
+    const mail = await mailFor(email, 2);
+    await t.server.ctx.queue.drain();
+    expect(await inbox(email)).toHaveLength(2);
+    expect(mail[0]!.text).toContain('Topics: Transport and roads.');
+    expect((await row()).topics).toEqual(['parks']);
+    const second = await click(linkIn(mail[0]!.text, 'confirm'));
+    expect(second.page.text).toContain('Transport and roads');
+    expect(second.done.status).toBe(200);
+    expect(await row()).toMatchObject({ topics: ['transport'], requested: null, token: before.token });
+
+    // Whatever it asks for (each consultation's outcome is its own alert), one address gets at
+    // most five confirmation emails an hour.
+    const busy = `busy-${stamp()}@example.org`;
+    for (let i = 0; i < 5; i++) {
+      await t.db.query(`INSERT INTO consultation_alerts (email, scope, token, confirmation_sent_at) VALUES ($1, $2, $3, now() - interval '30 minutes')`, [busy, `outcome:x${i}`, crypto.randomUUID()]);
+    }
+    await call('POST', '/api/consultations/alerts', { email: busy, topics: [] });
+    await t.server.ctx.queue.drain();
+    expect(await inbox(busy)).toHaveLength(0);
+    await t.db.query(`UPDATE consultation_alerts SET confirmation_sent_at = now() - interval '61 minutes' WHERE email = $1 AND scope <> 'new'`, [busy]);
+    await call('POST', '/api/consultations/alerts', { email: busy, topics: [] });
+    expect(await mailFor(busy)).toHaveLength(1);
+  });
+
   it('confirms by link, emails a matching new consultation in Welsh, and unsubscribes in one click', async () => {
     const email = `alerts-${stamp()}@example.org`;
     const asked = await call('POST', '/api/consultations/alerts', { email: email.toUpperCase(), topics: ['parks'], lang: 'cy' });

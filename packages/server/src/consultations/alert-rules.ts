@@ -27,6 +27,8 @@ export interface AlertRow {
   token: string;
   confirmed_at: Date | null;
   unsubscribed_at: Date | null;
+  /** New choices asked for on an active alert: they apply once the emailed link is confirmed. */
+  requested?: { topics: string[]; areas: string[]; lang: Lang } | null;
 }
 
 /**

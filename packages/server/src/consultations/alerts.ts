@@ -23,6 +23,13 @@ import type { ConsultationService } from './service.ts';
 /** Header-safe: nothing typed by anyone adds a line to an email's headers. */
 const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ').slice(0, 200);
 
+/** An alert that is confirmed and not stopped (SQL). */
+const ACTIVE = '(confirmed_at IS NOT NULL AND unsubscribed_at IS NULL)';
+/** Minutes before the same alert's confirmation email is sent again. */
+export const RESEND_MINUTES = 10;
+/** Confirmation emails one address gets in an hour, whatever it asked for. */
+export const ADDRESS_HOURLY = 5;
+
 export class ConsultationAlerts {
   constructor(
     private readonly ctx: ServerContext,
@@ -54,7 +61,11 @@ export class ConsultationAlerts {
 
   /**
    * POST /api/consultations/alerts. The answer is the same whoever the address belongs to, so
-   * the endpoint reveals nobody's alerts. Asking again starts over: new choices, a new link.
+   * the endpoint reveals nobody's alerts. Asking again cannot be used against someone: an active
+   * alert stays confirmed with its choices until the emailed link confirms the new ones; a link
+   * already sent keeps working (the token stays); and confirmation emails are spaced out (one per
+   * alert every RESEND_MINUTES, at most ADDRESS_HOURLY to one address an hour), so a stranger
+   * repeating the request cannot fill anyone's inbox.
    */
   async request(body: unknown): Promise<{ status: 'confirmation_sent' }> {
     const { email, topics, areas, consultation, lang } = parseAlertBody(body);
@@ -63,15 +74,41 @@ export class ConsultationAlerts {
       const c = await this.service.get(consultation);
       title = inLanguage(c.title, lang);
     }
-    const token = randomUUID();
-    const { rows } = await this.ctx.db.query<{ id: number }>(
+    const scope = consultation ? `outcome:${consultation}` : 'new';
+    const chosen = { topics: consultation ? [] : topics, areas: consultation ? [] : areas };
+    const added = await this.ctx.db.query<{ id: number; token: string }>(
       `INSERT INTO consultation_alerts (email, scope, consultation_id, topics, areas, lang, token)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (email, scope) DO UPDATE SET topics = EXCLUDED.topics, areas = EXCLUDED.areas, lang = EXCLUDED.lang,
-         token = EXCLUDED.token, confirmed_at = NULL, unsubscribed_at = NULL
-       RETURNING id`,
-      [email, consultation ? `outcome:${consultation}` : 'new', consultation ?? null, JSON.stringify(consultation ? [] : topics), JSON.stringify(consultation ? [] : areas), lang, token],
+       ON CONFLICT (email, scope) DO NOTHING
+       RETURNING id, token`,
+      [email, scope, consultation ?? null, JSON.stringify(chosen.topics), JSON.stringify(chosen.areas), lang, randomUUID()],
     );
+    const row =
+      added.rows[0] ??
+      (
+        await this.ctx.db.query<{ id: number; token: string }>(
+          `UPDATE consultation_alerts SET
+             topics = CASE WHEN ${ACTIVE} THEN topics ELSE $3 END,
+             areas = CASE WHEN ${ACTIVE} THEN areas ELSE $4 END,
+             lang = CASE WHEN ${ACTIVE} THEN lang ELSE $5 END,
+             requested = CASE WHEN ${ACTIVE} THEN jsonb_build_object('topics', $3::jsonb, 'areas', $4::jsonb, 'lang', $5::text) END
+           WHERE email = $1 AND scope = $2
+           RETURNING id, token`,
+          [email, scope, JSON.stringify(chosen.topics), JSON.stringify(chosen.areas), lang],
+        )
+      ).rows[0]!;
+    // The email goes only if this alert's last one is old enough and the address has not had too
+    // many: one statement, so two requests at once cannot both pass.
+    const due = await this.ctx.db.query(
+      `UPDATE consultation_alerts SET confirmation_sent_at = now()
+       WHERE id = $1
+         AND (confirmation_sent_at IS NULL OR confirmation_sent_at < now() - make_interval(mins => ${RESEND_MINUTES}))
+         AND (SELECT count(*) FROM consultation_alerts WHERE email = $2 AND confirmation_sent_at > now() - interval '1 hour') < ${ADDRESS_HOURLY}
+       RETURNING id`,
+      [row.id, email],
+    );
+    if (!due.rows.length) return { status: 'confirmation_sent' };
+    const token = row.token;
     const words = alertWords(lang);
     const council = this.ctx.config.council.name;
     const link = this.link('confirm', token);
@@ -88,7 +125,7 @@ export class ConsultationAlerts {
           subject: words.confirmNew.subject,
           text: [words.hello, '', words.confirmNew.body(council, await this.about({ topics, areas, lang }), link), '', words.ignore, '', council].join('\n'),
         };
-    await this.ctx.queue.add([{ kind: 'mail', payload: message as unknown as Record<string, unknown>, key: `confirm:${rows[0]!.id}:${token}` }]);
+    await this.ctx.queue.add([{ kind: 'mail', payload: message as unknown as Record<string, unknown>, key: `confirm:${row.id}:${randomUUID()}` }]);
     return { status: 'confirmation_sent' };
   }
 
@@ -104,11 +141,18 @@ export class ConsultationAlerts {
       const c = await this.service.get(alert.consultation_id);
       return { title: inLanguage(c.title, alert.lang), about: '' };
     }
-    return { title: '', about: await this.about(alert) };
+    return { title: '', about: await this.about(alert.requested ? { ...alert.requested, lang: alert.lang } : alert) };
   }
 
   async confirm(alert: AlertRow): Promise<void> {
-    await this.ctx.db.query('UPDATE consultation_alerts SET confirmed_at = COALESCE(confirmed_at, now()), unsubscribed_at = NULL WHERE id = $1', [alert.id]);
+    // New choices asked for on an active alert take effect now that the address owner agreed.
+    await this.ctx.db.query(
+      `UPDATE consultation_alerts SET confirmed_at = COALESCE(confirmed_at, now()), unsubscribed_at = NULL,
+         topics = COALESCE(requested -> 'topics', topics), areas = COALESCE(requested -> 'areas', areas),
+         lang = COALESCE(requested ->> 'lang', lang), requested = NULL
+       WHERE id = $1`,
+      [alert.id],
+    );
     // Confirmed after the outcome was published: send it now rather than never.
     if (alert.consultation_id) {
       const c = await this.service.get(alert.consultation_id);
