@@ -102,15 +102,15 @@ function page(s: Setup): Story {
         confirmation: s.confirmation,
         page: s.page,
       });
-      el.answers = { ...el.answers, serviceCode: s.serviceCode ?? '', ...s.answers } as CivicReportForm['answers'];
+      el['answers'] = { ...el['answers'], serviceCode: s.serviceCode ?? '', ...s.answers } as CivicReportForm['answers'];
       return el;
     },
     play: async ({ canvasElement }) => {
       const el = canvasElement.querySelector('civic-report-form')!;
       await drawn(el);
       await el.updateComplete;
-      if (s.continue) await el.next();
-      if (s.send) await el.submit();
+      if (s.continue) await el['next']();
+      if (s.send) await el['submit']();
     },
   };
 }

@@ -23,17 +23,17 @@ describe('<civic-report-form> asset layers', function () {
     // What the picker says when the resident clicks a street light on the map.
     const light = { lat: 52.228154, lng: -1.514804, address: '1 High Street, Larkmead, LK1 1AA', area: null, assetId: 'LM-00042' };
     picker().dispatchEvent(new CustomEvent('civic-location-change', { detail: light, bubbles: true, composed: true }));
-    await waitUntil(() => el.answers.attributes.asset_id === 'LM-00042', 'the asset question answered');
-    el.go('check');
+    await waitUntil(() => el['answers'].attributes.asset_id === 'LM-00042', 'the asset question answered');
+    el['go']('check');
     await onPage(el, 'Check your answers');
     expect(pageText(el)).to.contain('What is the number on the lamp post? LM-00042');
     await expect(el).to.be.accessible();
 
     // Another place, with no light chosen: the map's answer goes with it.
     const elsewhere = { lat: 52.2282, lng: -1.5149, address: '2 High Street, Larkmead, LK1 1AA', area: null };
-    el.go('where');
+    el['go']('where');
     await onPage(el, 'Where is the problem?');
     picker().dispatchEvent(new CustomEvent('civic-location-change', { detail: elsewhere, bubbles: true, composed: true }));
-    await waitUntil(() => el.answers.attributes.asset_id === '', 'the asset answer cleared');
+    await waitUntil(() => el['answers'].attributes.asset_id === '', 'the asset answer cleared');
   });
 });

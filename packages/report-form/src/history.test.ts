@@ -43,7 +43,7 @@ describe('<civic-report-form> and the browser’s Back and Forward buttons', fun
       await onPage(el, 'How deep is it?');
       history.forward();
       await onPage(el, 'Where on the road is it?');
-      expect(el.answers.attributes.depth).to.equal('medium');
+      expect(el['answers'].attributes.depth).to.equal('medium');
       // The router saw every move with its own state unchanged: it has nothing to do.
       await waitUntil(() => routerSaw.length === 4, 'four popstate events');
       expect(routerSaw).to.deep.equal(['/report', '/report', '/report', '/report']);

@@ -39,7 +39,7 @@ describe('<civic-report-form> and the page language', () => {
       await onPage(el, 'Faint sydd yno?');
       expect(pageText(el)).to.contain('Tua llond cist car');
       expect(pageText(el)).to.contain('Tipio anghyfreithlon');
-      expect(el.answers.attributes.waste_types).to.deep.equal(['bags']); // answers are kept by key
+      expect(el['answers'].attributes.waste_types).to.deep.equal(['bags']); // answers are kept by key
       await expect(el).to.be.accessible();
     } finally {
       document.documentElement.lang = 'en';

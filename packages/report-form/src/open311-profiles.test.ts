@@ -99,7 +99,7 @@ describe('<civic-report-form> against real Open311 servers', function () {
     for (const hidden of ['easting', 'northing', 'Asset information', 'Central Asset ID', 'external system ID', 'Report URL']) {
       expect(check).not.to.contain(hidden);
     }
-    const place = el.answers.place!;
+    const place = el['answers'].place!;
     const detail = await send(el);
     await onPage(el, 'Report sent');
     expect(detail.serviceRequestId).to.equal('0');
@@ -128,7 +128,7 @@ describe('<civic-report-form> against real Open311 servers', function () {
     // A second press, by keyboard and by pointer, sends nothing more.
     await sendKeys({ press: 'Enter' });
     button.click();
-    void el.submit();
+    void el['submit']();
     const { detail } = await submitted;
     await onPage(el, 'Report sent');
     expect(detail.serviceRequestId).to.equal(reference(el));

@@ -48,7 +48,7 @@ describe('<civic-report-form> question pages', function () {
     await answerAndContinue(el, '30mph');
     await onPage(el, 'What would you like to happen?');
     noErrorShown(el);
-    el.go('description');
+    el['go']('description');
     await onPage(el, 'Tell us more about the problem');
     expect(pageText(el)).not.to.contain('how big it is');
     expect(pageText(el)).to.contain('Tell us anything that would help us deal with it.');
@@ -99,7 +99,7 @@ async function addPhoto(el: CivicReportForm) {
   files.items.add(await photo());
   input.files = files.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  await waitUntil(() => el.answers.photos.length === 1, 'the photo uploaded', { timeout: 15000 });
+  await waitUntil(() => el['answers'].photos.length === 1, 'the photo uploaded', { timeout: 15000 });
   await el.updateComplete;
 }
 

@@ -8,23 +8,6 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  h1:focus {
-    outline: none;
-  }
-  .caption {
-    display: block;
-    margin-block-end: ${space[1]};
-    color: ${color.secondaryText};
-    font-size: ${font.sizeSmall};
-  }
-  .back {
-    display: inline-block;
-    margin-block-end: ${space[4]};
-    font-size: ${font.sizeSmall};
-  }
-  .back::before {
-    content: '‹ ';
-  }
   .warning {
     display: flex;
     gap: ${space[3]};

@@ -123,7 +123,7 @@ describe('<civic-report-form>', function () {
     await onPage(el, 'How deep is it?');
     expect(deepActive()!.localName).to.equal('h1'); // focus moved to the new page's heading
     expect(pageText(el)).to.contain('If someone is in danger, call 999');
-    expect(pageText(el)).to.contain('Step 2 of');
+    expect(pageText(el)).to.contain('Page 2 of');
     await expect(el).to.be.accessible();
     await chooseRadio('4cm to 10cm');
     await pressContinue();
@@ -159,8 +159,8 @@ describe('<civic-report-form>', function () {
     await waitUntil(() => picker.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'no address suggestions', { timeout: 8000 });
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.answers.place !== null, 'the place was not chosen', { timeout: 8000 });
-    expect(el.answers.place!.address).to.contain('5 High Street');
+    await waitUntil(() => el['answers'].place !== null, 'the place was not chosen', { timeout: 8000 });
+    expect(el['answers'].place!.address).to.contain('5 High Street');
     await pressContinue();
 
     await onPage(el, /Add photos|Has someone already reported it/);
@@ -262,7 +262,7 @@ describe('<civic-report-form>', function () {
     const checkbox = await followSummaryLink('Select at least one option');
     expect(isChoice('Household bags')(checkbox)).to.equal(true);
     await sendKeys({ press: 'Space' }); // and the resident can answer straight away
-    expect(el.answers.attributes.waste_types).to.deep.equal(['bags']);
+    expect(el['answers'].attributes.waste_types).to.deep.equal(['bags']);
     await pressContinue();
 
     await onPage(el, 'How much is there?');
@@ -270,7 +270,7 @@ describe('<civic-report-form>', function () {
     const radio = await followSummaryLink('Select an option');
     expect(isChoice('A single item or bag')(radio)).to.equal(true);
     await sendKeys({ press: 'Space' });
-    expect(el.answers.attributes.amount).to.equal('single');
+    expect(el['answers'].attributes.amount).to.equal('single');
     await pressContinue();
 
     await onPage(el, 'Did you see who dumped it?');
@@ -313,7 +313,7 @@ describe('<civic-report-form>', function () {
     await tabTo((a) => a.localName === 'a' && text(a) === 'Back', 'Back');
     await sendKeys({ press: 'Enter' });
     await onPage(el, 'What has been dumped?');
-    expect(el.answers.attributes.waste_types).to.deep.equal(['tyres']);
+    expect(el['answers'].attributes.waste_types).to.deep.equal(['tyres']);
   });
 
   it('validates the place, the details and the conditional question', async () => {
@@ -324,14 +324,14 @@ describe('<civic-report-form>', function () {
     await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)).to.deep.equal(['Enter an answer']);
 
-    el.go('where');
+    el['go']('where');
     await onPage(el, 'Where is the problem?');
     await pressContinue();
     await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)).to.deep.equal(['Enter where the problem is, or choose a point on the map']);
     await expect(el).to.be.accessible();
 
-    el.go('about');
+    el['go']('about');
     await onPage(el, 'Your details');
     await tabTo(isInput('Email address'), 'Email address');
     await sendKeys({ type: 'not an email' });
@@ -345,7 +345,7 @@ describe('<civic-report-form>', function () {
     ]);
     await expect(el).to.be.accessible();
 
-    el.set({ email: '', phone: '', updates: true });
+    el['set']({ email: '', phone: '', updates: true });
     await el.updateComplete;
     await pressContinue();
     await waitUntil(() => summary(el).join().includes('so we can send you updates'), 'the updates message', { timeout: 8000 });
@@ -401,8 +401,8 @@ describe('<civic-report-form>', function () {
 
     const again = await makeForm();
     await onPage(again, 'What is the graffiti on?');
-    expect(again.answers.serviceCode).to.equal('graffiti');
-    expect(again.answers.attributes.surface).to.equal('wall_or_fence');
+    expect(again['answers'].serviceCode).to.equal('graffiti');
+    expect(again['answers'].attributes.surface).to.equal('wall_or_fence');
   });
 
   it('speeding traffic in a parish: routed to the parish, with the clerk on the confirmation', async () => {
@@ -440,7 +440,7 @@ describe('<civic-report-form>', function () {
     await chooseRadio('Yes');
     await pressContinue();
     await onPage(el, 'Check your answers');
-    expect(el.answers.attributes.offensive).to.equal('yes');
+    expect(el['answers'].attributes.offensive).to.equal('yes');
   });
 
   it('asks "Has someone already reported it?" for an open report nearby, and follows it instead of a duplicate', async () => {
@@ -532,7 +532,7 @@ describe('<civic-report-form>', function () {
     await waitUntil(() => summary(el).length > 0, 'the error summary', { timeout: 8000 });
     expect(summary(el)[0]).to.match(/\S/);
     expect(heading(el)).to.contain('Check your answers');
-    expect(el.answers.serviceCode).to.equal('graffiti');
+    expect(el['answers'].serviceCode).to.equal('graffiti');
     await expect(el).to.be.accessible();
   });
 
@@ -551,7 +551,7 @@ describe('<civic-report-form>', function () {
     const later = await makeForm();
     await onPage(later, 'Check your answers');
     await waitUntil(() => summary(later).length > 0, 'the refusal', { timeout: 8000 });
-    expect(later.answers.name).to.equal('Refused Later');
+    expect(later['answers'].name).to.equal('Refused Later');
     expect(pageText(later)).to.contain('Westminster');
     await expect(later).to.be.accessible();
   });
@@ -682,13 +682,13 @@ describe('<civic-report-form> photos', function () {
     for (const f of [await phonePhoto(2400, 1800), await phonePhoto(800, 600), await phonePhoto(900, 600)]) files.items.add(f);
     input.files = files.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    await waitUntil(() => el.answers.photos.length === 3, 'three photos uploaded', { timeout: 15000 });
+    await waitUntil(() => el['answers'].photos.length === 3, 'three photos uploaded', { timeout: 15000 });
     await el.updateComplete;
     const previews = [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('.photos img')];
     expect(previews.map((i) => i.alt)).to.deep.equal(['Photo 1: IMG_0001.jpg', 'Photo 2: IMG_0001.jpg', 'Photo 3: IMG_0001.jpg']);
     await expect(el).to.be.accessible();
     // What the server keeps is the resized photo, without EXIF.
-    const served = await (await fetch(el.answers.photos[0]!.url)).blob();
+    const served = await (await fetch(el['answers'].photos[0]!.url)).blob();
     const bitmap = await createImageBitmap(served);
     expect(Math.max(bitmap.width, bitmap.height)).to.be.at.most(2000);
     expect(await hasExif(served)).to.equal(false);
@@ -696,10 +696,10 @@ describe('<civic-report-form> photos', function () {
     await tabTo(isButton('Remove photo 2'), 'Remove photo 2');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(el.answers.photos).to.have.length(2);
+    expect(el['answers'].photos).to.have.length(2);
     await pressContinue();
     await onPage(el, 'Your details');
-    el.go('check');
+    el['go']('check');
     await onPage(el, 'Check your answers');
     expect(pageText(el)).to.contain('2 added');
     const submitted = oneEvent(el, 'civic-submitted');
@@ -745,7 +745,7 @@ describe('<civic-report-form> against an XML-only Open311 server', function () {
     await tabTo(isInput('Which road'), 'the select');
     await sendKeys({ type: 'High' }); // a closed select chooses by typing, as in any browser
     await pressContinue();
-    expect(el.answers.attributes.where_drain).to.equal('08'); // the zero stays
+    expect(el['answers'].attributes.where_drain).to.equal('08'); // the zero stays
 
     await onPage(el, 'What is happening? (optional)');
     expect(el.shadowRoot!.querySelector('civic-checkboxes')).to.not.equal(null);
@@ -792,7 +792,7 @@ describe('<civic-report-form> against an XML-only Open311 server', function () {
     await chooseRadio('Overgrown hedge');
     await pressContinue();
     await onPage(el, 'Tell us more about the problem');
-    expect(el.answers.serviceCode).to.equal('05');
+    expect(el['answers'].serviceCode).to.equal('05');
   });
 
   it('a category with metadata=false goes straight to the description', async () => {

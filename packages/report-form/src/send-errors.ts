@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { ApiError, errorSubject, type ErrorSubject, type FieldError } from '@civic-widgets/core';
 import type { PageId } from './flow.js';
-import type { CivicReportForm } from './report-form.js';
+import type { ReportView } from './pages/view.js';
 
 /** A server's refusal in plain words, and the page of the field it names (none: nothing to change). */
 export interface Refusal {
@@ -15,8 +15,8 @@ export interface Refusal {
 const callUs = (phone: string) => (phone ? ` ${msg(str`You can also call ${phone}.`, { id: 'report.refused.call' })}` : '');
 
 /** What to tell the resident about one error, and where its field is. */
-function explain(subject: ErrorSubject, host: CivicReportForm): Refusal {
-  const has = (page: PageId) => (host.pages.includes(page) ? page : undefined);
+function explain(subject: ErrorSubject, v: ReportView): Refusal {
+  const has = (page: PageId) => (v.pages.includes(page) ? page : undefined);
   switch (subject.kind) {
     case 'service':
       return { message: msg('The council’s system did not accept the problem you chose. Choose it again, or choose another.', { id: 'report.refused.service' }), page: has('category') };
@@ -35,7 +35,7 @@ function explain(subject: ErrorSubject, host: CivicReportForm): Refusal {
     case 'key':
       return { message: msg('The council’s system is not taking reports from this website at the moment.', { id: 'report.refused.key' }) };
     case 'attribute': {
-      const question = host.questions.find((q) => q.code === subject.code);
+      const question = v.questions.find((q) => q.code === subject.code);
       const page = has(`question:${subject.code}`);
       // A hidden or server-set attribute: nothing the resident can change.
       if (question && page) {
@@ -52,19 +52,19 @@ function explain(subject: ErrorSubject, host: CivicReportForm): Refusal {
  * The server's own text stays in the `civic-error` event's detail (`message`, `cause.errors`)
  * for the council's integrators: it is written for developers, in the server's language.
  */
-export function refusalsFor(host: CivicReportForm, error: unknown): Refusal[] {
+export function refusalsFor(v: ReportView, error: unknown): Refusal[] {
   const items = error instanceof ApiError ? error.errors : [];
   const status = error instanceof ApiError ? String(error.status) : '';
-  const codes = host.questions.map((q) => q.code);
+  const codes = v.questions.map((q) => q.code);
   const out = new Map<string, Refusal>();
   for (const item of items.length ? items : [{ code: status, description: '' }]) {
-    const r = explain(errorSubject(item, codes), host);
+    const r = explain(errorSubject(item, codes), v);
     // A server that writes its refusals for residents ("This location is in Westshire. Report
     // it to Westshire Council.", the reference server's) says more than we can: keep its words.
     if (forResidents(item.description)) r.message = item.description.trim();
     out.set(r.message, r);
   }
-  return [...out.values()].map((r) => ({ ...r, message: r.message + callUs(host.settings.phone) }));
+  return [...out.values()].map((r) => ({ ...r, message: r.message + callUs(v.settings.phone) }));
 }
 
 /**
@@ -77,39 +77,38 @@ const forResidents = (d: string) => /^[A-Z][^]*[.!]$/.test(d.trim()) && !/\w_\w|
  * The refusals on "Check your answers": each links to the field it names, on its own page
  * (the error summary calls `follow`), and is shown there again until the resident moves on.
  */
-export function refusalErrors(host: CivicReportForm, refusals: Refusal[]): FieldError[] {
+export function refusalErrors(v: ReportView, refusals: Refusal[]): FieldError[] {
   return refusals.map((r) => {
-    const change = r.page && host.renderRoot.querySelector<HTMLElement>(`[data-change="${r.page}"]`);
-    return change ? { message: r.message, target: change, follow: () => void fixOn(host, r) } : { message: r.message, target: host.headingTarget() };
+    const change = r.page && v.find(`[data-change="${r.page}"]`);
+    return change ? { message: r.message, target: change, follow: () => void fixOn(v, r) } : { message: r.message, target: v.headingTarget() };
   });
 }
 
 /** Takes the resident to the page of the field a refusal names, with the error linking to it. */
-async function fixOn(host: CivicReportForm, r: Refusal): Promise<void> {
-  host.change(r.page!);
-  await host.updateComplete;
-  const field = fieldFor(host, r);
+async function fixOn(v: ReportView, r: Refusal): Promise<void> {
+  v.change(r.page!);
+  await v.updated();
+  const field = fieldFor(v, r);
   await (field as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
   // After the page's own focus move to its heading, so the error summary is read out first.
   await new Promise((resolve) => setTimeout(resolve));
-  if (field && host.page === r.page) host.errors = [{ message: r.message, target: field }];
+  if (field && v.page === r.page) v.setErrors([{ message: r.message, target: field }]);
 }
 
-function fieldFor(host: CivicReportForm, { page, field }: Refusal): HTMLElement | null {
-  const root = host.renderRoot;
-  if (field) return root.querySelector(`[data-field][name="${field}"]`);
-  if (page === 'category') return root.querySelector('input[name=category]:checked') ?? root.querySelector('input[name=category]');
-  return root.querySelector('[data-field]');
+function fieldFor(v: ReportView, { page, field }: Refusal): HTMLElement | null {
+  if (field) return v.find(`[data-field][name="${field}"]`);
+  if (page === 'category') return v.find('input[name=category]:checked') ?? v.find('input[name=category]');
+  return v.find('[data-field]');
 }
 
 /**
  * Loading a category's questions failed. A 401/403 is permanent (a private or retired
  * category): say it is not available online and give the phone number, never "try again".
  */
-export function questionsError(host: CivicReportForm, error: unknown): FieldError {
-  const target = host.renderRoot.querySelector<HTMLElement>('input[name=category]:checked') ?? host.headingTarget();
+export function questionsError(v: ReportView, error: unknown): FieldError {
+  const target = v.find('input[name=category]:checked') ?? v.headingTarget();
   if (error instanceof ApiError && error.kind === 'forbidden') {
-    return { message: msg('You cannot report this problem online. Choose another problem.', { id: 'report.error.questionsForbidden' }) + callUs(host.settings.phone), target };
+    return { message: msg('You cannot report this problem online. Choose another problem.', { id: 'report.error.questionsForbidden' }) + callUs(v.settings.phone), target };
   }
   return { message: msg('The questions for this problem could not be loaded. Try again.', { id: 'report.error.questions' }), target };
 }

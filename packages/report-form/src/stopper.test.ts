@@ -28,8 +28,8 @@ describe('<civic-report-form> answers that stop the form', function () {
     await expect(el).to.be.accessible();
 
     // Even from check answers (a draft brought back), the report is not sent.
-    el.set({ place: larkmead });
-    el.go('check');
+    el['set']({ place: larkmead });
+    el['go']('check');
     await onPage(el, 'Check your answers');
     button(el, 'Send report').click();
     await onPage(el, 'You need to call us about this');
@@ -42,7 +42,7 @@ describe('<civic-report-form> answers that stop the form', function () {
     await el.updateComplete;
     button(el, 'Continue').click();
     await waitUntil(() => heading(el).startsWith('How many lights in a row are off?'), 'the next question').catch(() => {
-      throw new Error(`saw "${heading(el)}" ${JSON.stringify(el.answers.attributes)} ${el.page} ${pageText(el).slice(0, 400)}`);
+      throw new Error(`saw "${heading(el)}" ${JSON.stringify(el['answers'].attributes)} ${el['page']} ${pageText(el).slice(0, 400)}`);
     });
   });
 });

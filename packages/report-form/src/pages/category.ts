@@ -2,29 +2,32 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import type { Service } from '@civic-widgets/core';
+import { renderQuestionPage, type Service } from '@civic-widgets/core';
 import { groupServices, matches } from '../flow.js';
-import type { CivicReportForm } from '../report-form.js';
+import type { ReportView } from './view.js';
 
 /** More categories than this get a search box. */
 const SEARCH_FROM = 8;
+
+/** The list filters as the resident types: Enter in the search box must not submit the page. */
+const noSubmit = (e: KeyboardEvent) => e.key === 'Enter' && e.preventDefault();
 
 /**
  * "What do you want to report?": the categories under their groups, as one radio group. A
  * category in several groups is listed once, under its first group, and its hint names the others.
  */
-export function renderCategory(host: CivicReportForm) {
-  const { serviceCode } = host.answers;
-  const searching = host.services.length > SEARCH_FROM && host.search.trim() !== '';
-  const shown = searching ? host.services.filter((s) => matches(s, host.search)) : host.services;
+export function renderCategory(v: ReportView) {
+  const { serviceCode } = v.answers;
+  const searching = v.services.length > SEARCH_FROM && v.search.trim() !== '';
+  const shown = searching ? v.services.filter((s) => matches(s, v.search)) : v.services;
   const groups = searching ? ([['', shown]] as [string, Service[]][]) : groupServices(shown);
-  const error = host.errors.find((e) => e.target.id === 'category-0')?.message;
-  const searchError = host.errors.find((e) => e.target.id === 'category-search')?.message;
+  const error = v.errors.find((e) => e.target.id === 'category-0')?.message;
+  const searchError = v.errors.find((e) => e.target.id === 'category-search')?.message;
   const none = searching && !shown.length;
   let index = 0;
 
-  const pick = (service: Service) => host.set({ serviceCode: service.code, serviceGroup: service.groups[0] ?? '' });
-  const list = new Intl.ListFormat(host.locale, { type: 'conjunction' });
+  const pick = (service: Service) => v.set({ serviceCode: service.code, serviceGroup: service.groups[0] ?? '' });
+  const list = new Intl.ListFormat(v.locale, { type: 'conjunction' });
   /** The service's description, and the other groups it belongs to (it is listed under its first). */
   const hintOf = (service: Service) => {
     const others = searching ? [] : service.groups.slice(1);
@@ -33,29 +36,28 @@ export function renderCategory(host: CivicReportForm) {
   };
   // Every error links to a field: the first choice, or the search box when nothing matched.
   const validate = () => {
-    if (host.services.some((s) => s.code === serviceCode)) return [];
-    const first = host.renderRoot.querySelector<HTMLElement>('#category-0');
+    if (v.services.some((s) => s.code === serviceCode)) return [];
+    const first = v.find('#category-0');
     return [
       first
         ? { message: msg('Select the problem you want to report', { id: 'report.category.required' }), target: first }
         : {
             message: msg('No problems match your search. Try other words, or clear the search to see them all.', { id: 'report.category.noMatchError' }),
-            target: host.renderRoot.querySelector<HTMLElement>('#category-search') ?? host.headingTarget(),
+            target: v.find('#category-search') ?? v.headingTarget(),
           },
     ];
   };
   /** Clears the search: the whole list comes back, and focus goes to the search box or the first problem. */
   const showAll = (focus: string) => async () => {
-    host.search = '';
-    host.errors = [];
-    await host.updateComplete;
-    host.renderRoot.querySelector<HTMLElement>(focus)?.focus();
+    v.setSearch('');
+    v.setErrors([]);
+    await v.updated();
+    v.find(focus)?.focus();
   };
 
-  return html`
-    ${host.renderTop()}
+  const body = html`
     <h1 class="heading-xl" id="category-heading">${msg('What do you want to report?', { id: 'report.category.title' })}</h1>
-    ${host.services.length > SEARCH_FROM
+    ${v.services.length > SEARCH_FROM
       ? html`<div class="search form-group ${searchError ? 'form-group--error' : ''}">
           <label class="label" for="category-search">${msg('Search for a problem', { id: 'report.category.search' })}</label>
           <div class="hint" id="category-search-hint">${msg('For example, pothole or street light', { id: 'report.category.searchHint' })}</div>
@@ -70,8 +72,9 @@ export function renderCategory(host: CivicReportForm) {
             type="search"
             spellcheck="false"
             aria-describedby=${searchError ? 'category-search-hint category-search-error' : 'category-search-hint'}
-            .value=${live(host.search)}
-            @input=${(e: Event) => (host.search = (e.target as HTMLInputElement).value)}
+            .value=${live(v.search)}
+            @input=${(e: Event) => v.setSearch((e.target as HTMLInputElement).value)}
+            @keydown=${noSubmit}
           />
           <p role="status" class="secondary">
             ${searching
@@ -79,7 +82,7 @@ export function renderCategory(host: CivicReportForm) {
                 ? msg('1 problem matches', { id: 'report.category.matchesOne' })
                 : shown.length
                 ? msg(str`${shown.length} problems match`, { id: 'report.category.matches' })
-                : msg(str`No problems match “${host.search.trim()}”.`, { id: 'report.category.noMatchWords' })
+                : msg(str`No problems match “${v.search.trim()}”.`, { id: 'report.category.noMatchWords' })
               : nothing}
           </p>
           ${none
@@ -127,6 +130,6 @@ export function renderCategory(host: CivicReportForm) {
         `,
       )}
     </div>
-    ${host.renderContinue(validate)}
   `;
+  return renderQuestionPage({ ...v.frame, body, onContinue: () => void v.next(validate()) });
 }

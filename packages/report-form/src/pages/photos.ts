@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import { createIdempotencyKey, type FieldError } from '@civic-widgets/core';
+import { createIdempotencyKey, renderQuestionPage, type FieldError } from '@civic-widgets/core';
 import { resizePhoto } from '../resize.js';
-import type { CivicReportForm } from '../report-form.js';
+import type { ReportView } from './view.js';
 
 /** At most this many photos per report. */
 export const MAX_PHOTOS = 5;
@@ -19,7 +19,7 @@ interface Upload {
 export class PhotoUploads {
   uploads: Upload[] = [];
 
-  constructor(private readonly host: CivicReportForm) {}
+  constructor(private readonly host: ReportView) {}
 
   get busy(): boolean {
     return this.uploads.some((u) => !u.error);
@@ -30,27 +30,27 @@ export class PhotoUploads {
   }
 
   async add(files: FileList | File[]): Promise<void> {
-    const host = this.host;
+    const v = this.host;
     for (const file of [...files]) {
-      if (host.answers.photos.length + this.uploads.filter((u) => !u.error).length >= MAX_PHOTOS) break;
+      if (v.answers.photos.length + this.uploads.filter((u) => !u.error).length >= MAX_PHOTOS) break;
       const upload: Upload = { id: createIdempotencyKey(), name: file.name, progress: 0, error: '' };
       this.uploads = [...this.uploads, upload];
-      host.requestUpdate();
+      v.requestUpdate();
       try {
         const small = await resizePhoto(file).catch(() => {
           throw new TypeError('not an image');
         });
-        const { mediaUrl } = await host.client.uploadMedia(new File([small], file.name.replace(/\.\w+$/, '') + '.jpg', { type: 'image/jpeg' }), {
+        const { mediaUrl } = await v.uploadMedia(new File([small], file.name.replace(/\.\w+$/, '') + '.jpg', { type: 'image/jpeg' }), {
           idempotencyKey: upload.id,
           onProgress: (f) => {
             upload.progress = f;
-            host.requestUpdate();
+            v.requestUpdate();
           },
         });
         this.uploads = this.uploads.filter((u) => u !== upload);
-        host.set({ photos: [...host.answers.photos, { url: mediaUrl, name: file.name }] });
+        v.set({ photos: [...v.answers.photos, { url: mediaUrl, name: file.name }] });
       } catch (error) {
-        host.fail('upload', error);
+        v.fail('upload', error);
         upload.error =
           error instanceof TypeError
             ? msg(str`${file.name} is not a photo. Choose a JPG, PNG or HEIC file.`, { id: 'report.photos.notImage' })
@@ -58,7 +58,7 @@ export class PhotoUploads {
               msg(str`${file.name} could not be uploaded. Try again, or continue without it.`, { id: 'report.photos.failed' });
         this.uploads = [...this.uploads];
       }
-      host.requestUpdate();
+      v.requestUpdate();
     }
   }
 
@@ -76,23 +76,21 @@ function photoCount(count: number, locale: string): string {
 }
 
 /** "Add photos": optional, several, resized in the browser, each with progress and Remove. */
-export function renderPhotos(host: CivicReportForm) {
-  const { photos } = host.answers;
-  const uploads = host.photos!.uploads;
+export function renderPhotos(v: ReportView) {
+  const { photos } = v.answers;
+  const uploads = v.photos!.uploads;
   const full = photos.length >= MAX_PHOTOS;
   const failed = uploads.filter((u) => u.error);
   const pageErrors = (): FieldError[] =>
-    host.photos!.busy
-      ? [{ message: msg('Wait for your photos to finish uploading', { id: 'report.photos.wait' }), target: host.renderRoot.querySelector<HTMLElement>('#photo-input') ?? host.headingTarget() }]
+    v.photos!.busy
+      ? [{ message: msg('Wait for your photos to finish uploading', { id: 'report.photos.wait' }), target: v.find('#photo-input') ?? v.headingTarget() }]
       : [];
-  return html`
-    ${host.renderTop()}
-    <h1 class="heading-xl">${msg('Add photos (optional)', { id: 'report.photos.title' })}</h1>
+  const body = html`
     <p class="body">${msg(str`A photo helps us find the problem and see how bad it is. You can add up to ${MAX_PHOTOS}.`, { id: 'report.photos.body' })}</p>
     ${failed.map(
       (u) => html`<div class="form-group form-group--error">
         <p class="error-message"><span class="visually-hidden">${msg('Error:', { id: 'report.errorPrefix' })}</span> ${u.error}</p>
-        <button class="link-button" type="button" @click=${() => host.photos!.dismiss(u)}>${msg('Dismiss', { id: 'report.photos.dismiss' })}</button>
+        <button class="link-button" type="button" @click=${() => v.photos!.dismiss(u)}>${msg('Dismiss', { id: 'report.photos.dismiss' })}</button>
       </div>`,
     )}
     <ul class="photos">
@@ -101,7 +99,7 @@ export function renderPhotos(host: CivicReportForm) {
         (p) => p.url,
         (p, i) => html`<li>
           <img src=${p.url} alt=${msg(str`Photo ${i + 1}: ${p.name}`, { id: 'report.photos.alt' })} />
-          <button class="link-button" type="button" @click=${() => host.set({ photos: photos.filter((x) => x !== p) })}>
+          <button class="link-button" type="button" @click=${() => v.set({ photos: photos.filter((x) => x !== p) })}>
             ${msg('Remove', { id: 'report.photos.remove' })}<span class="visually-hidden"> ${msg(str`photo ${i + 1}`, { id: 'report.photos.removeWhich' })}</span>
           </button>
         </li>`,
@@ -128,12 +126,12 @@ export function renderPhotos(host: CivicReportForm) {
             multiple
             @change=${(e: Event) => {
               const input = e.target as HTMLInputElement;
-              if (input.files?.length) void host.photos!.add(input.files).then(() => (input.value = ''));
+              if (input.files?.length) void v.photos!.add(input.files).then(() => (input.value = ''));
             }}
           />`}
     <p role="status" class="visually-hidden">${uploads.some((u) => !u.error)
       ? msg('Uploading…', { id: 'report.photos.status' })
-      : photoCount(photos.length, host.locale)}</p>
-    ${host.renderContinue(pageErrors)}
+      : photoCount(photos.length, v.locale)}</p>
   `;
+  return renderQuestionPage({ ...v.frame, heading: msg('Add photos (optional)', { id: 'report.photos.title' }), body, onContinue: () => void v.next(pageErrors()) });
 }

@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import type { FieldOption, ServiceAttribute } from '@civic-widgets/core';
+import { renderQuestionPage, type FieldOption, type ServiceAttribute } from '@civic-widgets/core';
+import { renderEmergency } from './emergency.js';
 import { informationFor, type PageId } from '../flow.js';
-import type { CivicReportForm } from '../report-form.js';
+import type { ReportView } from './view.js';
 
 /** Lists up to this long are radios; longer ones a select (GOV.UK: radios for a few options). */
 const RADIOS_UP_TO = 7;
@@ -10,18 +11,18 @@ const RADIOS_UP_TO = 7;
 const valueOf = (e: Event) => (e.target as HTMLElement & { value: string | string[] }).value;
 
 /** `variable=false` attributes: information for the resident, shown as inset text. */
-function renderInformation(host: CivicReportForm, page: PageId) {
-  return informationFor(page, host.questions, host.answers.attributes).map(
+function renderInformation(v: ReportView, page: PageId) {
+  return informationFor(page, v.questions, v.answers.attributes).map(
     (a) => html`<div class="inset">${a.description}${a.datatypeDescription ? html`<br />${a.datatypeDescription}` : nothing}</div>`,
   );
 }
 
 /** The field for one Open311 attribute, by datatype, with the question as the page heading. */
-export function renderField(host: CivicReportForm, a: ServiceAttribute) {
-  const value = host.answers.attributes[a.code];
+export function renderField(v: ReportView, a: ServiceAttribute) {
+  const value = v.answers.attributes[a.code];
   const text = typeof value === 'string' ? value : '';
   const options: FieldOption[] = a.values.map((v) => ({ value: v.key, label: v.name }));
-  const on = (e: Event) => host.answer(a.code, valueOf(e));
+  const on = (e: Event) => v.answer(a.code, valueOf(e));
   const common = { label: a.description || a.code, hint: a.datatypeDescription, required: a.required };
   switch (a.datatype) {
     case 'singlevaluelist':
@@ -46,19 +47,17 @@ export function renderField(host: CivicReportForm, a: ServiceAttribute) {
 }
 
 /** One of the category's questions: one question per page. */
-export function renderQuestion(host: CivicReportForm, code: string) {
-  const attribute = host.questions.find((a) => a.code === code);
+export function renderQuestion(v: ReportView, code: string) {
+  const attribute = v.questions.find((a) => a.code === code);
   if (!attribute) return nothing;
-  return html`
-    ${host.renderTop()} ${host.renderEmergency()} ${renderInformation(host, `question:${code}`)} ${renderField(host, attribute)}
-    ${host.renderContinue()}
-  `;
+  const body = html`${renderEmergency(v)} ${renderInformation(v, `question:${code}`)} ${renderField(v, attribute)}`;
+  return renderQuestionPage({ ...v.frame, body, onContinue: () => void v.next() });
 }
 
 /** "Describe the problem": Open311's own free-text description. */
-export function renderDescription(host: CivicReportForm) {
-  return html`
-    ${host.renderTop()} ${host.renderEmergency()} ${renderInformation(host, 'description')}
+export function renderDescription(v: ReportView) {
+  const body = html`
+    ${renderEmergency(v)} ${renderInformation(v, 'description')}
     <civic-textarea
       data-field
       page-heading
@@ -66,9 +65,9 @@ export function renderDescription(host: CivicReportForm) {
       label=${msg('Tell us more about the problem', { id: 'report.description.label' })}
       hint=${msg('Tell us anything that would help us deal with it. Do not include personal details.', { id: 'report.description.hintAny' })}
       maxlength="2000"
-      .value=${host.answers.description}
-      @input=${(e: Event) => host.set({ description: valueOf(e) as string })}
+      .value=${v.answers.description}
+      @input=${(e: Event) => v.set({ description: valueOf(e) as string })}
     ></civic-textarea>
-    ${host.renderContinue()}
   `;
+  return renderQuestionPage({ ...v.frame, body, onContinue: () => void v.next() });
 }

@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { trackerHref } from '../flow.js';
-import type { CivicReportForm } from '../report-form.js';
+import type { ReportView } from './view.js';
 
 /** The confirmation: the reference, who deals with it, what happens next, where to follow it. */
-export function renderDone(host: CivicReportForm) {
-  const c = host.confirmation;
+export function renderDone(v: ReportView) {
+  const c = v.confirmation;
   if (!c) return nothing;
   const reference = c.id ?? c.token ?? '';
   return html`
@@ -26,22 +26,23 @@ export function renderDone(host: CivicReportForm) {
     <h2 class="heading-l">${msg('What happens next', { id: 'report.done.next' })}</h2>
     ${c.notice ? html`<p class="body notice">${c.notice}</p>` : nothing}
     <p class="body">${msg('We will look at your report and decide what to do. You do not need to report it again.', { id: 'report.done.nextBody' })}</p>
-    ${trackerHref(host.settings.trackerUrl, reference)
-      ? html`<p class="body"><a href=${trackerHref(host.settings.trackerUrl, reference)!}>${msg('Check the progress of your report', { id: 'report.done.track' })}</a></p>`
+    ${trackerHref(v.settings.trackerUrl, reference)
+      ? html`<p class="body"><a href=${trackerHref(v.settings.trackerUrl, reference)!}>${msg('Check the progress of your report', { id: 'report.done.track' })}</a></p>`
       : nothing}
-    <button class="button button--secondary" type="button" @click=${() => host.startAgain()}>
+    <button class="button button--secondary" type="button" @click=${() => v.startAgain()}>
       ${msg('Report another problem', { id: 'report.done.another' })}
     </button>
   `;
 }
 
 /** The report could not be sent: it waits in the outbox, and the resident is told so plainly. */
-export function renderQueued(host: CivicReportForm, waiting: number) {
+export function renderQueued(v: ReportView) {
+  const waiting = v.waiting;
   return html`
     <h1 class="heading-xl">${msg('Your report has not been sent yet', { id: 'report.queued.title' })}</h1>
     <p class="body">${msg('We could not reach the council’s system. This can happen when you are offline or the connection is poor.', { id: 'report.queued.body' })}</p>
     <p class="body">${msg('Your report is saved on this device. We will send it automatically when the connection comes back, and show you the reference number here. You do not need to fill in the form again.', { id: 'report.queued.saved' })}</p>
     ${waiting > 1 ? html`<p class="body">${msg(str`${waiting} reports are waiting to be sent.`, { id: 'report.queued.count' })}</p>` : nothing}
-    <button class="button" type="button" @click=${() => host.retry()}>${msg('Try sending it now', { id: 'report.queued.retry' })}</button>
+    <button class="button" type="button" @click=${() => v.retry()}>${msg('Try sending it now', { id: 'report.queued.retry' })}</button>
   `;
 }

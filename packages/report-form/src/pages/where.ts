@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { formatDate, type FieldOption } from '@civic-widgets/core';
+import { formatDate, renderQuestionPage, type FieldOption } from '@civic-widgets/core';
+import { renderEmergency } from './emergency.js';
 import { trackerHref } from '../flow.js';
-import type { CivicReportForm } from '../report-form.js';
+import type { ReportView } from './view.js';
 
 /** What the location picker reports (its `civic-location-change` detail). */
 interface PickedPlace {
@@ -15,18 +16,18 @@ interface PickedPlace {
   assetId?: string;
 }
 
-function onPlace(host: CivicReportForm, e: Event) {
+function onPlace(v: ReportView, e: Event) {
   const p = (e as CustomEvent<PickedPlace>).detail;
   const place = { lat: p.lat, lng: p.lng, address: p.address ?? '', area: p.area ?? null };
-  host.set({ place: p.assetId ? { ...place, assetId: p.assetId } : place, duplicate: '' });
+  v.set({ place: p.assetId ? { ...place, assetId: p.assetId } : place, duplicate: '' });
   // An asset chosen on the map (a street light) answers the category's asset question; the
   // latest choice wins ("I can't find it" clears what the map had filled in).
-  const code = host.settings.assets?.attribute ?? 'asset_id';
-  const asset = host.questions.find((a) => a.code === code && a.variable);
+  const code = v.settings.assets?.attribute ?? 'asset_id';
+  const asset = v.questions.find((a) => a.code === code && a.variable);
   if (!asset) return;
-  if (p.assetId) host.answer(code, p.assetId);
-  else if (host.answers.place && host.mapFilledAsset) host.answer(code, '');
-  host.mapFilledAsset = Boolean(p.assetId);
+  if (p.assetId) v.answer(code, p.assetId);
+  else if (v.answers.place && v.mapFilledAsset) v.answer(code, '');
+  v.mapFilledAsset = Boolean(p.assetId);
 }
 
 /**
@@ -35,12 +36,12 @@ function onPlace(host: CivicReportForm, e: Event) {
  * describes the place, which is sent as `address_string`; the picker also falls back to that when
  * the search fails.
  */
-export function renderWhere(host: CivicReportForm) {
-  const place = host.answers.place;
-  const s = host.settings;
+export function renderWhere(v: ReportView) {
+  const place = v.answers.place;
+  const s = v.settings;
   const searchOrMap = Boolean(s.geocoderUrl || (s.geocoder && s.geocoder !== 'custom') || s.mapStyle);
-  return html`
-    ${host.renderTop()} ${host.renderEmergency()}
+  const body = html`
+    ${renderEmergency(v)}
     <civic-location-picker
       data-field
       page-heading
@@ -61,20 +62,20 @@ export function renderWhere(host: CivicReportForm) {
       assets-src=${ifDefined(s.assets?.src || undefined)}
       asset-id-property=${ifDefined(s.assets?.idProperty || undefined)}
       .value=${place ? { lat: place.lat, lng: place.lng, address: place.address || null, area: place.area ?? null } : null}
-      @civic-location-change=${(e: Event) => onPlace(host, e)}
+      @civic-location-change=${(e: Event) => onPlace(v, e)}
       @change=${(e: Event) => {
         // The resident cleared the words that described the place.
-        if (!(e.target as HTMLElement & { value: unknown }).value) host.set({ place: null });
+        if (!(e.target as HTMLElement & { value: unknown }).value) v.set({ place: null });
       }}
     ></civic-location-picker>
-    ${host.renderContinue()}
   `;
+  return renderQuestionPage({ ...v.frame, body, onContinue: () => void v.next() });
 }
 
 /** "Is it one of these?": open reports of the same category near the place. */
-export function renderDuplicates(host: CivicReportForm) {
+export function renderDuplicates(v: ReportView) {
   const options: FieldOption[] = [
-    ...host.nearby.map((r) => ({
+    ...v.nearby.map((r) => ({
       value: r.id,
       label: r.address || r.serviceName || r.id,
       hint: [
@@ -87,12 +88,11 @@ export function renderDuplicates(host: CivicReportForm) {
     { value: 'new', label: msg('No, it is a different problem', { id: 'report.duplicates.new' }), dividerBefore: true },
   ];
   const choose = () => {
-    if (!host.check()) return;
-    if (host.answers.duplicate !== 'new') host.go('existing');
-    else void host.next();
+    if (!v.check()) return;
+    if (v.answers.duplicate !== 'new') v.go('existing');
+    else void v.next();
   };
-  return html`
-    ${host.renderTop()}
+  const body = html`
     <civic-radios
       data-field
       page-heading
@@ -101,25 +101,24 @@ export function renderDuplicates(host: CivicReportForm) {
       required
       required-message=${msg('Select a report, or say it is a different problem', { id: 'report.duplicates.required' })}
       .options=${options}
-      .value=${host.answers.duplicate}
-      @change=${(e: Event) => host.set({ duplicate: (e.target as HTMLInputElement).value })}
+      .value=${v.answers.duplicate}
+      @change=${(e: Event) => v.set({ duplicate: (e.target as HTMLInputElement).value })}
     ></civic-radios>
-    <button class="button" type="button" @click=${choose}>${msg('Continue', { id: 'report.continue' })}</button>
   `;
+  return renderQuestionPage({ ...v.frame, body, onContinue: choose });
 }
 
 /** The resident says it is already reported: point them at that report instead of a duplicate. */
-export function renderExisting(host: CivicReportForm) {
-  const id = host.answers.duplicate;
-  return html`
-    ${host.renderTop()}
-    <h1 class="heading-xl">${msg('This problem has already been reported', { id: 'report.existing.title' })}</h1>
+export function renderExisting(v: ReportView) {
+  const id = v.answers.duplicate;
+  const body = html`
     <p class="body">${msg(str`Its reference is ${id}. The council knows about it, so you do not need to report it again.`, { id: 'report.existing.body' })}</p>
-    ${trackerHref(host.settings.trackerUrl, id)
-      ? html`<p class="body"><a href=${trackerHref(host.settings.trackerUrl, id)!}>${msg('See what is happening with this report', { id: 'report.existing.track' })}</a></p>`
+    ${trackerHref(v.settings.trackerUrl, id)
+      ? html`<p class="body"><a href=${trackerHref(v.settings.trackerUrl, id)!}>${msg('See what is happening with this report', { id: 'report.existing.track' })}</a></p>`
       : nothing}
-    <button class="button button--secondary" type="button" @click=${() => host.startAgain()}>
+    <button class="button button--secondary" type="button" @click=${() => v.startAgain()}>
       ${msg('Report a different problem', { id: 'report.another' })}
     </button>
   `;
+  return renderQuestionPage({ ...v.frame, heading: msg('This problem has already been reported', { id: 'report.existing.title' }), body });
 }

@@ -59,12 +59,12 @@ export async function choosePlace(el: CivicReportForm, query = '5 high st') {
   await waitUntil(() => picker.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'no address suggestions', { timeout: 15000 });
   // On a busy machine the suggestions may be redrawn for the last keystrokes as the arrow
   // lands: try the choice again, as a resident would.
-  for (let i = 0; i < 3 && !el.answers.place; i++) {
+  for (let i = 0; i < 3 && !el['answers'].place; i++) {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.answers.place !== null, 'the place was not chosen', { timeout: 5000 }).catch(() => undefined);
+    await waitUntil(() => el['answers'].place !== null, 'the place was not chosen', { timeout: 5000 }).catch(() => undefined);
   }
-  expect(el.answers.place, 'the place was not chosen').to.not.equal(null);
+  expect(el['answers'].place, 'the place was not chosen').to.not.equal(null);
 }
 
 /**

@@ -1,0 +1,123 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { Open311Client, UnsupportedError, type Service, type ServiceAttribute, type ServiceRequest } from '@civic-widgets/core';
+import type { ReactiveControllerHost } from 'lit';
+import { hasPoint, nearbyOpen, type Answers } from './flow.js';
+
+/** The element's attributes that say which server to ask, and in which language. */
+interface Host extends ReactiveControllerHost {
+  endpoint: string;
+  apiKey: string;
+  jurisdictionId: string;
+  locale: string;
+}
+
+interface CatalogueOptions {
+  /** The chosen category. */
+  serviceCode(): string;
+  /** A (re)load of the categories finished. */
+  onServices(services: Service[]): void;
+  onQuestions(questions: ServiceAttribute[]): void;
+  fail(operation: string, error: unknown): void;
+}
+
+/**
+ * What the report form asks the Open311 server: the categories, a category's questions, whether
+ * it takes photos, and open reports nearby. Loads go through Task, which keeps only the latest
+ * load's answer: a slow reply for the old language (or server) never lands.
+ */
+export class Catalogue {
+  private clientCache?: [string, Open311Client];
+  private definitions = new Map<string, Promise<ServiceAttribute[]>>();
+  private list: Service[] = [];
+
+  constructor(
+    private readonly host: Host,
+    private readonly o: CatalogueOptions,
+  ) {}
+
+  /**
+   * What the categories and questions depend on: the server, the key, and the resident's
+   * language (a server with Welsh answers in it; the page's `lang` can change without a reload).
+   */
+  get key(): string {
+    const h = this.host;
+    return `${h.endpoint}\n${h.apiKey}\n${h.jurisdictionId}\n${h.locale}`;
+  }
+
+  /** The Open311 client for the current settings. */
+  get client(): Open311Client {
+    const id = this.key;
+    if (this.clientCache?.[0] !== id) {
+      const h = this.host;
+      const options = { endpoint: h.endpoint, apiKey: h.apiKey || undefined, jurisdictionId: h.jurisdictionId || undefined, language: h.locale };
+      this.clientCache = [id, new Open311Client(options)];
+    }
+    return this.clientCache[1];
+  }
+
+  /** The categories, (re)loaded when the endpoint or the language changes; a failed reload keeps the last list. */
+  readonly services = new Task(this.host, {
+    args: () => [this.key] as const,
+    task: () => (this.host.endpoint ? this.client.services() : initialState),
+    onComplete: (services) => {
+      this.list = services;
+      this.o.onServices(services);
+    },
+    onError: (error) => this.o.fail('load-services', error),
+  });
+
+  /** Loading the categories failed (the last time it was tried). */
+  get failed(): boolean {
+    return this.services.status === TaskStatus.ERROR;
+  }
+
+  /** The chosen category's questions (cached per category and language). Run by `loadQuestions`. */
+  private readonly questions = new Task(this.host, {
+    autoRun: false,
+    args: () => [this.key, this.o.serviceCode()] as const,
+    task: ([server, code]) => {
+      if (!this.list.find((s) => s.code === code)?.metadata) return [] as ServiceAttribute[];
+      const key = `${server}\n${code}`;
+      let p = this.definitions.get(key);
+      if (!p) {
+        p = this.client.serviceDefinition(code).then((d) => d.attributes);
+        this.definitions.set(key, p);
+        p.catch(() => this.definitions.delete(key));
+      }
+      return p;
+    },
+    onComplete: (questions) => this.o.onQuestions(questions),
+  });
+
+  /** Loads the chosen category's questions; rejects when the latest load failed. */
+  async loadQuestions(): Promise<void> {
+    await this.questions.run();
+    await this.questions.taskComplete;
+  }
+
+  /** Media upload is an extension: whether the server has it (an empty file: 400 with, 404/405/501 without). */
+  async hasMedia(): Promise<boolean> {
+    try {
+      await this.client.uploadMedia(new Blob([], { type: 'image/jpeg' }));
+      return true;
+    } catch (error) {
+      return !(error instanceof UnsupportedError);
+    }
+  }
+
+  /** Open reports of the same category near the chosen place; none on failure ("Is it one of these?" is a help, not a step). */
+  async nearby({ place, serviceCode }: Answers, radius: number): Promise<ServiceRequest[]> {
+    // A place described in words has no point to search near.
+    if (!place || !hasPoint(place)) return [];
+    try {
+      // With the near-a-point extension the server filters; without it, it returns recent
+      // requests and nearbyOpen() filters them here. Either way the answer is the same.
+      const since = new Date(Date.now() - 90 * 86_400_000);
+      const found = await this.client.requests({ serviceCode, lat: place.lat, long: place.lng, radius, startDate: since, status: 'open' });
+      return nearbyOpen(found, serviceCode, place, radius);
+    } catch (error) {
+      this.o.fail('lookup', error);
+      return [];
+    }
+  }
+}
