@@ -27,5 +27,5 @@ export { baseStyles } from './styles/base.styles.js';
 export { fieldStyles } from './styles/field.styles.js';
 export { buttonStyles } from './styles/button.styles.js';
 export { panelStyles } from './styles/panel.styles.js';
-export { renderQuestionPage, renderBackLink, backText, continueText, progressText, type QuestionPageView } from './pages/question-page.js';
+export { renderQuestionPage, renderBackLink, backText, continueText, progressText, type QuestionPageView } from './form/question-page.js';
 export { pageStyles } from './styles/page.styles.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { FieldError } from '../form/error-summary.js';
+import type { FieldError } from './error-summary.js';
 
 /*
  * One shape for a question page in every flow (GOV.UK question pages; Shoelace's
