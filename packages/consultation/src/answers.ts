@@ -2,8 +2,8 @@
  * How a field's input or change event becomes an answer: the element keeps the answers, this
  * says which answer a field writes and which error its new value clears.
  */
-import type { LocationAnswer } from '@civic-widgets/core';
-import type { Answers } from './model.js';
+import type { FieldError, LocationAnswer } from '@civic-widgets/core';
+import { isAnswered, type Answers, type Page } from './model.js';
 
 /** The picker's value (which also carries the area) as the API's location answer. */
 export function toLocationAnswer(value: unknown): LocationAnswer | undefined {
@@ -54,6 +54,35 @@ export function applyFieldEvent(
   return { answers: next, errors: nextErrors };
 }
 
+/** The answers and errors after the picker's `civic-location-change` (a place chosen on the map or by search). */
+export function applyLocationEvent(event: Event, answers: Answers, errors: Record<string, string>) {
+  const id = (event.target as HTMLElement).dataset?.q;
+  if (!id) return undefined;
+  const nextErrors = { ...errors };
+  delete nextErrors[id];
+  return { answers: { ...answers, [id]: toLocationAnswer((event as CustomEvent).detail) }, errors: nextErrors };
+}
+
+/** A ranking the resident saw and left as it was is their answer (docs: every option, in order). */
+export function withShownRankings(page: Page, answers: Answers, root: ParentNode): Answers {
+  const next = { ...answers };
+  for (const q of page.questions) {
+    if (q.type !== 'ranking' || isAnswered(next[q.id])) continue;
+    const field = root.querySelector<HTMLElement & { order: string[] }>(`[data-q="${q.id}"]`);
+    if (field) next[q.id] = field.order;
+  }
+  return next;
+}
+
+type FieldLike = HTMLElement & { reportValidity(): boolean; validationMessage: string; updateComplete?: Promise<unknown> };
+
+/** The page's fields' problems, once each has rendered its latest value and error, for the error summary. */
+export async function pageFieldErrors(root: ParentNode, validate: (fields: FieldLike[]) => FieldError[]): Promise<FieldError[]> {
+  const fields = [...root.querySelectorAll<FieldLike>('form.questions [data-q]')];
+  await Promise.all(fields.map((f) => f.updateComplete));
+  return validate(fields);
+}
+
 /**
  * Enter in a text box submits its form, as with native inputs: a form-associated element's
  * input sits in a shadow root, where the browser's implicit submission does not reach.
@@ -65,5 +94,5 @@ export function submitOnEnter(event: KeyboardEvent): void {
   if (event.key !== 'Enter' || event.defaultPrevented || !(inner instanceof HTMLInputElement)) return;
   if (target.localName !== 'civic-text-input' && target.localName !== 'civic-date-input') return;
   event.preventDefault();
-  (event.currentTarget as HTMLFormElement).requestSubmit();
+  (event.currentTarget as HTMLElement).closest('form')?.requestSubmit();
 }

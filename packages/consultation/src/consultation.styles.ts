@@ -5,16 +5,9 @@ export const styles = css`
   :host {
     max-width: var(--civic-consultation-max-width, 45em);
   }
-  h1:focus {
-    outline: none;
-  }
   .lead {
     margin-block-end: ${space[4]};
     font-size: ${font.sizeLarge};
-  }
-  .caption {
-    margin-block-end: ${space[1]};
-    color: ${color.secondaryText};
   }
   .list {
     margin: 0 0 ${space[4]};
@@ -32,26 +25,12 @@ export const styles = css`
   .facts dt {
     font-weight: ${font.weightBold};
   }
-  .back-link {
-    margin-block-end: ${space[4]};
-    color: ${color.text};
-    font-size: ${font.sizeSmall};
-  }
-  .back-link::before {
-    content: '‹ ';
-  }
   .button--start {
     font-size: ${font.sizeLarge};
     font-weight: ${font.weightBold};
   }
   .button--start::after {
     content: ' →';
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 ${space[2]};
   }
   .conditional {
     margin-block: calc(-1 * ${space[3]}) ${space[4]};

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { Task, initialState } from '@lit/task';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg } from '@lit/localize';
@@ -6,13 +7,13 @@ import {
   CivicElement,
   CivicErrorEvent,
   WidgetConfigController,
-  type WidgetConfig,
   ConsultationClient,
   ConsultationError,
   DraftController,
   baseStyles,
   buttonStyles,
   createIdempotencyKey,
+  pageStyles,
   panelStyles,
   type ConsultationResults,
   type Draft,
@@ -28,7 +29,7 @@ import {
   type Page,
   type Visibility,
 } from './model.js';
-import { applyFieldEvent, submitOnEnter, toLocationAnswer } from './answers.js';
+import { applyFieldEvent, applyLocationEvent, pageFieldErrors, submitOnEnter, withShownRankings } from './answers.js';
 import {
   currentPage,
   firstIncompletePage,
@@ -43,7 +44,7 @@ import { problemText, serverErrors } from './problems.js';
 import { SaveReturnController } from './save-return.js';
 import { LazyViewsController } from './lazy-views.js';
 import { fetchConsultation } from './load.js';
-import { renderBack, renderLoadError, renderLoading } from './pages/status.js';
+import { renderLoadError, renderLoading } from './pages/status.js';
 import { renderOverview } from './pages/overview.js';
 import { renderSaved } from './pages/saved.js';
 import { renderDone } from './pages/done.js';
@@ -52,6 +53,7 @@ import { CivicConsultationPageChangeEvent } from './events/page-change.js';
 import { CivicConsultationSubmittedEvent } from './events/submitted.js';
 import { styles } from './consultation.styles.js';
 import { OutcomeAlertController } from './outcome-alert.js';
+import { pickerConfig } from './picker-config.js';
 import './i18n.js';
 
 export type { Step } from './navigation.js';
@@ -70,7 +72,6 @@ interface Snapshot {
 }
 
 type Load = 'idle' | 'config' | 'loading' | 'error' | 'ready';
-type FieldLike = HTMLElement & { reportValidity(): boolean; validationMessage: string; updateComplete?: Promise<unknown> };
 
 /**
  * @summary A consultation residents can understand and answer — overview, one page of questions
@@ -98,7 +99,7 @@ type FieldLike = HTMLElement & { reportValidity(): boolean; validationMessage: s
  * @cssprop --civic-consultation-bar-color - Colour of the results bars (default: the brand colour).
  */
 export class CivicConsultation extends CivicElement {
-  static override styles = [baseStyles, buttonStyles, panelStyles, styles];
+  static override styles = [baseStyles, buttonStyles, panelStyles, pageStyles, styles];
 
   /** The consultation's id, e.g. `town-centre-2026`. */
   @property() consultation = '';
@@ -119,7 +120,7 @@ export class CivicConsultation extends CivicElement {
   @property({ attribute: 'boundary-src' }) boundarySrc?: string;
 
   /** The endpoint's configuration document (map, boundary, address search), read with the consultation. */
-  #config = new WidgetConfigController(this);
+  private readonly config = new WidgetConfigController(this);
   /**
    * Without `consultation`, the page address's query parameter that names it (default
    * `consultation`: `…/consultation?consultation=town-centre-2026`, as a hub's links make).
@@ -142,9 +143,7 @@ export class CivicConsultation extends CivicElement {
   @state() private reference = '';
 
   private key = '';
-  private loadCount = 0;
   private focusHeading = false;
-  private abort?: AbortController;
 
   private readonly draft = new DraftController<Snapshot>(this, {
     key: () => (this.def ? `consultation:${this.endpoint}:${this.def.id}` : ''),
@@ -200,10 +199,6 @@ export class CivicConsultation extends CivicElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('endpoint') || changed.has('consultation') || changed.has('definition') || changed.has('results')) {
-      void this.loadConsultation();
-    }
-    // After loading, which may finish synchronously when the definition was given.
     this.loadViews();
   }
 
@@ -215,31 +210,34 @@ export class CivicConsultation extends CivicElement {
     this.views.need(view, !!this.currentPage()?.questions.some((q) => q.type === 'location'));
   }
 
-  private async loadConsultation(): Promise<void> {
-    const count = ++this.loadCount;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    if (!this.consultationId || (!this.endpoint && !this.definition)) {
-      this.configError(this.consultationId ? '"endpoint" is required' : '"consultation" (the consultation\'s id) is required');
-      this.load = 'config';
-      return;
-    }
-    this.load = 'loading';
-    try {
-      const { def, published } = await fetchConsultation(this.client, this.consultationId, this.definition, this.results, abort.signal);
-      if (count !== this.loadCount) return;
+  /**
+   * The definition (and published results), loaded again when the consultation, endpoint or a
+   * given definition changes. Task aborts the load on its way and keeps only the latest answer.
+   */
+  private readonly loader = new Task(this, {
+    args: () => [this.endpoint, this.consultation, this.definition, this.results] as const,
+    task: (_, { signal }) => {
+      if (!this.consultationId || (!this.endpoint && !this.definition)) {
+        this.configError(this.consultationId ? '"endpoint" is required' : '"consultation" (the consultation\'s id) is required');
+        this.load = 'config';
+        return initialState;
+      }
+      this.load = 'loading';
+      return fetchConsultation(this.client, this.consultationId, this.definition, this.results, signal);
+    },
+    onComplete: ({ def, published }) => {
       this.def = def;
       this.published = published;
       this.restore();
       this.load = 'ready';
-      if (def.status === 'open') await this.resumeFromUrl();
-    } catch (error) {
-      if (count !== this.loadCount || abort.signal.aborted) return;
+      if (def.status === 'open') void this.resumeFromUrl();
+    },
+    onError: (error) => {
       this.loadError = error instanceof ConsultationError && error.kind === 'not-found' ? 'not-found' : 'network';
       this.load = 'error';
       this.emit(new CivicErrorEvent({ operation: 'load-consultation', message: String(error), cause: error }));
-    }
-  }
+    },
+  });
 
   private restore(): void {
     const saved = this.draft.load();
@@ -317,24 +315,15 @@ export class CivicConsultation extends CivicElement {
   }
 
   private onLocation(event: Event): void {
-    const field = event.target as HTMLElement;
-    const id = field.dataset?.q;
-    if (!id) return;
-    this.answers = { ...this.answers, [id]: toLocationAnswer((event as CustomEvent).detail) };
-    const errors = { ...this.fieldErrors };
-    delete errors[id];
-    this.fieldErrors = errors;
+    const next = applyLocationEvent(event, this.answers, this.fieldErrors);
+    if (!next) return;
+    this.answers = next.answers;
+    this.fieldErrors = next.errors;
   }
 
   /** Checks the fields on the page; shows the error summary. True when the page may be left. */
   private async checkPage(page: Page): Promise<boolean> {
-    // A ranking the resident saw and left as it was is their answer (docs: every option, in order).
-    const answers = { ...this.answers };
-    for (const q of page.questions) {
-      if (q.type !== 'ranking' || isAnswered(answers[q.id])) continue;
-      const field = this.renderRoot.querySelector<HTMLElement & { order: string[] }>(`[data-q="${q.id}"]`);
-      if (field) answers[q.id] = field.order;
-    }
+    const answers = withShownRankings(page, this.answers, this.renderRoot);
     this.answers = answers;
     const custom: Record<string, string> = {};
     for (const q of page.questions) {
@@ -343,14 +332,11 @@ export class CivicConsultation extends CivicElement {
     }
     this.fieldErrors = { ...this.fieldErrors, ...custom };
     await this.updateComplete;
-    const fields = [...this.renderRoot.querySelectorAll<FieldLike>('form.questions [data-q]')];
-    await Promise.all(fields.map((f) => f.updateComplete));
-    this.summaryErrors = this.views.flow!.validateFields(fields);
+    this.summaryErrors = await pageFieldErrors(this.renderRoot, this.views.flow!.validateFields);
     return this.summaryErrors.length === 0;
   }
 
-  private async onContinue(event: Event): Promise<void> {
-    event.preventDefault();
+  private async onContinue(): Promise<void> {
     const page = this.currentPage();
     if (!page || !(await this.checkPage(page))) return;
     this.go(nextStep(page, this.visible, this.returnToCheck));
@@ -362,32 +348,6 @@ export class CivicConsultation extends CivicElement {
   private get savedFrom(): string {
     const step = this.step;
     return step.kind === 'page' ? step.id : step.kind === 'saved' ? step.from : '';
-  }
-
-  private async onEmail(event: Event): Promise<void> {
-    event.preventDefault();
-    const field = this.renderRoot.querySelector<FieldLike & { value: string }>('[data-email]');
-    if (!field) return;
-    await field.updateComplete;
-    if (!field.reportValidity()) return;
-    await this.saveReturn.save(this.savedFrom, field.value.trim());
-    // The button was disabled while sending, which drops focus to the page (WCAG 2.4.3): take
-    // it to what happened — the confirmation, the address to correct, or the button again.
-    await this.updateComplete;
-    const target = this.saveReturn.emailedTo
-      ? '[data-emailed]'
-      : this.saveReturn.emailError
-        ? '[data-email]'
-        : 'form [type="submit"]';
-    this.renderRoot.querySelector<HTMLElement>(target)?.focus();
-  }
-
-  private async onResume(event: Event): Promise<void> {
-    event.preventDefault();
-    const field = this.renderRoot.querySelector<HTMLElement & { value: string }>('[data-resume]');
-    if (await this.saveReturn.resume(field?.value ?? '')) return;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[data-resume]')?.focus();
   }
 
   /** Saved answers came back (typed code or the email's link): carry on at their page. */
@@ -453,30 +413,13 @@ export class CivicConsultation extends CivicElement {
     this.returnToCheck = true;
     this.go({ kind: 'page', id: page.id });
     await this.updateComplete;
-    const fields = [...this.renderRoot.querySelectorAll<FieldLike>('form.questions [data-q]')];
-    await Promise.all(fields.map((f) => f.updateComplete));
-    this.summaryErrors = this.views.flow!.validateFields(fields);
+    this.summaryErrors = await pageFieldErrors(this.renderRoot, this.views.flow!.validateFields);
   }
 
   // ---------------------------------------------------------------- render
 
-  /** The picker's settings: this element's attributes, else the endpoint's configuration document. */
-  private pickerConfig() {
-    const c = this.#config.value ?? {};
-    // Attributes win over the endpoint's configuration document; "" turns a part off.
-    const search: NonNullable<WidgetConfig['geocoder']> = this.geocoderUrl != null ? { kind: 'custom', url: this.geocoderUrl } : (c.geocoder ?? {});
-    return {
-      geocoder: search.kind ?? '',
-      geocoderUrl: search.url ?? '',
-      reverseUrl: search.reverseUrl ?? '',
-      geocoderKey: search.key ?? '',
-      mapStyle: this.mapStyle ?? c.mapStyle ?? '',
-      boundarySrc: this.boundarySrc ?? c.boundary ?? '',
-    };
-  }
-
   override render(): unknown {
-    return html`${this.renderBody()} ${renderContact(contactPhone(this.phone, this.def, this.language, this.#config.value?.council?.phone))}`;
+    return html`${this.renderBody()} ${renderContact(contactPhone(this.phone, this.def, this.language, this.config.value?.council?.phone))}`;
   }
 
   private renderBody(): unknown {
@@ -510,7 +453,7 @@ export class CivicConsultation extends CivicElement {
 
   private retry(): void {
     this.views.retry();
-    if (this.load === 'error') void this.loadConsultation();
+    if (this.load === 'error') void this.loader.run();
   }
 
   private renderOverview(def: Consultation) {
@@ -521,7 +464,7 @@ export class CivicConsultation extends CivicElement {
       resumeError: this.saveReturn.resumeError,
       resuming: this.saveReturn.busy === 'resume',
       onStart: () => this.startNow(),
-      onResume: (e) => void this.onResume(e),
+      onResume: (e) => (e.preventDefault(), void this.saveReturn.resumeFrom(this.renderRoot)),
       onResumeInput: () => this.saveReturn.clear('resumeError'),
       onEnter: submitOnEnter,
     });
@@ -539,13 +482,13 @@ export class CivicConsultation extends CivicElement {
       answers: this.answers,
       errors: this.fieldErrors,
       picker: this.views.picker === 'idle' ? 'loading' : this.views.picker,
-      pickerConfig: this.pickerConfig(),
+      pickerConfig: pickerConfig(this, this.config.value ?? {}),
       summaryErrors: this.summaryErrors,
       actionError: this.actionError || this.saveReturn.error,
       canSave: !!this.endpoint,
       saving: this.saveReturn.busy === 'save',
-      back: renderBack(() => this.back()),
-      onContinue: (e) => void this.onContinue(e),
+      onBack: () => this.back(),
+      onContinue: () => void this.onContinue(),
       onField: (e) => this.onField(e),
       onLocation: (e) => this.onLocation(e),
       onEnter: submitOnEnter,
@@ -561,7 +504,7 @@ export class CivicConsultation extends CivicElement {
       lang: this.language,
       actionError: this.actionError,
       sending: this.submitting,
-      back: renderBack(() => this.back()),
+      onBack: () => this.back(),
       onChange: (id) => this.change(id),
       onSend: () => void this.submit(),
     });
@@ -576,7 +519,7 @@ export class CivicConsultation extends CivicElement {
       emailError: this.saveReturn.emailError,
       actionError: this.actionError || this.saveReturn.error,
       emailing: this.saveReturn.busy === 'email',
-      onEmail: (e) => void this.onEmail(e),
+      onEmail: (e) => (e.preventDefault(), void this.saveReturn.emailFrom(this.renderRoot, this.savedFrom)),
       onEmailInput: () => this.saveReturn.clear('emailError'),
       onEnter: submitOnEnter,
       onContinue: () => this.go(step.from ? { kind: 'page', id: step.from } : { kind: 'overview' }),

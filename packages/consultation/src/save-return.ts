@@ -51,6 +51,28 @@ export class SaveReturnController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** "Email me the code" on the saved page: the address in `[data-email]` under `root`. */
+  async emailFrom(root: ParentNode, from: string): Promise<void> {
+    const field = root.querySelector<HTMLElement & { value: string; reportValidity(): boolean; updateComplete?: Promise<unknown> }>('[data-email]');
+    if (!field) return;
+    await field.updateComplete;
+    if (!field.reportValidity()) return;
+    await this.save(from, field.value.trim());
+    // The button was disabled while sending, which drops focus to the page (WCAG 2.4.3): take
+    // it to what happened — the confirmation, the address to correct, or the button again.
+    await this.host.updateComplete;
+    const target = this.emailedTo ? '[data-emailed]' : this.emailError ? '[data-email]' : 'form [type="submit"]';
+    root.querySelector<HTMLElement>(target)?.focus();
+  }
+
+  /** "Continue where you left off": the code in `[data-resume]` under `root`; focus back on it when refused. */
+  async resumeFrom(root: ParentNode): Promise<void> {
+    const field = root.querySelector<HTMLElement & { value: string }>('[data-resume]');
+    if (await this.resume(field?.value ?? '')) return;
+    await this.host.updateComplete;
+    root.querySelector<HTMLElement>('[data-resume]')?.focus();
+  }
+
   /** Saves the answers (and emails the code when `email` is given). */
   async save(from: string, email?: string): Promise<void> {
     const client = this.options.client();

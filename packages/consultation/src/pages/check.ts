@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
+import { renderBackLink } from '@civic-widgets/core';
 import { tr, type Answers, type Page } from '../model.js';
 import { describeAnswer } from '../questions.js';
 
@@ -9,7 +10,7 @@ export interface CheckView {
   lang: string;
   actionError: string;
   sending: boolean;
-  back: unknown;
+  onBack: () => void;
   onChange: (pageId: string) => void;
   onSend: () => void;
 }
@@ -17,7 +18,7 @@ export interface CheckView {
 /** "Check your answers" (GOV.UK summary list) with a Change link per answer. */
 export function renderCheck(v: CheckView) {
   const { lang } = v;
-  return html`${v.back}
+  return html`${renderBackLink(v.onBack)}
     <h1 class="heading-xl" tabindex="-1">${msg('Check your answers before sending your response', { id: 'check.title' })}</h1>
     ${v.pages.map(
       (page) => html`<h2 class="heading-m">${tr(page.title, lang)}</h2>

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { formatDateTime } from '@civic-widgets/core';
+import { continueText, formatDateTime } from '@civic-widgets/core';
 import { tr, type Consultation } from '../model.js';
 import { paragraphs, phoneAsWritten, safeUrl } from '../text.js';
 
@@ -78,7 +78,7 @@ export function renderOverview(v: OverviewView): TemplateResult {
             ? html`<p class="body"><a href=${safeUrl(o.privacyUrl)!}>${msg('Read the full privacy notice', { id: 'overview.privacyLink' })}</a></p>`
             : nothing}
           <button type="button" class="button button--start" @click=${v.onStart}>
-            ${v.started ? msg('Continue', { id: 'overview.continue' }) : msg('Start now', { id: 'overview.start' })}
+            ${v.started ? continueText() : msg('Start now', { id: 'overview.start' })}
           </button>`
       : nothing}
     ${renderOtherWays(def, lang)} ${open ? renderResumeForm(v) : nothing}

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { msg, str } from '@lit/localize';
-import type { FieldError } from '@civic-widgets/core';
+import { msg } from '@lit/localize';
+import { renderQuestionPage, type FieldError } from '@civic-widgets/core';
 import { tr, type Page } from '../model.js';
 import { renderQuestion, type QuestionContext } from '../questions.js';
 import { paragraphs } from '../text.js';
@@ -14,46 +14,35 @@ export interface PageView extends QuestionContext {
   actionError: string;
   canSave: boolean;
   saving: boolean;
-  back: unknown;
-  onContinue: (event: Event) => void;
+  onBack: () => void;
+  onContinue: () => void;
   onField: (event: Event) => void;
   onLocation: (event: Event) => void;
   onEnter: (event: KeyboardEvent) => void;
   onSave: () => void;
 }
 
-/** One page of questions (GOV.UK question page): progress, heading, fields, Continue. */
+/** One page of questions, in core's question-page shell: progress, heading, fields, Continue. */
 export function renderPage(v: PageView) {
-  return html`${v.back}
-    <civic-error-summary .errors=${v.summaryErrors}></civic-error-summary>
-    ${v.count > 1
-      ? html`<p class="caption" part="progress">${msg(str`Page ${v.number} of ${v.count}`, { id: 'page.progress' })}</p>`
-      : nothing}
-    <h1 class="heading-xl" tabindex="-1">${tr(v.page.title, v.lang)}</h1>
-    ${v.page.intro ? paragraphs(tr(v.page.intro, v.lang)) : nothing}
-    <form
-      class="questions"
-      novalidate
-      @submit=${v.onContinue}
-      @keydown=${v.onEnter}
-      @input=${v.onField}
-      @change=${v.onField}
-      @civic-location-change=${v.onLocation}
-    >
-      ${repeat(
-        v.page.questions,
-        (q) => q.id,
-        (q) => renderQuestion(q, v),
-      )}
-      ${v.actionError ? html`<p class="error-text" role="alert">${v.actionError}</p>` : nothing}
-      <div class="actions">
-        <button type="submit" class="button">${msg('Continue', { id: 'page.continue' })}</button>
-        ${v.canSave
-          ? html`<button type="button" class="button button--secondary" ?disabled=${v.saving} @click=${v.onSave}>
-              ${msg('Save and come back later', { id: 'page.save' })}
-            </button>`
-          : nothing}
+  return renderQuestionPage({
+    onBack: v.onBack,
+    errors: v.summaryErrors,
+    progress: v.count > 1 ? { page: v.number, of: v.count } : undefined,
+    heading: tr(v.page.title, v.lang),
+    body: html`${v.page.intro ? paragraphs(tr(v.page.intro, v.lang)) : nothing}
+      <div @keydown=${v.onEnter} @input=${v.onField} @change=${v.onField} @civic-location-change=${v.onLocation}>
+        ${repeat(
+          v.page.questions,
+          (q) => q.id,
+          (q) => renderQuestion(q, v),
+        )}
       </div>
-    </form>`;
+      ${v.actionError ? html`<p class="error-text" role="alert">${v.actionError}</p>` : nothing}`,
+    onContinue: v.onContinue,
+    actions: v.canSave
+      ? html`<button type="button" class="button button--secondary" ?disabled=${v.saving} @click=${v.onSave}>
+          ${msg('Save and come back later', { id: 'page.save' })}
+        </button>`
+      : nothing,
+  });
 }
-

@@ -33,8 +33,3 @@ export function renderLoadError(v: LoadErrorView) {
     </div>
     <slot name="fallback"></slot>`;
 }
-
-/** The Back link at the top of a question page and of check answers. */
-export function renderBack(onBack: () => void) {
-  return html`<button type="button" class="link-button back-link" @click=${onBack}>${msg('Back', { id: 'nav.back' })}</button>`;
-}
