@@ -5,6 +5,8 @@
 //  - the tarballs ship no tests, fixtures, sources or tsconfig, and each has README and LICENSE;
 //  - the Vite app (the one-import path of docs/developers.md, typed events, React 19 JSX types)
 //    type-checks and builds;
+//  - a field test, as a developer of their own field writes it, runs the shared form-field
+//    suite from `@civic-widgets/core/testing` in @web/test-runner (Chromium);
 //  - `import { createServer } from '@civic-widgets/server'` works from plain Node, and the
 //    installed `civic-server` runs compiled JavaScript;
 //  - the webmasters' snippet, taken verbatim from docs/webmasters.md (and the README's), runs on
@@ -143,8 +145,15 @@ await server.close();
     dependencies: {
       '@civic-widgets/report-form': `file:${tarball('report-form')}`,
       '@civic-widgets/case-tracker': `file:${tarball('case-tracker')}`,
+      '@civic-widgets/core': `file:${tarball('core')}`,
     },
-    devDependencies: { vite: rootPkg.devDependencies.vite, typescript: rootPkg.devDependencies.typescript, '@types/react': '^19.3.0' },
+    devDependencies: {
+      vite: rootPkg.devDependencies.vite,
+      typescript: rootPkg.devDependencies.typescript,
+      '@types/react': '^19.3.0',
+      // The shared field suite's test stack (core's optional peer @open-wc/testing).
+      ...Object.fromEntries(['@open-wc/testing', '@web/test-runner', '@web/test-runner-playwright'].map((name) => [name, rootPkg.devDependencies[name]])),
+    },
   });
   mkdirSync(join(app, 'src'));
   writeFileSync(join(app, 'index.html'), '<!doctype html><html lang="en"><body><main><civic-report-form endpoint="/open311/v2"></civic-report-form></main><script type="module" src="/src/main.ts"></script></body></html>\n');
@@ -178,6 +187,38 @@ export const page = (
 `,
   );
   writeFileSync(
+    join(app, 'src/field-suite.ts'),
+    `// The field suite's options are typed from the package (type-checked only).
+import { runFormFieldSuite, type FormFieldSuiteOptions } from '@civic-widgets/core/testing';
+
+const options: FormFieldSuiteOptions<string> = { tag: 'civic-text-input', answer: 'LK1 2AB', submitted: ['LK1 2AB'], submittedWhenEmpty: [''] };
+export const run = () => runFormFieldSuite(options);
+`,
+  );
+  // A developer's own field (here core's text input under their tag) runs the suite as published.
+  mkdirSync(join(app, 'test'));
+  writeFileSync(
+    join(app, 'test/field.test.js'),
+    `import { CivicTextInput, defineElement } from '@civic-widgets/core';
+import { runFormFieldSuite } from '@civic-widgets/core/testing';
+
+class PostcodeInput extends CivicTextInput {}
+defineElement('council-postcode-input', PostcodeInput);
+runFormFieldSuite({ tag: 'council-postcode-input', answer: 'LK1 2AB', submitted: ['LK1 2AB'], submittedWhenEmpty: [''] });
+`,
+  );
+  writeFileSync(
+    join(app, 'web-test-runner.config.mjs'),
+    `import { playwrightLauncher } from '@web/test-runner-playwright';
+export default {
+  files: ['test/**/*.test.js'],
+  nodeResolve: true,
+  testFramework: { config: { timeout: 30000 } },
+  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: ${JSON.stringify(chromiumPath())}, headless: true, args: ${JSON.stringify(chromiumArgs)} } })],
+};
+`,
+  );
+  writeFileSync(
     join(app, 'tsconfig.json'),
     JSON.stringify(
       {
@@ -201,6 +242,12 @@ export const page = (
   ]);
   check(typecheck.code === 0, `the Vite app type-checks (one import, typed events, JSX)${typecheck.code ? `:\n${typecheck.out}` : ''}`);
   check(build.code === 0 && existsSync(join(app, 'dist/index.html')), `the Vite app builds${build.code ? `:\n${build.out}` : ''}`);
+
+  step('running the shared field suite from @civic-widgets/core/testing');
+  const suite = await exec(join(app, 'node_modules/.bin/web-test-runner'), ['--config', 'web-test-runner.config.mjs', '--port', String(await freePort())], app);
+  // The runner prints its progress line several times; the last one has the totals.
+  const passed = [...suite.out.matchAll(/(\d+) passed, 0 failed/g)].at(-1)?.[1];
+  check(suite.code === 0 && Number(passed) > 0, `a developer's field runs runFormFieldSuite from the installed core (${passed ?? 0} passed)${suite.code || !Number(passed) ? `:\n${suite.out.slice(-3000)}` : ''}`);
 
   step('waiting for the servers');
   const node311 = await fromNode;
@@ -311,7 +358,8 @@ function exec(command, args, cwd) {
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (out += c));
-    child.on('exit', (code) => resolve({ code, out }));
+    // 'close', not 'exit': the output may still be arriving when the process has exited.
+    child.on('close', (code) => resolve({ code, out }));
     child.on('error', (error) => resolve({ code: -1, out: String(error) }));
   });
 }

@@ -5,16 +5,17 @@ import { defineConfig, type UserConfig } from 'vite';
  * (registers the tags) entries, with lit, core and other widgets left as imports so an app's
  * bundler shares one copy of each. Types come from `tsc -p tsconfig.build.json`.
  */
-export function libraryConfig(): UserConfig {
+export function libraryConfig(entries: Record<string, string> = {}): UserConfig {
   return defineConfig({
     build: {
       outDir: 'dist',
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: true,
-      lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
+      lib: { entry: { index: 'src/index.ts', define: 'src/define.ts', ...entries }, formats: ['es'] },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^@lit\//, /^@civic-widgets\//, /^maplibre-gl($|\/)/],
+        // @open-wc/testing: a peer of core's test suites (`testing` entry), never bundled.
+        external: [/^lit($|\/)/, /^@lit\//, /^@civic-widgets\//, /^maplibre-gl($|\/)/, /^@open-wc\//],
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },
     },

@@ -1,3 +1,4 @@
 import { libraryConfig } from '../../scripts/vite-library.ts';
 
-export default libraryConfig();
+// `testing`: the shared field suite other packages' tests import (@civic-widgets/core/testing).
+export default libraryConfig({ 'testing/index': 'src/testing/index.ts' });

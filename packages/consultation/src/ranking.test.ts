@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { defineElement } from '@civic-widgets/core';
+import { runFormFieldSuite } from '@civic-widgets/core/testing';
 import { CivicConsultationRanking } from './ranking.js';
 
 defineElement('civic-consultation-ranking', CivicConsultationRanking);
@@ -16,6 +17,17 @@ function focusedButton(): HTMLButtonElement | null {
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el instanceof HTMLButtonElement ? el : null;
 }
+
+// A ranking always shows an order, so it has no "required" rule of its own: its error states are
+// checked through setCustomValidity and errorMessage.
+runFormFieldSuite<string[]>({
+  tag: 'civic-consultation-ranking',
+  setup: (field) => ((field as CivicConsultationRanking).options = options),
+  answer: ['seats', 'trees', 'lights'],
+  submitted: ['seats', 'trees', 'lights'],
+  required: false,
+  change: (field) => field.shadowRoot!.querySelector<HTMLButtonElement>('[data-direction="down"]')!.click(),
+});
 
 const labels = (el: CivicConsultationRanking) =>
   [...el.shadowRoot!.querySelectorAll('.item-label')].map((s) => s.textContent!.trim());

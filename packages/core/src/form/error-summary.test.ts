@@ -33,6 +33,34 @@ describe('<civic-error-summary>', () => {
     expect(fields[1].shadowRoot!.activeElement?.tagName).to.equal('INPUT');
   });
 
+  it("keeps a tall radio group's question in view when its link is followed (GOV.UK: legend first, focus without scrolling)", async () => {
+    const choices = Array.from({ length: 30 }, (_, i) => html`<option value=${`bin-${i}`}>Bin number ${i + 1}</option>`);
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <civic-error-summary></civic-error-summary>
+      <p style="height: 120vh">Other questions on the page.</p>
+      <civic-radios label="Which bin was missed?" required required-message="Select which bin was missed">
+        <div slot="hint" style="height: 60vh">How to tell the bins apart, with pictures.</div>
+        ${choices}
+      </civic-radios>
+      <p style="height: 120vh">More questions.</p>
+    </div>`);
+    const summary = page.querySelector('civic-error-summary')!;
+    const radios = page.querySelector('civic-radios')!;
+    await radios.updateComplete;
+    // The group is taller than the window and its long hint puts the first choice more than half a
+    // window below the legend: centring the group, or the focused first choice, hides the legend.
+    expect(radios.getBoundingClientRect().height).to.be.greaterThan(window.innerHeight);
+    summary.errors = validateFields([radios]);
+    await summary.updateComplete;
+    summary.shadowRoot!.querySelector('a')!.click();
+    const legend = radios.shadowRoot!.querySelector('legend')!.getBoundingClientRect();
+    expect(legend.top).to.be.at.least(0);
+    expect(legend.bottom).to.be.at.most(window.innerHeight);
+    expect(document.activeElement).to.equal(radios);
+    expect(radios.shadowRoot!.activeElement?.getAttribute('type')).to.equal('radio');
+    await expect(page).to.be.accessible();
+  });
+
   it('gathers errors by itself inside a plain form', async () => {
     const form = await fixture<HTMLFormElement>(html`<form>
       <civic-error-summary></civic-error-summary>

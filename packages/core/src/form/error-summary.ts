@@ -115,11 +115,14 @@ export class CivicErrorSummary extends CivicElement {
     if (changed.has('errors') && this.errors.length && !shrank) this.summary?.focus();
   }
 
+  // GOV.UK Frontend's error summary: bring the question (label or legend) to the top of the
+  // window, then focus the field without scrolling again. Centring the field instead hid the
+  // legend of a radio group taller than the window, and focus alone scrolls only to the control.
   private follow(event: Event, error: FieldError): void {
     event.preventDefault();
     if (error.follow) return error.follow();
-    error.target.scrollIntoView({ block: 'center' });
-    error.target.focus();
+    (questionOf(error.target) ?? error.target).scrollIntoView({ block: 'start' });
+    error.target.focus({ preventScroll: true });
   }
 
   override render() {
@@ -138,6 +141,22 @@ export class CivicErrorSummary extends CivicElement {
       </div>
     </div>`;
   }
+}
+
+/**
+ * The label or legend that asks the question of `target`: a civic field's `label` part, or for a
+ * native control (GOV.UK's rule) its fieldset's legend when it is a radio or checkbox, else its
+ * `<label>`.
+ */
+function questionOf(target: HTMLElement): Element | null {
+  const part = target.shadowRoot?.querySelector('[part~="label"]');
+  if (part) return part;
+  if (target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox')) {
+    const legend = target.closest('fieldset')?.querySelector(':scope > legend');
+    if (legend) return legend;
+  }
+  const labels = (target as { labels?: NodeListOf<HTMLLabelElement> | null }).labels;
+  return labels?.[0] ?? null;
 }
 
 /**

@@ -14,6 +14,10 @@ let nextId = 0;
  *
  * Errors follow GOV.UK: shown after the resident tries to continue, not while typing.
  *
+ * @slot hint - Help under the label where it needs HTML (a link, a list); after the `hint` text.
+ * @cssstate invalid - The answer breaks a rule (shown or not), like `:invalid`.
+ * @cssstate user-invalid - The error is shown to the resident (after a check), like `:user-invalid`.
+ * @cssstate touched - The resident has been in the field and left it.
  * @csspart form-group - The wrapper that gets the red error border.
  * @csspart label - The label (or legend for grouped choices).
  * @csspart hint - The hint text.
@@ -42,10 +46,13 @@ export abstract class CivicFormField<V = string> extends CivicElement implements
 
   /** Whether to show the current validation error (after submit or `reportValidity()`). */
   @state() protected showError = false;
+  /** Whether the page put HTML in the `hint` slot. */
+  @state() private slottedHint = false;
 
   protected readonly internals: ElementInternals;
   protected readonly fieldId = `civic-field-${++nextId}`;
   private defaultValue?: V;
+  private customValidity = '';
 
   constructor() {
     super();
@@ -55,6 +62,13 @@ export abstract class CivicFormField<V = string> extends CivicElement implements
     this.addEventListener('invalid', (event) => {
       event.preventDefault();
       this.showError = true;
+    });
+    // "Touched" once focus leaves the field for something outside it, not when it moves from
+    // one of its own controls to another (radio to radio): relatedTarget is retargeted to us then.
+    this.addEventListener('focusout', (event) => {
+      const next = event.relatedTarget as Node | null;
+      if (next && (next === this || this.contains(next))) return;
+      this.setState('touched', true);
     });
   }
 
@@ -70,6 +84,8 @@ export abstract class CivicFormField<V = string> extends CivicElement implements
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.defaultValue === undefined) this.defaultValue = this.value;
+    // Known before the first render, so the hint's id is in aria-describedby from the start.
+    this.slottedHint = !!this.querySelector(':scope > [slot="hint"]');
   }
 
   // Validity is computed before render so the message shown is always the current one.
@@ -78,6 +94,7 @@ export abstract class CivicFormField<V = string> extends CivicElement implements
     if (changed.has('errorMessage') && this.errorMessage) this.showError = true;
     this.internals.setFormValue(this.disabled ? null : this.toFormValue(this.value), this.stateFor(this.value));
     this.syncValidity();
+    this.setState('user-invalid', !!this.visibleError);
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
@@ -92,8 +109,9 @@ export abstract class CivicFormField<V = string> extends CivicElement implements
   }
 
   private syncValidity(): void {
-    const { flag, message } = this.errorMessage
-      ? { flag: 'customError' as const, message: this.errorMessage }
+    const custom = this.errorMessage || this.customValidity;
+    const { flag, message } = custom
+      ? { flag: 'customError' as const, message: custom }
       : this.disabled
         ? { flag: undefined, message: '' }
         : runValidators(this.validators, this.value, this);
@@ -101,6 +119,22 @@ export abstract class CivicFormField<V = string> extends CivicElement implements
       this.internals.setValidity({ [flag]: true }, message, this.validationAnchor ?? undefined);
     } else {
       this.internals.setValidity({});
+    }
+    this.setState('invalid', !!flag && !this.disabled);
+  }
+
+  /**
+   * Custom states for CSS (`civic-text-input:state(user-invalid)`), as `:invalid` and
+   * `:user-invalid` are for native inputs. Browsers before CustomStateSet (Chromium 125,
+   * Firefox 126, Safari 17.4) have no `states`, or only take `--dashed` names: styling by state
+   * is then unavailable, and nothing else changes.
+   */
+  private setState(name: string, on: boolean): void {
+    try {
+      if (on) this.internals.states?.add(name);
+      else this.internals.states?.delete(name);
+    } catch {
+      // An older CustomStateSet that refuses names without `--`.
     }
   }
 
@@ -120,6 +154,22 @@ export abstract class CivicFormField<V = string> extends CivicElement implements
   }
   get willValidate(): boolean {
     return this.internals.willValidate;
+  }
+  /** The `<label>` elements of the page that name this field (`<label for=…>`), as on a native input. */
+  get labels(): NodeList {
+    return this.internals.labels;
+  }
+
+  /**
+   * Makes the field invalid with this message, or valid again with '', as on a native input
+   * (MDN: HTMLObjectElement/setCustomValidity): for a page's own rule. Like the browser, it is
+   * shown at the next check (submit, `reportValidity()`), not at once; for that, `errorMessage`.
+   */
+  setCustomValidity(message: string): void {
+    this.customValidity = message;
+    this.syncValidity();
+    // A message already on screen follows the new one (or goes), as `:user-invalid` would.
+    this.requestUpdate();
   }
 
   /** Whether the answer is acceptable, without showing anything. */
@@ -143,6 +193,7 @@ export abstract class CivicFormField<V = string> extends CivicElement implements
   formResetCallback(): void {
     if (this.defaultValue !== undefined) this.value = this.defaultValue;
     this.showError = false;
+    this.setState('touched', false);
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -163,7 +214,7 @@ export abstract class CivicFormField<V = string> extends CivicElement implements
   // ---- rendering pieces shared by every field ----
 
   protected get hintId(): string | undefined {
-    return this.hint ? `${this.fieldId}-hint` : undefined;
+    return this.hint || this.slottedHint ? `${this.fieldId}-hint` : undefined;
   }
   protected get errorId(): string | undefined {
     return this.visibleError ? `${this.fieldId}-error` : undefined;
@@ -196,8 +247,14 @@ export abstract class CivicFormField<V = string> extends CivicElement implements
     return this.required ? nothing : html` ${msg('(optional)', { id: 'field.optional' })}`;
   }
 
-  protected renderHint(): TemplateResult | typeof nothing {
-    return this.hint ? html`<div part="hint" class="hint" id=${ifDefined(this.hintId)}>${this.hint}</div>` : nothing;
+  /** The `hint` text, then the `hint` slot; with neither, only the empty slot (to hear of one). */
+  protected renderHint(): TemplateResult {
+    const slot = html`<slot name="hint" @slotchange=${this.onHintSlotChange}></slot>`;
+    return this.hintId ? html`<div part="hint" class="hint" id=${this.hintId}>${this.hint}${slot}</div>` : slot;
+  }
+
+  private onHintSlotChange(event: Event): void {
+    this.slottedHint = (event.target as HTMLSlotElement).assignedNodes().length > 0;
   }
 
   protected renderError(): TemplateResult | typeof nothing {
