@@ -4,6 +4,7 @@ import { languageSwitch, pageLanguage } from '../http/page-language.ts';
 import { pageHelmet } from '../http/security-headers.ts';
 import { alertWords } from './alert-words.ts';
 import type { AlertRow, ConsultationAlerts } from './alerts.ts';
+import { alertSchemas } from './schemas.ts';
 
 /**
  * /api/consultations/alerts: sign up (JSON, from the hub and the consultation's confirmation
@@ -15,7 +16,8 @@ export default async function alertRoutes(app: FastifyInstance, { alerts }: { al
   const council = app.civic.config.council.name;
 
   // JSON only (the consultation routes' rule): no plain HTML form on another site can sign anyone up.
-  app.post('/', async (request, reply) => reply.code(202).send(await alerts.request(request.body)));
+  // The body is checked by alerts.request with the same schema (attachValidation keeps its order).
+  app.post('/', { schema: alertSchemas.signUp, attachValidation: true, config: { openapiPath: '/api/consultations/alerts' } }, async (request, reply) => reply.code(202).send(await alerts.request(request.body)));
 
   const tokenOf = (request: FastifyRequest) => {
     const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
@@ -34,7 +36,8 @@ export default async function alertRoutes(app: FastifyInstance, { alerts }: { al
   const inPageLanguage = (request: FastifyRequest, alert: AlertRow): AlertRow => ({ ...alert, lang: pageLanguage(request, alert.lang) });
 
   for (const action of ['confirm', 'unsubscribe'] as const) {
-    app.get(`/${action}`, { config: { helmet: pageHelmet() } }, async (request, reply) => {
+    const pageSchema = action === 'confirm' ? alertSchemas.confirmPage : alertSchemas.unsubscribePage;
+    app.get(`/${action}`, { schema: pageSchema, config: { helmet: pageHelmet() } }, async (request, reply) => {
       const found = await alerts.find(tokenOf(request));
       if (!found) return unknown(reply);
       const alert = inPageLanguage(request, found);
@@ -57,7 +60,7 @@ export default async function alertRoutes(app: FastifyInstance, { alerts }: { al
 
     // The page's button (a form post, only from this server's own page), and for unsubscribe
     // also a mail client's RFC 8058 one-click POST, which sends no Origin.
-    app.post(`/${action}`, { config: { crossSite: 'same-origin', jsonOnly: false, helmet: pageHelmet() } }, async (request, reply) => {
+    app.post(`/${action}`, { schema: alertSchemas[action], attachValidation: true, config: { crossSite: 'same-origin', jsonOnly: false, helmet: pageHelmet() } }, async (request, reply) => {
       const found = await alerts.find(tokenOf(request));
       if (!found) return unknown(reply);
       const alert = inPageLanguage(request, found);

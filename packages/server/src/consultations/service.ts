@@ -22,6 +22,7 @@ import {
   type Status,
   type StoredConsultation,
 } from './views.ts';
+import { draftBodySchema, responseBodySchema } from './bodies.ts';
 
 export type { PublishBody, PublishedResults, Status } from './views.ts';
 
@@ -53,21 +54,6 @@ export function normaliseResumeCode(input: string): string | null {
 }
 
 const DRAFT_MAX_BYTES = 64 * 1024;
-const langSchema = z.enum(['en', 'cy']);
-
-const responseBodySchema = z.object({
-  answers: z.record(z.string(), z.unknown()),
-  lang: langSchema.optional(),
-  resumeCode: z.string().max(20).optional(),
-});
-
-const draftBodySchema = z.object({
-  answers: z.record(z.string(), z.unknown()),
-  page: z.string().max(100).optional(),
-  email: z.string().max(254).optional(),
-  returnUrl: z.string().max(2000).optional(),
-  lang: langSchema.optional(),
-});
 
 function describeZod(error: z.ZodError, prefix = ''): ConsultationError[] {
   return error.issues.map((issue) => ({

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pageHeaders } from '../http/security-headers.ts';
+import { z } from 'zod';
+import { answer } from '../http/route-schemas.ts';
 import { listCaughtMail } from './dev-mailbox.ts';
 
 const escapeHtml = (value: string | null) =>
@@ -18,7 +20,8 @@ export default async function devRoutes(app: FastifyInstance) {
     if (ctx.queue.working) await ctx.queue.drain();
     return listCaughtMail(ctx.db);
   };
-  app.get('/mailbox.json', caught);
+  const mailbox = { tags: ['Demo'], summary: 'Emails caught by the dev mailbox (--demo without SMTP_URL only), newest first', response: { 200: answer(z.array(z.object({}).loose()), 'Newest first') } };
+  app.get('/mailbox.json', { schema: mailbox }, caught);
 
   app.get('/mailbox', async (_request, reply) => {
     const mail = await caught();

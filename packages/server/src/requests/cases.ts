@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { escapeHtml, sendPage } from '../http/html.ts';
 import { languageSwitch, pageLanguage } from '../http/page-language.ts';
+import { asSent, htmlPage, pageLanguageQuery } from '../http/route-schemas.ts';
 import { pageHeaders } from '../http/security-headers.ts';
 import { STATUS_WORDS_CY, welshLongDate } from '../mail/words.ts';
 import { ukLongDate } from './expected-dates.ts';
@@ -29,7 +31,14 @@ export default async function casePages(app: FastifyInstance) {
 
   // A plain case page for the links in emails when the council has no case tracker page, in the
   // language of the email's link (?lang=cy) or the browser's, with a link to the other language.
-  app.get<{ Params: { id: string } }>('/:id', async (request, reply) => {
+  const schema = {
+    tags: ['Open311 extensions (not in the spec)'],
+    summary: 'A plain HTML case page for links in emails',
+    params: asSent(z.object({ id: z.string().describe('The reference, like LDC-1001') })),
+    querystring: pageLanguageQuery,
+    response: { 200: htmlPage('The case and its updates'), 404: htmlPage('No such report') },
+  };
+  app.get<{ Params: { id: string } }>('/:id', { schema }, async (request, reply) => {
     const language = pageLanguage(request);
     const words = pageWords(language);
     const switchLink = languageSwitch(request, language);

@@ -58,6 +58,56 @@ export interface RequestPage {
   pageSize: number;
 }
 
+/** What a GET requests query asks for, once its rules have passed (parseSearchQuery). */
+export interface SearchQuery {
+  ids?: string[];
+  codes?: string[];
+  statuses?: string[];
+  start?: Date;
+  end?: Date;
+  lat?: number;
+  long?: number;
+  radius?: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The rules of GET requests' query, in the order they answer: throws a 400 naming the first
+ * problem. The route's schema (open311/schemas.ts) runs this as its check, and the query
+ * below reads what it returns.
+ */
+export function parseSearchQuery(config: Pick<ServerContext['config'], 'services'>, query: Query): SearchQuery {
+  const ids = list(query, 'service_request_id');
+  const page = numberParam(query, 'page', 1, 1_000_000, true) ?? 1;
+  const pageSize = numberParam(query, 'page_size', 1, MAX_PAGE_SIZE, true) ?? DEFAULT_PAGE_SIZE;
+  const lat = numberParam(query, 'lat', -90, 90, false);
+  const long = numberParam(query, 'long', -180, 180, false);
+  const radius = numberParam(query, 'radius', 1, 50_000, false);
+  if ((lat === undefined) !== (long === undefined)) throw badRequest('Send lat and long together to search near a point.');
+  if (radius !== undefined && lat === undefined) throw badRequest('radius needs lat and long: the point to search around.');
+  // The spec: with service_request_id, the other filters are ignored.
+  if (ids) {
+    if (ids.length > 200) throw badRequest('Ask for 200 service_request_id values or fewer at once.');
+    return { ids, lat, long, radius, page, pageSize };
+  }
+  const codes = list(query, 'service_code');
+  if (codes) {
+    const known = new Set(config.services.map((s) => s.service_code));
+    const unknown = codes.filter((c) => !known.has(c));
+    if (unknown.length) throw badRequest(`service_code "${unknown.join('", "')}" is not a service here. Choose from: ${[...known].join(', ')}.`);
+  }
+  const statuses = list(query, 'status');
+  if (statuses) {
+    const bad = statuses.filter((s) => !EXTENDED_STATUSES.includes(s as never));
+    if (bad.length) throw badRequest(`status "${bad.join('", "')}" is not a status. Use open or closed (or one of ${EXTENDED_STATUSES.join(', ')}).`);
+  }
+  const start = dateParam(query, 'start_date');
+  const end = dateParam(query, 'end_date');
+  if (start && end && start > end) throw badRequest('start_date must be before end_date.');
+  return { codes, statuses, start, end, lat, long, radius, page, pageSize };
+}
+
 /**
  * GET requests with Open311's filters (service_request_id, service_code, status, start_date,
  * end_date) and our extensions: near a point (lat, long, radius in metres), page and page_size.
@@ -73,39 +123,17 @@ export async function searchRequests(ctx: ServerContext, query: Query): Promise<
     where.push(sql(`$${params.length}`));
   };
 
-  const ids = list(query, 'service_request_id');
-  const page = numberParam(query, 'page', 1, 1_000_000, true) ?? 1;
-  const pageSize = numberParam(query, 'page_size', 1, MAX_PAGE_SIZE, true) ?? DEFAULT_PAGE_SIZE;
-  const lat = numberParam(query, 'lat', -90, 90, false);
-  const long = numberParam(query, 'long', -180, 180, false);
-  const radius = numberParam(query, 'radius', 1, 50_000, false);
-  if ((lat === undefined) !== (long === undefined)) throw badRequest('Send lat and long together to search near a point.');
-  if (radius !== undefined && lat === undefined) throw badRequest('radius needs lat and long: the point to search around.');
-
+  const { ids, codes, statuses, start, end, lat, long, radius, page, pageSize } = parseSearchQuery(ctx.config, query);
   if (ids) {
-    // The spec: with service_request_id, the other filters are ignored.
-    if (ids.length > 200) throw badRequest('Ask for 200 service_request_id values or fewer at once.');
     add((p) => `service_request_id = ANY(${p}::text[])`, ids);
   } else {
-    const codes = list(query, 'service_code');
-    if (codes) {
-      const known = new Set(ctx.config.services.map((s) => s.service_code));
-      const unknown = codes.filter((c) => !known.has(c));
-      if (unknown.length) throw badRequest(`service_code "${unknown.join('", "')}" is not a service here. Choose from: ${[...known].join(', ')}.`);
-      add((p) => `service_code = ANY(${p}::text[])`, codes);
-    }
-    const statuses = list(query, 'status');
+    if (codes) add((p) => `service_code = ANY(${p}::text[])`, codes);
     if (statuses) {
-      const bad = statuses.filter((s) => !EXTENDED_STATUSES.includes(s as never));
-      if (bad.length) throw badRequest(`status "${bad.join('", "')}" is not a status. Use open or closed (or one of ${EXTENDED_STATUSES.join(', ')}).`);
       const base = statuses.filter((s) => s === 'open' || s === 'closed');
       const extended = statuses.filter((s) => s !== 'open' && s !== 'closed');
       params.push(base, extended);
       where.push(`(status = ANY($${params.length - 1}::text[]) OR extended_status = ANY($${params.length}::text[]))`);
     }
-    const start = dateParam(query, 'start_date');
-    const end = dateParam(query, 'end_date');
-    if (start && end && start > end) throw badRequest('start_date must be before end_date.');
     if (start) add((p) => `requested_datetime >= ${p}`, start);
     else if (!end && lat === undefined) add((p) => `requested_datetime >= ${p}`, new Date(Date.now() - DEFAULT_DAYS * 86_400_000));
     if (end) add((p) => `requested_datetime <= ${p}`, end);

@@ -110,10 +110,29 @@ function outsideMessage(ctx: RulesContext, location: Extract<Location, { inside:
   return n.url ? `${message} ${n.url}` : message;
 }
 
+/**
+ * The longest each text field of a report may be, in characters: the rules below check them and
+ * the route's schema (open311/schemas.ts) documents them from here.
+ */
+export const REPORT_FIELD_MAX = {
+  service_code: 100,
+  address_string: 500,
+  address_id: 100,
+  zipcode: 20,
+  description: 4000,
+  media_url: 2000,
+  email: 254,
+  first_name: 100,
+  last_name: 100,
+  phone: 40,
+  device_id: 200,
+  account_id: 200,
+} as const;
+
 /** Validates a POST requests body and decides its routing; throws a 400 listing every problem. */
 export function parseReport(ctx: RulesContext, body: Body): ParsedReport {
   const problems = new Problems();
-  const code = text(body, 'service_code', problems, 100);
+  const code = text(body, 'service_code', problems, REPORT_FIELD_MAX.service_code);
   const service = code ? findService(ctx.config, code) : undefined;
   if (!code) problems.add(`service_code is required. Choose one from GET services.json (${ctx.config.services.map((s) => s.service_code).join(', ')}).`);
   else if (!service) problems.add(`service_code "${code}" is not a service here. Choose one of: ${ctx.config.services.map((s) => s.service_code).join(', ')}.`);
@@ -123,19 +142,19 @@ export function parseReport(ctx: RulesContext, body: Body): ParsedReport {
   const latGiven = body.lat !== undefined && body.lat !== '';
   const longGiven = body.long !== undefined && body.long !== '';
   if (latGiven !== longGiven) problems.add('Send lat and long together, or neither (then send address_string).');
-  const address = text(body, 'address_string', problems, 500);
-  const address_id = text(body, 'address_id', problems, 100);
-  const zipcode = text(body, 'zipcode', problems, 20);
+  const address = text(body, 'address_string', problems, REPORT_FIELD_MAX.address_string);
+  const address_id = text(body, 'address_id', problems, REPORT_FIELD_MAX.address_id);
+  const zipcode = text(body, 'zipcode', problems, REPORT_FIELD_MAX.zipcode);
   if (!latGiven && !longGiven && !address && !address_id) {
     problems.add('Say where the problem is: send lat and long, or address_string.');
   }
-  const description = text(body, 'description', problems, 4000);
+  const description = text(body, 'description', problems, REPORT_FIELD_MAX.description);
   const media_url = httpUrl(body, 'media_url', problems);
   const email = emailAddress(body, 'email', problems);
   const reporter: RequestRow['reporter'] = {};
   if (email) reporter.email = email;
-  for (const [name, max] of [['first_name', 100], ['last_name', 100], ['phone', 40], ['device_id', 200], ['account_id', 200]] as const) {
-    const value = text(body, name, problems, max);
+  for (const name of ['first_name', 'last_name', 'phone', 'device_id', 'account_id'] as const) {
+    const value = text(body, name, problems, REPORT_FIELD_MAX[name]);
     if (value) reporter[name] = value;
   }
   if (reporter.phone && !/^[+\d][\d\s()-]{5,}$/.test(reporter.phone)) {

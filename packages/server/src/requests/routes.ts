@@ -18,6 +18,36 @@ import { searchRequests } from './query.ts';
 import { checkIdempotencyKey, createRequest, findByToken, findRequest, type CreatedRequest } from './requests.ts';
 import { confirmSubscription, findSubscription, subscribe, unsubscribe } from './subscriptions.ts';
 import { listUpdates, postUpdate, publicUpdate } from './updates.ts';
+import { answer, htmlPage } from '../http/route-schemas.ts';
+import {
+  consumes,
+  createdSchema,
+  discoverySchema,
+  discoveryTags,
+  extTags,
+  idempotencyHeaders,
+  languageHeaders,
+  languageQuery,
+  open311Answer,
+  open311Error,
+  open311RuleErrors,
+  reportBody,
+  reportHeaders,
+  staffHeaders,
+  searchQuery,
+  serviceDefinitionSchema,
+  serviceRequestSchema,
+  serviceSchema,
+  subscribeBody,
+  tags,
+  tokenBody,
+  tokenQuery,
+  updateBody,
+  updateSchema,
+  updatesQuery,
+} from './open311/schemas.ts';
+import { z } from 'zod';
+import type { FastifySchema, RouteShorthandOptions } from 'fastify';
 
 /** Seconds a client is told to wait when the photo queue is full (a photo takes about a second). */
 const PHOTO_RETRY_AFTER = 5;
@@ -29,12 +59,25 @@ const BASE = `${OPEN311_PREFIX}${V2}`;
 
 type Handler = (request: FastifyRequest, reply: FastifyReply, format: Format) => unknown;
 
-/** Registers `name`, `name.json` and `name.xml`. */
-function withFormats(app: FastifyInstance, method: 'GET' | 'POST', name: string, handler: Handler) {
-  app.route({ method, url: `${V2}/${name}`, handler: (req, reply) => handler(req, reply, 'json') });
-  app.route({ method, url: `${V2}/${name}.json`, handler: (req, reply) => handler(req, reply, 'json') });
-  app.route({ method, url: `${V2}/${name}.xml`, handler: (req, reply) => handler(req, reply, 'xml') });
+/**
+ * Registers `name`, `name.json` and `name.xml`, each validated by `schema`; the OpenAPI document
+ * shows them once, as `name.{format}`.
+ */
+function withFormats(app: FastifyInstance, method: 'GET' | 'POST', name: string, options: RouteOptions, handler: Handler) {
+  const { schema, ...rest } = options;
+  for (const [suffix, format] of [['', 'json'], ['.json', 'json'], ['.xml', 'xml']] as const) {
+    const documented = suffix === '.json';
+    app.route({
+      ...rest,
+      method,
+      url: `${V2}/${name}${suffix}`,
+      schema: documented ? schema : { ...schema, hide: true },
+      config: { ...rest.config, ...(documented ? { openapiPath: `${BASE}/${name}.{format}` } : {}) },
+      handler: (req, reply) => handler(req, reply, format),
+    });
+  }
 }
+type RouteOptions = Omit<RouteShorthandOptions, 'schema'> & { schema: FastifySchema & { tags: string[]; summary: string } };
 
 function formBody(request: FastifyRequest): Record<string, unknown> {
   const body = request.body;
@@ -92,8 +135,15 @@ export default async function open311Routes(app: FastifyInstance) {
     route.config = { crossSiteNoun: 'reports', ...route.config };
   });
   // Open311 Service Discovery (required by GeoReport v2): /open311/discovery.json and .xml.
+  const discovery = {
+    tags: discoveryTags,
+    summary: 'Service Discovery: where the GeoReport v2 endpoint is, its formats, contact, keys and changeset (also /open311/discovery, as JSON)',
+    response: { 200: open311Answer(discoverySchema, 'The discovery document') },
+  };
   for (const [path, format] of [['discovery', 'json'], ['discovery.json', 'json'], ['discovery.xml', 'xml']] as const) {
-    app.get(`/${path}`, async (_request, reply) => {
+    const documented = path === 'discovery.json';
+    const options = { schema: documented ? discovery : { ...discovery, hide: true }, config: { openapiPath: documented ? `${OPEN311_PREFIX}/discovery.{format}` : undefined } };
+    app.get(`/${path}`, options, async (_request, reply) => {
       const doc = await discoveryDocument(ctx);
       if (format === 'xml') return reply.type('text/xml; charset=utf-8').send(objectToXml('discovery', discoveryXmlShape(doc)));
       return reply.type('application/json; charset=utf-8').send(doc);
@@ -101,7 +151,8 @@ export default async function open311Routes(app: FastifyInstance) {
   }
 
   // An index, so a person opening /open311/v2/ sees where to go.
-  app.get(`${V2}/`, async () => ({
+  const index = z.object({ discovery: z.url(), services: z.url(), requests: z.url(), service_request_updates: z.url(), documentation: z.url() });
+  app.get(`${V2}/`, { schema: { tags, summary: 'Where to go: discovery, services, requests, updates and this document', response: { 200: answer(index, 'Links') } } }, async () => ({
     discovery: `${ctx.publicUrl}/open311/discovery.json`,
     services: `${ctx.publicUrl}${BASE}/services.json`,
     requests: `${ctx.publicUrl}${BASE}/requests.json`,
@@ -109,12 +160,27 @@ export default async function open311Routes(app: FastifyInstance) {
     documentation: `${ctx.publicUrl}/openapi.json`,
   }));
 
-  withFormats(app, 'GET', 'services', (request, reply, format) => {
+  const services = {
+    tags,
+    summary: 'The categories a resident can report',
+    querystring: languageQuery,
+    headers: languageHeaders,
+    response: { 200: open311Answer(z.array(serviceSchema), 'Every service'), 304: answer(z.null(), 'Not modified (If-None-Match matched the ETag)') },
+  };
+  withFormats(app, 'GET', 'services', { schema: services }, (request, reply, format) => {
     const language = answerLanguage(request, reply, true);
     return sendCachedAnswer(request, reply, format, 'services', 'service', ctx.config.services.map((s) => serviceSummaryIn(s, language)));
   });
 
-  app.get<{ Params: { file: string } }>(`${V2}/services/:file`, async (request, reply) => {
+  const definition = {
+    tags,
+    summary: "A service's questions (service definition)",
+    querystring: languageQuery,
+    headers: languageHeaders,
+    response: { 200: open311Answer(serviceDefinitionSchema, 'The definition'), 404: open311Error('No such service') },
+  };
+  const definitionOptions = { schema: definition, config: { openapiPath: `${BASE}/services/{service_code}.{format}` } };
+  app.get<{ Params: { file: string } }>(`${V2}/services/:file`, definitionOptions, async (request, reply) => {
     const [code, format] = splitFormat(request.params.file);
     const service = findService(ctx.config, code);
     if (!service) {
@@ -123,7 +189,26 @@ export default async function open311Routes(app: FastifyInstance) {
     return sendCachedAnswer(request, reply, format, 'service_definition', null, serviceDefinitionIn(service, answerLanguage(request, reply, true)));
   });
 
-  withFormats(app, 'POST', 'requests', async (request, reply, format) => {
+  const report = {
+    tags,
+    summary: 'Report a problem',
+    consumes,
+    querystring: languageQuery,
+    headers: reportHeaders,
+    body: reportBody(ctx),
+    response: {
+      201: open311Answer(z.array(createdSchema), 'Stored; emails queued'),
+      200: open311Answer(z.array(createdSchema), 'A retry with the same Idempotency-Key: the first answer (header Idempotent-Replayed: true)'),
+      400: open311Error('One entry per problem, or the point is outside the council (naming where to go)'),
+      403: open311Error('api_key not recognised, or an origin not on the list'),
+      415: open311Error('Not form-encoded'),
+      422: open311Error('Idempotency-Key reused for a different report'),
+      429: open311Error('Too many POSTs; see Retry-After'),
+    },
+  };
+  // attachValidation: the body's rules answer after the content type, key and origin checks and
+  // an Idempotency-Key replay, as they always have (createRequest runs the same parseReport).
+  withFormats(app, 'POST', 'requests', { schema: report, attachValidation: true }, async (request, reply, format) => {
     ensureFormOrJson(request);
     const body = formBody(request);
     checkPublicPost(ctx, request);
@@ -136,7 +221,14 @@ export default async function open311Routes(app: FastifyInstance) {
     return sendList(reply, format, 'service_requests', 'request', [{ ...(await createdIn(ctx, created, language)) }]);
   });
 
-  withFormats(app, 'GET', 'requests', async (request, reply, format) => {
+  const search = {
+    tags,
+    summary: 'Find reports',
+    querystring: searchQuery(ctx.config),
+    headers: languageHeaders,
+    response: { 200: open311Answer(z.array(serviceRequestSchema), 'Newest first (nearest first near a point)'), 400: open311Error('A filter that cannot be read') },
+  };
+  withFormats(app, 'GET', 'requests', { schema: search, schemaErrorFormatter: open311RuleErrors }, async (request, reply, format) => {
     const result = await searchRequests(ctx, request.query as Record<string, unknown>);
     const language = answerLanguage(request, reply, true);
     // The count when it is small enough to be cheap (requests/query.ts COUNT_CAP); a next page as a Link.
@@ -151,14 +243,26 @@ export default async function open311Routes(app: FastifyInstance) {
     return sendList(reply, format, 'service_requests', 'request', result.rows.map((row) => publicRequestIn(ctx, row, language)));
   });
 
-  app.get<{ Params: { file: string } }>(`${V2}/requests/:file`, async (request, reply) => {
+  const one = {
+    tags,
+    summary: 'One report',
+    querystring: languageQuery,
+    headers: languageHeaders,
+    response: { 200: open311Answer(z.array(serviceRequestSchema), 'A one-item list, as the spec says'), 404: open311Error('No such report') },
+  };
+  app.get<{ Params: { file: string } }>(`${V2}/requests/:file`, { schema: one, config: { openapiPath: `${BASE}/requests/{service_request_id}.{format}` } }, async (request, reply) => {
     const [id, format] = splitFormat(request.params.file);
     const row = await findRequest(ctx, id);
     if (!row) throw notFound(`There is no report with the reference "${id}". Check it against the one in your receipt.`);
     return sendList(reply, format, 'service_requests', 'request', [publicRequestIn(ctx, row, answerLanguage(request, reply, true))]);
   });
 
-  app.get<{ Params: { file: string } }>(`${V2}/tokens/:file`, async (request, reply) => {
+  const token = {
+    tags,
+    summary: 'The reference for a token',
+    response: { 200: open311Answer(z.array(z.object({ service_request_id: z.string(), token: z.string() })), 'Found'), 404: open311Error('No such token') },
+  };
+  app.get<{ Params: { file: string } }>(`${V2}/tokens/:file`, { schema: token, config: { openapiPath: `${BASE}/tokens/{token}.{format}` } }, async (request, reply) => {
     const [token, format] = splitFormat(request.params.file);
     const row = await findByToken(ctx, token);
     if (!row) throw notFound(`There is no report for the token "${token}".`);
@@ -166,13 +270,35 @@ export default async function open311Routes(app: FastifyInstance) {
   });
 
   // Extension: service request updates (mySociety).
-  withFormats(app, 'GET', 'servicerequestupdates', async (request, reply, format) => {
+  const updates = {
+    tags: extTags,
+    summary: 'Updates from the council (mySociety service request updates)',
+    querystring: updatesQuery,
+    headers: languageHeaders,
+    response: { 200: open311Answer(z.array(updateSchema), 'Oldest first, up to 1000'), 400: open311Error('A filter that cannot be read') },
+  };
+  withFormats(app, 'GET', 'servicerequestupdates', { schema: updates, schemaErrorFormatter: open311RuleErrors }, async (request, reply, format) => {
     const rows = await listUpdates(ctx, request.query as Record<string, unknown>);
     const language = answerLanguage(request, reply, true);
     return sendList(reply, format, 'service_request_updates', 'request_update', rows.map((row) => publicUpdate(row, language)));
   });
 
-  withFormats(app, 'POST', 'servicerequestupdates', async (request, reply, format) => {
+  const update = {
+    tags: extTags,
+    summary: 'Staff post an update; a closing status closes the request; subscribers are emailed',
+    consumes,
+    headers: staffHeaders,
+    body: updateBody,
+    response: {
+      201: open311Answer(z.array(updateSchema), 'Stored'),
+      200: open311Answer(z.array(updateSchema), 'A retry with the same Idempotency-Key: the first answer'),
+      400: open311Error('Invalid update'),
+      403: open311Error('Missing or wrong staff key'),
+      404: open311Error('No such report'),
+    },
+  };
+  // Checked by postUpdate after the staff key and a replay, as before (attachValidation).
+  withFormats(app, 'POST', 'servicerequestupdates', { schema: update, attachValidation: true }, async (request, reply, format) => {
     ensureFormOrJson(request);
     const body = formBody(request);
     const staff = requireStaff(ctx, request);
@@ -183,7 +309,19 @@ export default async function open311Routes(app: FastifyInstance) {
   });
 
   // Extension: photo upload.
-  app.post(`${V2}/media`, async (request, reply) => {
+  const media = {
+    tags: extTags,
+    summary: 'Upload a photo as multipart/form-data in a field called "media"; EXIF and GPS are removed; use the answer as media_url',
+    headers: idempotencyHeaders,
+    response: {
+      201: answer(z.object({ media_url: z.url() }), 'Stored'),
+      400: open311Error('No file, or the wrong field'),
+      413: open311Error('Too large'),
+      415: open311Error('Not an image, or not multipart/form-data'),
+      503: open311Error('Busy processing other photos; see Retry-After'),
+    },
+  };
+  app.post(`${V2}/media`, { schema: media }, async (request, reply) => {
     checkPublicPost(ctx, request);
     const key = checkIdempotencyKey(request.headers['idempotency-key']);
     if (!request.isMultipart()) throw new ApiError(415, 'Upload the photo as multipart/form-data in a field called "media".');
@@ -212,7 +350,13 @@ export default async function open311Routes(app: FastifyInstance) {
     return { media_url: stored.url };
   });
 
-  app.get<{ Params: { file: string } }>(`${V2}/media/:file`, async (request, reply) => {
+  const photo = {
+    tags: extTags,
+    summary: 'A stored photo (JPEG)',
+    params: z.object({ file: z.string().describe('As in media_url') }),
+    response: { 200: answer(z.string().meta({ format: 'binary' }), 'The photo', 'image/jpeg'), 404: open311Error('No such photo') },
+  };
+  app.get<{ Params: { file: string } }>(`${V2}/media/:file`, { schema: photo }, async (request, reply) => {
     const id = request.params.file.replace(/\.jpg$/, '');
     const image = await loadImage(ctx, id);
     if (!image) throw notFound('There is no photo at this address.');
@@ -225,7 +369,20 @@ export default async function open311Routes(app: FastifyInstance) {
   });
 
   // Extension: email subscriptions for the case tracker.
-  app.post(`${V2}/subscriptions`, async (request, reply) => {
+  const follow = {
+    tags: extTags,
+    summary: 'Follow a report by email: sends a confirmation link',
+    consumes,
+    body: subscribeBody,
+    response: {
+      202: answer(z.object({ service_request_id: z.string(), message: z.string() }), 'Confirmation email sent'),
+      400: open311Error('Missing or invalid fields'),
+      404: open311Error('No such report'),
+      501: open311Error('This council sends no email'),
+    },
+  };
+  // Checked by subscribe, after the origin check, as before (attachValidation).
+  app.post(`${V2}/subscriptions`, { schema: follow, attachValidation: true }, async (request, reply) => {
     ensureFormOrJson(request);
     const body = formBody(request);
     checkPublicPost(ctx, request);
@@ -244,7 +401,13 @@ export default async function open311Routes(app: FastifyInstance) {
 
   // A GET only shows a button: mail scanners that follow links must not confirm or unsubscribe.
   for (const action of ['confirm', 'unsubscribe'] as const) {
-    app.get<{ Querystring: { token?: string } }>(`${V2}/subscriptions/${action}`, { config: { helmet: pageHelmet() } }, async (request, reply) => {
+    const show = {
+      tags: extTags,
+      summary: action === 'confirm' ? 'Page with a Confirm button (the emailed link)' : 'Page with a Stop emails button (the link in every update email)',
+      querystring: tokenQuery,
+      response: { 200: htmlPage('The page'), 404: htmlPage('Unknown link') },
+    };
+    app.get<{ Querystring: { token?: string } }>(`${V2}/subscriptions/${action}`, { schema: show, config: { helmet: pageHelmet() } }, async (request, reply) => {
       const sub = await findSubscription(ctx, request.query.token);
       const language = pageLanguage(request, sub?.language ?? null);
       const switchLink = languageSwitch(request, language);
@@ -259,7 +422,15 @@ export default async function open311Routes(app: FastifyInstance) {
     });
     // The button on the page above: only this server's own page may press it. Its answer has no
     // language switch: the page to switch to would be the button again.
-    app.post(`${V2}/subscriptions/${action}`, { config: { crossSite: 'same-origin', helmet: pageHelmet() } }, async (request, reply) => {
+    const act = {
+      tags: extTags,
+      summary: action === 'confirm' ? 'Confirm the subscription (the page\'s button)' : 'Stop the emails (the page\'s button)',
+      consumes: ['application/x-www-form-urlencoded'],
+      querystring: tokenQuery,
+      body: tokenBody,
+      response: { 200: htmlPage('Done'), 404: htmlPage('Unknown link') },
+    };
+    app.post(`${V2}/subscriptions/${action}`, { schema: act, attachValidation: true, config: { crossSite: 'same-origin', helmet: pageHelmet() } }, async (request, reply) => {
       const body = formBody(request);
       const query = request.query as Record<string, unknown>;
       const token = body.token ?? query.token;

@@ -79,20 +79,36 @@ export async function postUpdate(ctx: ServerContext, body: Body, postedBy: strin
   return { row, replayed: false };
 }
 
+/** What a GET servicerequestupdates query asks for, once its rules have passed. */
+export interface UpdatesQuery {
+  ids: string[];
+  start?: Date;
+  end?: Date;
+}
+
+/**
+ * The rules of GET servicerequestupdates' query: throws a 400 naming the first problem. The
+ * route's schema (open311/schemas.ts) runs this as its check.
+ */
+export function parseUpdatesQuery(query: Query): UpdatesQuery {
+  const rawIds = query.service_request_id;
+  if (rawIds !== undefined && typeof rawIds !== 'string') throw badRequest('service_request_id must be sent once (use a comma-separated list).');
+  const ids = typeof rawIds === 'string' ? rawIds.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const start = dateParam(query, 'start_date');
+  const end = dateParam(query, 'end_date');
+  if (start && end && start > end) throw badRequest('start_date must be before end_date.');
+  return { ids, start, end };
+}
+
 /** GET servicerequestupdates: start_date, end_date, service_request_id (comma list). */
 export async function listUpdates(ctx: ServerContext, query: Query): Promise<UpdateRow[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const rawIds = query.service_request_id;
-  if (rawIds !== undefined && typeof rawIds !== 'string') throw badRequest('service_request_id must be sent once (use a comma-separated list).');
-  const ids = typeof rawIds === 'string' ? rawIds.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const { ids, start, end } = parseUpdatesQuery(query);
   if (ids.length) {
     params.push(ids);
     where.push(`service_request_id = ANY($${params.length}::text[])`);
   }
-  const start = dateParam(query, 'start_date');
-  const end = dateParam(query, 'end_date');
-  if (start && end && start > end) throw badRequest('start_date must be before end_date.');
   if (start) {
     params.push(start);
     where.push(`updated_datetime >= $${params.length}`);

@@ -1,5 +1,30 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { answer } from '../http/route-schemas.ts';
 import { widgetConfigDocument } from './document.ts';
+
+/** What /openapi.json says of the document; docs/integrators.md#widget-configuration is the contract. */
+const widgetConfigSchema = z
+  .object({
+    council: z.object({ name: z.string(), phone: z.string().optional(), openingHours: z.string().optional() }),
+    languages: z.array(z.string()).describe('Languages every text can be asked for in'),
+    mapStyle: z.string().optional().describe('MapLibre style URL, relative to this document'),
+    boundary: z.string().optional().describe('GeoJSON of the council and its neighbours'),
+    areas: z.string().optional().describe('GeoJSON of the parishes'),
+    geocoder: z.object({ kind: z.string(), url: z.string().optional(), reverseUrl: z.string().optional(), key: z.string().optional() }).optional(),
+    assetLayers: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        src: z.string(),
+        idProperty: z.string().optional(),
+        services: z.array(z.string()).optional(),
+        attribute: z.string().optional(),
+      }),
+    ),
+    trackerUrl: z.string().describe('A case page address with {id} for the reference'),
+  })
+  .meta({ id: 'WidgetConfig' });
 
 /**
  * The widget configuration document, at a fixed name under each endpoint a widget is given
@@ -9,19 +34,14 @@ import { widgetConfigDocument } from './document.ts';
 export default async function widgetConfigRoutes(app: FastifyInstance) {
   const ctx = app.civic;
   for (const path of ['/open311/v2/widget-config.json', '/api/consultations/widget-config.json']) {
-    app.get(path, async (_request, reply) =>
+    const schema = {
+      tags: ['Widgets'],
+      summary: 'The widget configuration document: map style, boundary, areas, address search, asset layers, phone, languages, tracker URL',
+      response: { 200: answer(widgetConfigSchema, 'See docs/integrators.md#widget-configuration') },
+    };
+    app.get(path, { schema }, async (_request, reply) =>
       // Short: a council that changes its map or phone number sees widgets follow within minutes.
       reply.header('Cache-Control', 'public, max-age=300').send(widgetConfigDocument(ctx)),
     );
   }
 }
-
-export const widgetConfigOpenApiPaths = {
-  '/open311/v2/widget-config.json': {
-    get: {
-      tags: ['Widgets'],
-      summary: 'The widget configuration document (also at /api/consultations/widget-config.json): map style, boundary, areas, address search, asset layers, phone, languages, tracker URL',
-      responses: { 200: { description: 'See docs/integrators.md#widget-configuration', content: { 'application/json': { schema: { type: 'object' } } } } },
-    },
-  },
-};
