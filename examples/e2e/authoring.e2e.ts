@@ -190,6 +190,9 @@ describe('staff authoring (/staff/consultations)', () => {
     const widget = page.locator('civic-consultation');
     await widget.getByRole('button', { name: 'Start now' }).click();
     await widget.getByLabel('Someone else’s dog').waitFor();
+    // Save and return works in the preview too (nothing is kept): the resident's pages, with a code.
+    await widget.getByRole('button', { name: 'Save and come back later' }).click();
+    await widget.getByRole('heading', { name: 'Your answers have been saved' }).waitFor();
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -112,4 +112,38 @@ describe('<civic-consultation> other ways to respond on every page', function ()
     const slot = slotted.shadowRoot!.querySelector<HTMLSlotElement>('[part=contact] slot[name=contact]')!;
     expect(slot.assignedElements()[0]!.textContent).to.equal('Text us on 07700 900000.');
   });
+
+  it('a phone way whose words do not give the number: the UK number as people write it, dialling the address as given', async () => {
+    const other = `phone-${Date.now().toString(36)}`;
+    const put = await fetch(`${api}/${other}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', Authorization: 'Bearer sk_larkmead_demo_staff_0001' },
+      body: JSON.stringify({
+        id: other,
+        title: 'Bus stops',
+        summary: 'Where should the new bus stops go?',
+        opens: '2026-01-01T00:00:00.000Z',
+        closes: '2099-01-01T00:00:00.000Z',
+        overview: {
+          proposal: 'New stops.',
+          reasons: 'More buses.',
+          audience: 'Everyone.',
+          estimatedMinutes: 2,
+          otherWays: [{ kind: 'phone', label: 'By phone', detail: 'Call the consultation line, Monday to Friday.', href: 'tel:+441632960000' }],
+          privacy: 'We keep answers for a year.',
+        },
+        pages: [{ id: 'p1', title: 'Stops', questions: [{ id: 'agree', type: 'yes_no', label: 'Do you agree?' }] }],
+      }),
+    });
+    expect(put.status, `PUT ${other}`).to.equal(201);
+    const el = await fixture<CivicConsultation>(html`<civic-consultation endpoint=${api} consultation=${other}></civic-consultation>`);
+    await until(() => heading(el).startsWith('Bus stops') && el, 'the overview');
+    const way = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.other-ways a[href^="tel:"]')];
+    expect(way.map((a) => a.textContent)).to.deep.equal(['01632 960000']);
+    expect(way[0]!.getAttribute('href')).to.equal('tel:+441632960000');
+    expect(phoneLink(el)!.textContent).to.equal('01632 960000');
+    expect(phoneLink(el)!.getAttribute('href')).to.equal('tel:+441632960000');
+    expect(el.shadowRoot!.textContent).not.to.contain('+441632960000');
+    await expect(el).to.be.accessible();
+  });
 });

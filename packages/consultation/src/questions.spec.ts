@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choiceOptions, customError, describeAnswer, requiredMessage } from './questions.js';
-import { phoneAsWritten, safeUrl } from './text.js';
+import { phoneAsWritten, phoneForPeople, safeUrl } from './text.js';
 import type { Question } from './model.js';
 
 const checkboxes: Question = {
@@ -70,5 +70,23 @@ describe('phoneAsWritten', () => {
     expect(phoneAsWritten('tel:+441632960000', 'Call 01632 960000, Monday to Friday.')).toBe('01632 960000');
     expect(phoneAsWritten('tel:01632960000', 'Ring (01632) 960000')).toBe('(01632) 960000');
     expect(phoneAsWritten('tel:+441632960000', 'Call us.')).toBe('+441632960000');
+  });
+});
+
+describe('phoneForPeople', () => {
+  it('keeps the number as the council wrote it', () => {
+    expect(phoneForPeople('tel:+441632960000', 'Call 01632 960000, Monday to Friday.')).toBe('01632 960000');
+    expect(phoneForPeople('tel:+441632960000', 'Ring +44 1632 960000')).toBe('+44 1632 960000');
+  });
+  it('shows a UK number in the national form people dial when the text does not have it', () => {
+    expect(phoneForPeople('tel:+441632960000', 'Call us.')).toBe('01632 960000');
+    expect(phoneForPeople('tel:+442079460000', 'Ffoniwch ni.')).toBe('020 7946 0000');
+    expect(phoneForPeople('tel:+441134960000', '')).toBe('0113 496 0000');
+    expect(phoneForPeople('tel:+443005550123', '')).toBe('0300 555 0123');
+    expect(phoneForPeople('tel:+447700900123', '')).toBe('07700 900123');
+  });
+  it('leaves other numbers as the address has them', () => {
+    expect(phoneForPeople('tel:+35312345678', 'Call us.')).toBe('+35312345678');
+    expect(phoneForPeople('tel:999', '')).toBe('999');
   });
 });

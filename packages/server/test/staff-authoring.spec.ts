@@ -198,6 +198,35 @@ describe.each(testDatabases())('Staff authoring forms on %s', (kind) => {
     expect((await definition(id)).pages[0]!.questions[0]!.label).toBe('How often do you visit?');
   });
 
+  it('the preview stands in for save and return: a resume code, an "emailed" answer, and nothing stored or sent', async () => {
+    const id = await created();
+    const json = (method: string, path: string, body?: unknown) =>
+      fetch(`${t.server.base}${path}`, { method, headers: { 'content-type': 'application/json', origin: t.server.base }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const drafts = async () => Number((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM consultation_drafts WHERE consultation_id = $1', [id])).rows[0]!.n);
+    const outbox = async () => Number((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_queue WHERE payload::text LIKE '%preview-resident%'`)).rows[0]!.n);
+
+    const saved = await json('POST', `/staff/preview-api/${id}/drafts`, { answers: { visits: 'weekly' }, page: 'page-1' });
+    expect(saved.status).toBe(201);
+    const body = (await saved.json()) as { resumeCode: string; emailed: boolean; expiresAt: string };
+    expect(body.resumeCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$/);
+    expect(body.emailed).toBe(false);
+    expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
+
+    const emailed = await json('PUT', `/staff/preview-api/${id}/drafts/${body.resumeCode}`, { answers: {}, email: 'preview-resident@example.org' });
+    expect(emailed.status).toBe(200);
+    expect(await emailed.json()).toMatchObject({ emailed: true });
+    const wrong = await json('POST', `/staff/preview-api/${id}/drafts`, { answers: {}, email: 'not an address' });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { code: string }[])[0]!.code).toBe('invalid_email');
+
+    const resumed = await json('GET', `/staff/preview-api/${id}/drafts/${body.resumeCode}`);
+    expect(resumed.status).toBe(404);
+    expect(((await resumed.json()) as { code: string }[])[0]!.code).toBe('draft_not_found');
+    expect(await drafts()).toBe(0);
+    expect(await outbox()).toBe(0);
+    expect((await get(`/staff/consultations/${id}/preview`)).text).toContain('saving answers shows a resume code, but it cannot be used to carry on.');
+  });
+
   it('styles every class the authoring markup uses', async () => {
     const id = await created();
     await post(`/staff/consultations/${id}/questions/new`, { page: 'page-1', q_type: 'yes_no', q_id: 'dog', q_label: 'Do you have a dog?' });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, demoConfigPath, parseConfig, type CivicServer, type Db } from '../src/index.ts';
-import { call, openTestDb, pothole, testDatabases } from './helpers.ts';
+import { call, openTestDb, pothole, STAFF_KEY, testDatabases } from './helpers.ts';
 import { browse, CookieJar, formOf } from './support/cookie-jar.ts';
 import { startTestProvider, type TestProvider } from './support/oidc-provider.ts';
 
@@ -125,6 +125,24 @@ describe.each(testDatabases())('Staff sign-in with OpenID Connect on %s', (kind)
     const replayed = await fetch(`${base}/staff`, { headers: { cookie: cookieBefore }, redirect: 'manual' });
     expect(replayed.status).toBe(303);
     expect(replayed.headers.get('location')).toBe('/staff/sign-in?return_to=%2Fstaff');
+  });
+
+  it("lets a signed-in officer's preview post as the widget does (JSON, no form token), as those posts change nothing", async () => {
+    const definition = JSON.parse(readFileSync(join(dirname(demoConfigPath), 'consultations', 'car-parks-2026.json'), 'utf8')) as Record<string, unknown>;
+    const put = await call(base, 'PUT', '/api/consultations/town-centre-2026', { json: { ...definition, id: 'town-centre-2026', opens: '2026-01-01T00:00:00Z', closes: '2099-01-01T00:00:00Z' }, headers: { Authorization: `Bearer ${STAFF_KEY}` } });
+    expect(put.status, put.text).toBe(201);
+    const jar = new CookieJar();
+    const staff = await signIn(jar, base, OFFICER, '/staff/consultations/town-centre-2026/preview');
+    expect(staff.response.status, staff.text.slice(0, 400)).toBe(200);
+    expect(staff.text).toContain('<civic-consultation endpoint="/staff/preview-api" consultation="town-centre-2026">');
+    const post = (path: string, body: unknown) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { cookie: jar.header(`${base}/staff`), 'content-type': 'application/json', origin: base }, body: JSON.stringify(body) });
+    expect((await post('/staff/preview-api/town-centre-2026/responses', { answers: {} })).status).toBe(201);
+    expect((await post('/staff/preview-api/town-centre-2026/drafts', { answers: {} })).status).toBe(201);
+    // A staff form that changes something still needs its token.
+    expect((await post('/staff/consultations/town-centre-2026/close', {})).status).toBe(403);
+    // And without a session, the preview is not there at all.
+    expect((await fetch(`${base}/staff/preview-api/town-centre-2026/responses`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: '{}' })).status).toBe(401);
   });
 
   it('refuses an account outside the allowed email domains, and sets no session', async () => {

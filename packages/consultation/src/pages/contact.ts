@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { tr, type Consultation } from '../model.js';
-import { phoneAsWritten, safeUrl } from '../text.js';
+import { phoneForPeople, safeUrl } from '../text.js';
 
 const dial = (number: string) => ({ text: number.trim(), href: `tel:${number.replace(/[^\d+]/g, '')}` });
 
@@ -17,7 +17,7 @@ export function contactPhone(
 ): { text: string; href: string } | null {
   if (phone.trim()) return dial(phone);
   const way = def?.overview.otherWays?.find((w) => w.kind === 'phone' && w.href?.startsWith('tel:') && safeUrl(w.href));
-  if (way) return { text: phoneAsWritten(way.href!, tr(way.detail, lang)), href: way.href! };
+  if (way) return { text: phoneForPeople(way.href!, tr(way.detail, lang)), href: way.href! };
   return councilPhone?.trim() ? dial(councilPhone) : null;
 }
 

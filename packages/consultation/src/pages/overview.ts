@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { continueText, formatDateTime } from '@civic-widgets/core';
 import { tr, type Consultation } from '../model.js';
-import { paragraphs, phoneAsWritten, safeUrl } from '../text.js';
+import { paragraphs, phoneForPeople, safeUrl } from '../text.js';
 
 export interface OverviewView {
   def: Consultation;
@@ -87,7 +87,7 @@ export function renderOverview(v: OverviewView): TemplateResult {
 
 /** A phone number as the council wrote it, an email address, or a web address. */
 function linkText(href: string, detail: string): string {
-  return href.startsWith('tel:') ? phoneAsWritten(href, detail) : href.replace(/^mailto:/, '');
+  return href.startsWith('tel:') ? phoneForPeople(href, detail) : href.replace(/^mailto:/, '');
 }
 
 function renderOtherWays(def: Consultation, lang: string) {

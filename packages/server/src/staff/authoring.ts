@@ -1,7 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { randomInt } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { emailPattern } from '../consultations/alert-rules.ts';
 import { english, type Definition } from '../consultations/definition.ts';
 import { setSchedule } from '../consultations/schedule.ts';
-import { ConsultationService } from '../consultations/service.ts';
+import { CODE_ALPHABET, ConsultationService } from '../consultations/service.ts';
 import { consultationDetail } from '../consultations/views.ts';
 import { pageHelmet } from '../http/security-headers.ts';
 import { escapeHtml } from '../http/html.ts';
@@ -163,7 +165,7 @@ ${overviewFields(typed, errors, false, await tagsFor(definition))}
         `Preview: ${english(definition.title)}`,
         `<p><a href="${path(definition.id)}/edit">Back to editing</a></p>
 <h1>Preview</h1>
-<p>This is the consultation as residents will see it, even before it opens. Answers given here are not kept.</p>
+<p>This is the consultation as residents will see it, even before it opens. Answers given here are not kept, and nothing is emailed: saving answers shows a resume code, but it cannot be used to carry on.</p>
 <script type="module" src="/cdn/consultation.js"></script>
 <civic-consultation endpoint="/staff/preview-api" consultation="${id}"></civic-consultation>`,
         'consultations',
@@ -177,7 +179,25 @@ ${overviewFields(typed, errors, false, await tagsFor(definition))}
     const now = Date.now();
     return consultationDetail({ definition, opensAt: new Date(now - 60_000), closesAt: new Date(Math.max(Date.parse(definition.closes), now + 86_400_000)), results: null, resultsPublishedAt: null }, new Date(now));
   });
-  app.post<{ Params: { id: string } }>('/preview-api/:id/responses', same, async (_request, reply) =>
+  // The preview's stand-ins for what the widget posts: they store and send nothing. Sending a
+  // response gives a reference; "Save and come back later" gives a resume code (and says it was
+  // emailed, as it would be) so staff see every page residents see; a code never resumes.
+  const standIn = { config: { crossSite: 'same-origin' as const, changesNothing: true } };
+  app.post<{ Params: { id: string } }>('/preview-api/:id/responses', standIn, async (_request, reply) =>
     reply.code(201).send({ reference: 'PREVIEW', submittedAt: new Date().toISOString() }),
+  );
+  const previewDraft = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, status: number) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const email = typeof body.email === 'string' ? body.email.trim() : '';
+    if (email && !emailPattern.test(email)) {
+      return reply.code(400).send([{ code: 'invalid_email', description: 'Enter an email address in the correct format, like name@example.com.' }]);
+    }
+    const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+    return reply.code(status).send({ resumeCode: code, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), emailed: Boolean(email) });
+  };
+  app.post<{ Params: { id: string } }>('/preview-api/:id/drafts', standIn, async (request, reply) => previewDraft(request, reply, 201));
+  app.put<{ Params: { id: string; code: string } }>('/preview-api/:id/drafts/:code', standIn, async (request, reply) => previewDraft(request, reply, 200));
+  app.get<{ Params: { id: string; code: string } }>('/preview-api/:id/drafts/:code', async (_request, reply) =>
+    reply.code(404).header('Cache-Control', 'no-store').send([{ code: 'draft_not_found', description: 'In the preview, saved answers are not kept.' }]),
   );
 }

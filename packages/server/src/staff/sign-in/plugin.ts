@@ -21,6 +21,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A sign-in route: reachable without a session. */
     signIn?: boolean;
+    /**
+     * A POST that stores and sends nothing (the preview's stand-in for the resident API): the
+     * widget posts JSON without the form token, and a forged post could change nothing anyway.
+     */
+    changesNothing?: boolean;
   }
 }
 
@@ -84,7 +89,7 @@ export default async function staffSignIn(app: FastifyInstance, options: StaffSi
   // Every staff form carries the session's synchroniser token; a post without it (from another
   // site, through the officer's browser) changes nothing.
   app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST' || request.routeOptions.config.signIn || !request.staff) return;
+    if (request.method !== 'POST' || request.routeOptions.config.signIn || request.routeOptions.config.changesNothing || !request.staff) return;
     const body = request.body as Record<string, unknown> | undefined;
     const token = body && typeof body === 'object' ? body[CSRF_FIELD] : undefined;
     if (typeof token === 'string' && sameSecret(token, request.staff.csrfToken)) return;
