@@ -57,6 +57,11 @@ describe('the shared form-field suite', () => {
     expect(fields.filter((f) => !f.tag).map((f) => `${f.file}: ${f.name} has no @tag in its JSDoc`)).toEqual([]);
   });
 
+  it('finds every form-associated element: each is built on CivicFormField', () => {
+    const own = [...texts].filter(([file, text]) => /static (override )?formAssociated = true/.test(text) && !file.endsWith('form-field.ts'));
+    expect(own.map(([file]) => `${relative(root, file)}: form-associated but not built on CivicFormField`)).toEqual([]);
+  });
+
   it('runs on every form-associated element', () => {
     const suiteCalls = [...texts]
       .filter(([file]) => file.endsWith('.test.ts'))
