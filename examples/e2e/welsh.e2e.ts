@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from './harness.ts';
 import { expectWelsh } from './welsh-text.ts';
+import { expectNoEnglish } from '../../scripts/lib/english-words.ts';
 
 let demo: Demo;
 beforeAll(async () => {
@@ -16,6 +17,7 @@ afterAll(async () => {
 describe('the Welsh consultation, from the CDN build', () => {
   it('answers the consultation in Welsh from start to reference', async () => {
     const { page, pageErrors } = await demo.newPage({ locale: 'cy-GB' });
+    await page.addInitScript(recordPickerFrames);
     await page.goto(`${demo.url}/cy/ymgynghoriad.html?consultation=town-centre-2026`);
     const consultation = page.locator('civic-consultation');
     await consultation.getByRole('heading', { name: 'Stryd Fawr Larkmead: canol tref mwy diogel a gwyrddach', level: 1 }).waitFor();
@@ -35,10 +37,13 @@ describe('the Welsh consultation, from the CDN build', () => {
     // The ranking and the map question are fields the question pages register when they load.
     await consultation.getByText('Rhowch y gwelliannau hyn yn nhrefn eu pwysigrwydd i chi').first().waitFor();
     await consultation.getByRole('radio', { name: 'Cytuno', exact: true }).check();
-    // The map question's picker is loaded lazily and its Welsh chunk after it: for a moment it
-    // draws in English (noted in #17). Check the words once its Welsh has arrived.
+    // The map question's picker is loaded lazily, and its Welsh in a chunk of its own: the
+    // consultation waits for both, so no frame ever showed the picker in English.
     await consultation.getByText('Cyfeiriad neu god post', { exact: true }).waitFor();
     await expectWelsh(consultation, 'page 2');
+    const frames = await page.evaluate(() => (window as unknown as { pickerFrames: string[] }).pickerFrames);
+    expect(frames.length).toBeGreaterThan(0);
+    for (const [i, frame] of frames.entries()) expectNoEnglish(frame, `the picker's frame ${i + 1} of ${frames.length}`, ['Larkmead']);
     await consultation.getByRole('button', { name: 'Parhau', exact: true }).click();
 
     await consultation.getByRole('heading', { name: 'Parhau i gymryd rhan' }).waitFor();
@@ -97,3 +102,35 @@ describe('the Welsh pages of the demo site', () => {
     }
   });
 });
+
+/**
+ * Runs in the page before its scripts: on every animation frame (what the resident could see
+ * painted), records the text of each <civic-location-picker>, read through its shadow roots,
+ * whenever it changed. `window.pickerFrames` holds them.
+ */
+function recordPickerFrames() {
+  const frames: string[] = [];
+  (window as unknown as { pickerFrames: string[] }).pickerFrames = frames;
+  const textOf = (node: Node): string => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+    if (!(node instanceof Element) || /^(STYLE|SCRIPT)$/.test(node.tagName)) return '';
+    const own = ['aria-label', 'placeholder'].map((name) => node.getAttribute(name) ?? '').join(' ');
+    const inner = [...(node.shadowRoot?.childNodes ?? []), ...node.childNodes].map(textOf).join(' ');
+    return `${own} ${inner}`;
+  };
+  const pickers = (root: Document | ShadowRoot, found: Element[] = []): Element[] => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.localName === 'civic-location-picker') found.push(element);
+      if (element.shadowRoot) pickers(element.shadowRoot, found);
+    }
+    return found;
+  };
+  const sample = () => {
+    for (const picker of pickers(document)) {
+      const text = textOf(picker).replace(/\s+/g, ' ').trim();
+      if (text && text !== frames.at(-1)) frames.push(text);
+    }
+    requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+}

@@ -11,6 +11,7 @@ import {
   baseStyles,
   buttonStyles,
   currentLocale,
+  translationsReady,
   type CivicTextInput,
   type ServiceRequest,
   type ServiceRequestUpdate,
@@ -343,6 +344,8 @@ export class CivicCaseTracker extends CivicElement {
       // configured a map and the case has a place. Without the package, the address alone.
       // @ts-ignore -- optional: a build or checkout without the picker package takes the catch below.
       await import('@civic-widgets/location-picker/define');
+      // Its strings in the tracker's language come in a chunk of their own: the map waits for them.
+      await translationsReady(this.locale);
       // Only a picker that can show a place without offering to change it will do.
       const picker = customElements.get('civic-location-picker') as { elementProperties?: Map<PropertyKey, unknown> } | undefined;
       if (!picker?.elementProperties?.has('readonly')) return;

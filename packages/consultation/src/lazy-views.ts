@@ -5,7 +5,7 @@
  * downloads none of them.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CivicErrorEvent } from '@civic-widgets/core';
+import { CivicErrorEvent, translationsReady, type CivicLocale } from '@civic-widgets/core';
 
 export type PickerState = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -20,7 +20,7 @@ export class LazyViewsController implements ReactiveController {
   private loading = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly locale: CivicLocale },
     private readonly emit: (event: Event) => void,
   ) {
     host.addController(this);
@@ -60,6 +60,9 @@ export class LazyViewsController implements ReactiveController {
     try {
       // Only pages with a "pin a place" question pay for the picker (and its map, which it loads lazily itself).
       await import('@civic-widgets/location-picker/define');
+      // Its strings in the page's language come in a chunk of their own: wait for them, so the
+      // picker never draws in English first.
+      await translationsReady(this.host.locale);
       this.picker = customElements.get('civic-location-picker') ? 'ready' : 'failed';
     } catch (error) {
       this.picker = 'failed';

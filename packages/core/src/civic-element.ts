@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { toCivicLocale, useLocale, type CivicLocale } from './i18n/localization.js';
+import { addSpeaker, followPageLocale, pageLocale, removeSpeaker, speakingIn, toCivicLocale, type CivicLocale } from './i18n/localization.js';
 import './i18n/translations.js';
 
 /**
@@ -20,7 +20,12 @@ export class CivicElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     followPageLanguage();
-    void useLocale(this.locale);
+    void addSpeaker(this, () => this.locale);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeSpeaker(this);
   }
 
   static override get observedAttributes(): string[] {
@@ -29,20 +34,27 @@ export class CivicElement extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && this.isConnected) void useLocale(this.locale);
+    // Loading the language re-renders every widget once its strings are in.
+    if (name === 'lang' && this.isConnected) void addSpeaker(this, () => this.locale).then(() => this.requestUpdate());
   }
 
   /**
    * The language this element speaks: its own `lang`, else the nearest ancestor's (crossing
-   * shadow roots, so a widget inside another follows it), else the page's.
+   * shadow roots, so a widget inside another follows it), else the page's. Two widgets on one
+   * page may speak different languages.
    */
   get locale(): CivicLocale {
     let node: Node | null = this;
-    while (node) {
+    while (node && node !== document.documentElement) {
       if (node instanceof HTMLElement && node.lang) return toCivicLocale(node.lang);
       node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
     }
-    return toCivicLocale(document.documentElement.lang);
+    return pageLocale();
+  }
+
+  /** Everything the element renders (and its update hooks) is in its own language. */
+  protected override performUpdate(): void {
+    speakingIn(this.locale, () => super.performUpdate());
   }
 
   /** Dispatches one of our `civic-*` event classes (they bubble and are composed). */
@@ -70,7 +82,7 @@ function followPageLanguage(): void {
   if (watchingPage) return;
   watchingPage = true;
   new MutationObserver(() => {
-    void useLocale(toCivicLocale(document.documentElement.lang));
+    void followPageLocale();
   }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
 

@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { translationsReady, type CivicLocale } from '@civic-widgets/core';
 
 type Pages = typeof import('./pages/flow-pages.js');
 
@@ -15,7 +16,7 @@ export class FlowChunks {
   #downloads = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly locale: CivicLocale },
     private readonly onPages: (module: Pages) => void,
     private readonly fail: (error: unknown) => void,
   ) {}
@@ -35,7 +36,9 @@ export class FlowChunks {
               this.pages = m;
               this.onPages(m);
             })
-          : import('@civic-widgets/location-picker/define');
+          : // The picker's strings in the form's language come in a chunk of their own: wait for
+            // them too, so the "where" page never draws the picker in English first.
+            import('@civic-widgets/location-picker/define').then(() => translationsReady(this.host.locale));
       this.#downloads.set(what, p);
       p.catch(() => this.#downloads.delete(what));
     }

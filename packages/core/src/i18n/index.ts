@@ -3,6 +3,8 @@ export {
   toCivicLocale,
   currentLocale,
   useLocale,
+  translationsReady,
+  pageLocale,
   sourceLocale,
   targetLocales,
   type CivicLocale,
