@@ -213,7 +213,9 @@ runFormFieldSuite({ tag: 'council-postcode-input', answer: 'LK1 2AB', submitted:
 export default {
   files: ['test/**/*.test.js'],
   nodeResolve: true,
+  // As generous as the repository's own config: axe's first load is slow on a busy 2-core machine.
   testFramework: { config: { timeout: 30000 } },
+  testsFinishTimeout: 600000,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: ${JSON.stringify(chromiumPath())}, headless: true, args: ${JSON.stringify(chromiumArgs)} } })],
 };
 `,
