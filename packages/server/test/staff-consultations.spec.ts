@@ -141,6 +141,45 @@ describe.each(testDatabases())('Consultations on the /staff page on %s', (kind) 
     expect((await get(`/api/consultations/${id}/results`)).body.youSaid).toBe('Most of you agreed.\nSome worried about smells.');
   });
 
+  it('publishes "we asked, you said, we did" in English and Welsh, each Welsh field beside its English', async () => {
+    const id = await closedConsultation();
+    const form = (await get(`/staff/consultations/${id}`)).text;
+    for (const field of ['weAsked', 'youSaid', 'weDid', 'decision_text']) {
+      // In the form's order: the English, then its Welsh (marked lang="cy" for spelling and screen readers).
+      expect(form.indexOf(`<textarea id="${field}_cy" name="${field}_cy"`)).toBeGreaterThan(form.indexOf(`<textarea id="${field}" name="${field}"`));
+      expect(form).toMatch(new RegExp(`<textarea id="${field}_cy" name="${field}_cy" aria-describedby="${field}_cy-hint" lang="cy">`));
+    }
+    expect(form).toContain('<label for="youSaid_cy">You said in Welsh (optional)</label>');
+
+    // A Welsh "we asked" needs the English beside it.
+    const missing = await publish(id, { weAsked_cy: 'Gofynnwyd am finiau.', youSaid: 'Yes.', weDid: 'Done.', decision_text: 'Agreed.' });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('Enter what the consultation asked in English too, or leave both empty');
+
+    const answer = await publish(id, {
+      weAsked: 'We asked about bins.',
+      weAsked_cy: 'Gofynnwyd i chi am finiau.',
+      youSaid: 'Most of you agreed.',
+      youSaid_cy: 'Roedd y rhan fwyaf ohonoch yn cytuno.',
+      weDid: 'Bins go fortnightly from April.',
+      weDid_cy: 'Bydd biniau’n cael eu casglu bob pythefnos o fis Ebrill.',
+      decision_text: 'Cabinet agreed on 3 March.',
+      decision_text_cy: '',
+    });
+    expect(answer.status).toBe(303);
+    const results = (await get(`/api/consultations/${id}/results`)).body;
+    expect(results).toMatchObject({
+      weAsked: { en: 'We asked about bins.', cy: 'Gofynnwyd i chi am finiau.' },
+      youSaid: { en: 'Most of you agreed.', cy: 'Roedd y rhan fwyaf ohonoch yn cytuno.' },
+      weDid: { en: 'Bins go fortnightly from April.', cy: 'Bydd biniau’n cael eu casglu bob pythefnos o fis Ebrill.' },
+      // No Welsh given: English alone, which Welsh readers get.
+      decision: { text: 'Cabinet agreed on 3 March.' },
+    });
+    const shown = (await get(`/staff/consultations/${id}`)).text;
+    expect(shown).toContain('<dt>You said in Welsh</dt><dd class="pre-line" lang="cy">Roedd y rhan fwyaf ohonoch yn cytuno.</dd>');
+    expect(shown).not.toContain('<dt>Decision in Welsh</dt>');
+  });
+
   it('shows GOV.UK errors linked to the fields, keeps what was typed, and publishes nothing', async () => {
     const id = await closedConsultation();
     const answer = await publish(id, {

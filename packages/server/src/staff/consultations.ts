@@ -32,7 +32,7 @@ const resultsApiPath = (id: string) => `/api/consultations/${encodeURIComponent(
 const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 /** The publish form's fields, as typed. */
-const FIELDS = ['weAsked', 'youSaid', 'weDid', 'decision_text', 'decision_url', 'decision_date', 'quotes'] as const;
+const FIELDS = ['weAsked', 'weAsked_cy', 'youSaid', 'youSaid_cy', 'weDid', 'weDid_cy', 'decision_text', 'decision_text_cy', 'decision_url', 'decision_date', 'quotes'] as const;
 type Field = (typeof FIELDS)[number];
 type Typed = Partial<Record<Field, string>>;
 
@@ -50,6 +50,8 @@ function publishBody(typed: Typed): { body: PublishBody } | { errors: FieldError
   if (!text('youSaid')) errors.push({ field: 'youSaid', message: 'Enter what people said' });
   if (!text('weDid')) errors.push({ field: 'weDid', message: 'Enter what the council did' });
   if (!text('decision_text')) errors.push({ field: 'decision_text', message: 'Enter the decision' });
+  // The Welsh goes beside the English (the API's {en, cy}): a Welsh "we asked" needs its English.
+  if (text('weAsked_cy') && !text('weAsked')) errors.push({ field: 'weAsked', message: 'Enter what the consultation asked in English too, or leave both empty' });
   const url = text('decision_url');
   if (url) {
     let ok = false;
@@ -69,12 +71,15 @@ function publishBody(typed: Typed): { body: PublishBody } | { errors: FieldError
   const long = quotes.findIndex((q) => q.length > QUOTE_MAX);
   if (long >= 0) errors.push({ field: 'quotes', message: `Each quote must be ${QUOTE_MAX} characters or fewer (quote ${long + 1} has ${quotes[long]!.length.toLocaleString('en-GB')})` });
   if (errors.length) return { errors };
+  // English alone, or `{en, cy}` when the officer gave the Welsh (docs/consultation-api.md).
+  const both = (field: 'weAsked' | 'youSaid' | 'weDid' | 'decision_text'): LocalizedText =>
+    text(`${field}_cy`) ? { en: text(field), cy: text(`${field}_cy`) } : text(field);
   return {
     body: {
-      ...(text('weAsked') ? { weAsked: text('weAsked') } : {}),
-      youSaid: text('youSaid'),
-      weDid: text('weDid'),
-      decision: { text: text('decision_text'), ...(url ? { url } : {}), ...(date ? { date } : {}) },
+      ...(text('weAsked') ? { weAsked: both('weAsked') } : {}),
+      youSaid: both('youSaid'),
+      weDid: both('weDid'),
+      decision: { text: both('decision_text'), ...(url ? { url } : {}), ...(date ? { date } : {}) },
       quotes: quotes.map((q) => ({ text: q })),
     },
   };
@@ -97,14 +102,28 @@ function serviceErrors(error: ApiError): FieldError<Field>[] {
   });
 }
 
-function textarea(field: Field, label: string, hint: string, typed: Typed, errors: FieldError<Field>[]): string {
+function textarea(field: Field, label: string, hint: string, typed: Typed, errors: FieldError<Field>[], lang?: 'cy'): string {
   const error = errors.find((e) => e.field === field);
   const describedBy = [`${field}-hint`, ...(error ? [`${field}-error`] : [])].join(' ');
   return `<label for="${field}">${escapeHtml(label)}</label>
 <p class="hint" id="${field}-hint">${hint}</p>
 ${error ? `<p class="field-error" id="${field}-error"><span class="visually-hidden">Error:</span> ${escapeHtml(error.message)}</p>` : ''}
-<textarea id="${field}" name="${field}" aria-describedby="${describedBy}">${escapeHtml(typed[field] ?? '')}</textarea>`;
+<textarea id="${field}" name="${field}" aria-describedby="${describedBy}"${lang ? ` lang="${lang}"` : ''}>${escapeHtml(typed[field] ?? '')}</textarea>`;
 }
+
+/** The Welsh of one of the results' texts, for Welsh readers: optional, they get the English without it. */
+const welshTextarea = (field: Field, label: string, typed: Typed, errors: FieldError<Field>[]) =>
+  textarea(field, `${label} in Welsh (optional)`, 'Residents reading the results in Welsh get this. Leave it empty and they get the English.', typed, errors, 'cy');
+
+/** A published text's Welsh, when it has its own. */
+function welshOf(term: string, text: LocalizedText | undefined): string {
+  const cy = inLanguage(text, 'cy');
+  return cy && cy !== en(text) ? `<dt>${term} in Welsh</dt><dd class="pre-line" lang="cy">${escapeHtml(cy)}</dd>` : '';
+}
+
+/** A published text, and its Welsh beside it when there is one. */
+const publishedText = (term: string, text: LocalizedText | undefined) =>
+  `<dt>${term}</dt><dd class="pre-line">${escapeHtml(en(text))}</dd>${welshOf(term, text)}`;
 
 function input(field: Field, type: 'url' | 'date', label: string, hint: string, typed: Typed, errors: FieldError<Field>[]): string {
   const error = errors.find((e) => e.field === field);
@@ -143,10 +162,11 @@ export default async function staffConsultationRoutes(app: FastifyInstance) {
       next = `<h2>Published results</h2>
 <dl>
 <dt>Published</dt><dd>${when(results.publishedAt)}</dd>
-<dt>We asked</dt><dd class="pre-line">${escapeHtml(en(results.weAsked))}</dd>
-<dt>You said</dt><dd class="pre-line">${escapeHtml(en(results.youSaid))}</dd>
-<dt>We did</dt><dd class="pre-line">${escapeHtml(en(results.weDid))}</dd>
+${publishedText('We asked', results.weAsked)}
+${publishedText('You said', results.youSaid)}
+${publishedText('We did', results.weDid)}
 <dt>Decision</dt><dd class="pre-line">${escapeHtml(en(results.decision.text))}${results.decision.date ? ` (${when(`${results.decision.date}T12:00:00Z`, ukLongDate(new Date(`${results.decision.date}T12:00:00Z`)))})` : ''}${results.decision.url && /^https?:\/\//i.test(results.decision.url) ? `<br><a href="${escapeHtml(results.decision.url)}">Read the decision</a>` : ''}</dd>
+${welshOf('Decision', results.decision.text)}
 ${results.quotes.length ? `<dt>Quotes</dt><dd><ul class="quotes">${results.quotes.map((q) => `<li>${escapeHtml(q.text)}</li>`).join('')}</ul></dd>` : ''}
 </dl>
 <p><a href="${resultsApiPath(id)}">View the published results</a> (as the council website's results widget reads them).</p>`;
@@ -156,9 +176,13 @@ ${results.quotes.length ? `<dt>Quotes</dt><dd><ul class="quotes">${results.quote
 <form method="post" action="${consultationPath(id)}/results" novalidate>
 ${csrfField(request)}
 ${textarea('weAsked', 'We asked (optional)', `What the consultation asked. Leave it empty to use its summary: “${escapeHtml(en(detail.summary))}”`, typed, errors)}
+${welshTextarea('weAsked_cy', 'We asked', typed, errors)}
 ${textarea('youSaid', 'You said', 'A summary of what people told you, in plain English.', typed, errors)}
+${welshTextarea('youSaid_cy', 'You said', typed, errors)}
 ${textarea('weDid', 'We did', 'What the council decided or changed because of it.', typed, errors)}
+${welshTextarea('weDid_cy', 'We did', typed, errors)}
 ${textarea('decision_text', 'Decision', 'The decision in a sentence or two, like “The Communities Committee agreed the new opening hours on 14 October.”', typed, errors)}
+${welshTextarea('decision_text_cy', 'Decision', typed, errors)}
 ${input('decision_url', 'url', 'Link to the decision (optional)', 'The decision document or the minutes, starting with https://', typed, errors)}
 ${input('decision_date', 'date', 'Date of the decision (optional)', 'For example, 14 October 2026.', typed, errors)}
 ${textarea('quotes', 'Quotes (optional)', 'Things people wrote, one quote per line. Leave out anything that could identify someone.', typed, errors)}
