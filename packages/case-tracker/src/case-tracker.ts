@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import {
   CivicElement,
@@ -7,35 +8,43 @@ import {
   WidgetConfigController,
   loadWidgetConfig,
   Open311Client,
-  UnsupportedError,
   baseStyles,
   buttonStyles,
   currentLocale,
   translationsReady,
   type CivicTextInput,
   type ServiceRequest,
-  type ServiceRequestUpdate,
 } from '@civic-widgets/core';
 import { styles } from './case-tracker.styles.js';
 import { CivicCaseLoadEvent } from './events/case-load.js';
 import { CivicCaseSelectEvent } from './events/case-select.js';
 import type { SubscribeController } from './subscribe-controller.js';
-import { loadFields, showFieldError, submitOnEnter } from './forms.js';
+import { loadFields, showFieldError } from './forms.js';
+import { renderLookup } from './lookup-view.js';
+import { renderContact, renderError, renderLoading } from './status-view.js';
 import { checkReference } from './reference.js';
 import { RefreshController } from './refresh-controller.js';
 import {
-  currentStatus,
   isClosed,
   parseStatusLabels,
-  sortNewestFirst,
   statusLabel,
   statusTone,
   type StatusLabels,
 } from './status.js';
 import type { ListLoader } from './list.js';
 import { renderCase, renderPending, type Case } from './case-view.js';
-import { findRequest } from './find-request.js';
+import { fetchCase } from './find-request.js';
 import './i18n.js';
+
+/** What the element is loading: a case by its reference, or a page of the list. */
+type Load = { kind: 'case'; reference: string; moveFocus: boolean } | { kind: 'list'; page: number; quiet: boolean };
+type ListPage = { items: ServiceRequest[]; hasNext: boolean };
+/** A load's outcome: its data, or the error that stopped it. */
+type Loaded<K extends Load['kind'] = Load['kind']> = {
+  load: Extract<Load, { kind: K }>;
+  data?: K extends 'case' ? Awaited<ReturnType<typeof fetchCase>> : ListPage;
+  error?: unknown;
+};
 
 type View =
   | { kind: 'lookup' }
@@ -137,20 +146,19 @@ export class CivicCaseTracker extends CivicElement {
 
   @query('#reference') private referenceInput?: CivicTextInput;
 
-  #ownClient?: Open311Client;
-  #language?: string;
-  #abort?: AbortController;
+  private ownClient?: Open311Client;
+  private language?: string;
   /** Where focus goes after the next render (a new page's heading, an error summary). */
-  #focus = '';
-  #typedReference = '';
+  private focusNext = '';
+  private typedReference = '';
   // List mode and email updates are fetched when needed: most trackers show one case, and the
   // email offer appears only after the server has said it supports it.
-  #listMode?: typeof import('./list-mode.js');
-  #list?: ListLoader;
-  #paged = false;
-  #subscribe?: SubscribeController;
-  #refresh = new RefreshController(this, {
-    refresh: () => this.#quietRefresh(),
+  private listMode?: typeof import('./list-mode.js');
+  private list?: ListLoader;
+  private paged = false;
+  private subscribe?: SubscribeController;
+  private refresh = new RefreshController(this, {
+    refresh: () => this.quietRefresh(),
     interval: () => this.pollInterval,
     active: () =>
       (this.view.kind === 'case' && !isClosed(this.view.data.status)) || (this.view.kind === 'list' && !this.listView),
@@ -174,12 +182,12 @@ export class CivicCaseTracker extends CivicElement {
     if (this.client) return this.client;
     if (!this.endpoint) return undefined;
     const [apiKey, jurisdictionId] = [this.apiKey || undefined, this.jurisdictionId || undefined];
-    const own = this.#ownClient;
+    const own = this.ownClient;
     if (own?.endpoint !== this.endpoint.replace(/\/+$/, '') || own.apiKey !== apiKey || own.jurisdictionId !== jurisdictionId || own.language !== this.locale) {
       // In the page's language: a server with Welsh answers the category, notice and updates in it.
-      this.#ownClient = new Open311Client({ endpoint: this.endpoint, apiKey, jurisdictionId, language: this.locale });
+      this.ownClient = new Open311Client({ endpoint: this.endpoint, apiKey, jurisdictionId, language: this.locale });
     }
-    return this.#ownClient;
+    return this.ownClient;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -190,119 +198,115 @@ export class CivicCaseTracker extends CivicElement {
     }
     const firstTime = !this.hasUpdated || changed.has('client');
     // The page's language changed (a CMS switcher): read the shown case again in the new one.
-    const languageChanged = this.#language !== undefined && this.#language !== this.locale;
-    this.#language = this.locale;
-    if (languageChanged && this.view.kind === 'case') void this.#lookUp(this.view.data.request.id, false);
+    const languageChanged = this.language !== undefined && this.language !== this.locale;
+    this.language = this.locale;
+    if (languageChanged && this.view.kind === 'case') this.lookUp(this.view.data.request.id, false);
     if (this.mode === 'list') {
       const listKeys = ['endpoint', 'mode', 'lat', 'long', 'radius', 'serviceCode', 'status', 'pageSize'] as const;
-      if (firstTime || listKeys.some((k) => changed.has(k))) void this.#loadList(1);
+      if (firstTime || listKeys.some((k) => changed.has(k))) this.loadList(1);
       return;
     }
     if (firstTime || changed.has('reference') || changed.has('endpoint') || changed.has('mode')) {
-      const ref = this.reference || (firstTime ? this.#fromUrl() : '');
-      if (ref) void this.#lookUp(ref, false);
+      const ref = this.reference || (firstTime ? this.fromUrl() : '');
+      if (ref) this.lookUp(ref, false);
       else if (!firstTime && changed.has('reference')) this.view = { kind: 'lookup' };
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const target = this.#focus && this.renderRoot.querySelector<HTMLElement>(this.#focus);
+    const target = this.focusNext && this.renderRoot.querySelector<HTMLElement>(this.focusNext);
     if (target) {
-      this.#focus = '';
+      this.focusNext = '';
       target.focus();
     }
   }
 
-  #fromUrl(): string {
+  private fromUrl(): string {
     if (!this.urlParam) return '';
     return new URLSearchParams(location.search).get(this.urlParam)?.trim() ?? '';
   }
 
-  #fail(operation: string, message: string, cause?: unknown): void {
+  private fail(operation: string, message: string, cause?: unknown): void {
     this.emit(new CivicErrorEvent({ operation, message, cause }));
   }
 
-  /** Fetches a case and its updates. Null: no such case; a token: received, no id yet. */
-  async #fetchCase(reference: string, signal?: AbortSignal): Promise<Case | { token: string } | null> {
-    const client = this.api!;
-    const request = await findRequest(client, reference, signal);
-    if (!request || 'token' in request) return request;
-    let updates: ServiceRequestUpdate[] | null;
-    try {
-      const all = await client.updates({ serviceRequestId: request.id }, { signal });
-      // A server that ignores the filter sends every update: keep this case's.
-      updates = sortNewestFirst(all.filter((u) => !u.serviceRequestId || u.serviceRequestId === request.id));
-    } catch (error) {
-      if (!(error instanceof UnsupportedError)) throw error;
-      updates = null;
-    }
-    return { request, updates, status: currentStatus(request, updates ?? []) };
-  }
+  /**
+   * Case look-ups and list pages through one Task: a new load aborts the one on its way, and only
+   * the latest load's answer is shown (choosing a case while the list reloads, a language change
+   * while a case loads).
+   */
+  private readonly loads = new Task<readonly [Load], Loaded>(this, {
+    autoRun: false,
+    task: async ([load], { signal }) => {
+      try {
+        return { load, data: load.kind === 'case' ? await fetchCase(this.api!, load.reference, signal) : await this.fetchList(load.page, signal) };
+      } catch (error) {
+        return { load, error };
+      }
+    },
+    onComplete: (loaded) => void (loaded.load.kind === 'case' ? this.caseLoaded(loaded as Loaded<'case'>) : this.listLoaded(loaded as Loaded<'list'>)),
+  });
 
-  async #lookUp(reference: string, moveFocus: boolean): Promise<void> {
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
-    this.#refresh.stop();
+  private lookUp(reference: string, moveFocus: boolean): void {
+    this.refresh.stop();
     this.lookupError = '';
     this.view = { kind: 'loading' };
-    try {
-      const data = await this.#fetchCase(reference, abort.signal);
-      if (abort.signal.aborted) return;
-      if (!data) {
-        this.#typedReference = reference;
-        this.lookupError = msg(str`We cannot find a report with the reference ${reference}. Check it against the one in your email.`, {
-          id: 'tracker.lookup.notFound',
-        });
-        this.view = { kind: 'lookup' };
-        this.#fail('lookup', 'No report has this reference');
-        await showFieldError(this, '#lookup-summary', '#reference', this.lookupError);
-        return;
-      }
-      if ('token' in data) {
-        this.view = { kind: 'pending', token: data.token };
-        if (moveFocus) this.#focus = 'h2';
-      } else this.#show(data, moveFocus);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.view = { kind: 'error', retry: () => void this.#lookUp(reference, true) };
-      if (moveFocus) this.#focus = 'h2';
-      this.#fail('lookup', 'Could not load the report', error);
-    }
+    void this.loads.run([{ kind: 'case', reference, moveFocus }]);
   }
 
-  #show(data: Case, moveFocus: boolean): void {
+  private async caseLoaded({ load, data, error }: Loaded<'case'>): Promise<void> {
+    const { reference, moveFocus } = load;
+    if (error) {
+      this.view = { kind: 'error', retry: () => this.lookUp(reference, true) };
+      if (moveFocus) this.focusNext = 'h2';
+      this.fail('lookup', 'Could not load the report', error);
+    } else if (!data) {
+      this.typedReference = reference;
+      this.lookupError = msg(str`We cannot find a report with the reference ${reference}. Check it against the one in your email.`, {
+        id: 'tracker.lookup.notFound',
+      });
+      this.view = { kind: 'lookup' };
+      this.fail('lookup', 'No report has this reference');
+      await showFieldError(this, '#lookup-summary', '#reference', this.lookupError);
+    } else if ('token' in data) {
+      this.view = { kind: 'pending', token: data.token };
+      if (moveFocus) this.focusNext = 'h2';
+    } else this.show(data, moveFocus);
+  }
+
+  private show(data: Case, moveFocus: boolean): void {
     const previous = this.case;
     this.view = { kind: 'case', data };
-    if (moveFocus) this.#focus = 'h2';
+    if (moveFocus) this.focusNext = 'h2';
     this.announcement = '';
     this.mapReady = false;
-    if (previous?.request.id !== data.request.id) this.#subscribe?.reset();
+    if (previous?.request.id !== data.request.id) this.subscribe?.reset();
     this.emit(new CivicCaseLoadEvent({ request: data.request, updates: data.updates, status: data.status }));
-    this.#refresh.schedule();
-    if (!isClosed(data.status)) void this.#offerEmailUpdates(data.request.id);
-    void this.#loadMap(data.request);
+    this.refresh.schedule();
+    if (!isClosed(data.status)) void this.offerEmailUpdates(data.request.id);
+    void this.loadMap(data.request);
   }
 
-  async #offerEmailUpdates(id: string): Promise<void> {
+  private async offerEmailUpdates(id: string): Promise<void> {
     try {
       const { SubscribeController } = await import('./subscribe-controller.js');
-      this.#subscribe ??= new SubscribeController(this, {
+      this.subscribe ??= new SubscribeController(this, {
         api: () => this.api,
         caseId: () => this.case?.request.id,
-        focus: (selector) => (this.#focus = selector),
+        focus: (selector) => (this.focusNext = selector),
       });
     } catch {
       return; // The chunk did not arrive (offline): the offer is an extra, not the case itself.
     }
-    await this.#subscribe.offer(id);
+    await this.subscribe.offer(id);
   }
 
-  async #quietRefresh(): Promise<void> {
+  private async quietRefresh(): Promise<void> {
     const current = this.case;
     if (current) {
       try {
-        const data = await this.#fetchCase(current.request.id);
+        const data = await fetchCase(this.api!, current.request.id);
         if (!data || 'token' in data || this.case?.request.id !== current.request.id) return;
         const changed =
           data.status !== current.status ||
@@ -316,29 +320,29 @@ export class CivicCaseTracker extends CivicElement {
               })
             : msg('The council has updated this report.', { id: 'tracker.announce.update' });
         this.view = { kind: 'case', data };
-        if (isClosed(data.status)) this.#subscribe?.reset();
+        if (isClosed(data.status)) this.subscribe?.reset();
         this.emit(new CivicCaseLoadEvent({ request: data.request, updates: data.updates, status: data.status }));
       } catch (error) {
         // What is on screen is still right as far as we know: say nothing, try again later.
-        this.#fail('refresh', 'Could not check the report for changes', error);
+        this.fail('refresh', 'Could not check the report for changes', error);
       }
     } else if (this.view.kind === 'list') {
-      await this.#loadList(this.view.page, true);
+      this.loadList(this.view.page, true);
     }
   }
 
   /** The endpoint's configuration document (its map style), read in parallel with the first request. */
-  #config = new WidgetConfigController(this);
+  private config = new WidgetConfigController(this);
   /** The map style in use: the attribute, else the configuration document's. */
-  #mapStyle = '';
+  private shownMapStyle = '';
 
-  async #loadMap(request: ServiceRequest): Promise<void> {
+  private async loadMap(request: ServiceRequest): Promise<void> {
     if (request.lat === null || request.long === null) return;
     // The configuration document was asked for when the element first rendered: it is usually
     // here already, and only the small map waits for it.
     // An attribute wins ("" for no map).
-    this.#mapStyle = this.mapStyle ?? (this.endpoint ? ((await loadWidgetConfig(this.endpoint))?.mapStyle ?? '') : '');
-    if (!this.#mapStyle) return;
+    this.shownMapStyle = this.mapStyle ?? (this.endpoint ? ((await loadWidgetConfig(this.endpoint))?.mapStyle ?? '') : '');
+    if (!this.shownMapStyle) return;
     try {
       // The picker (and MapLibre behind it) is optional and heavy: fetched only when the council
       // configured a map and the case has a place. Without the package, the address alone.
@@ -355,51 +359,50 @@ export class CivicCaseTracker extends CivicElement {
     }
   }
 
-  async #loadList(page: number, quiet = false): Promise<void> {
-    const client = this.api;
-    if (!client) return;
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
+  private loadList(page: number, quiet = false): void {
+    if (!this.api) return;
     if (!quiet) {
       this.view = { kind: 'loading' };
-      this.#refresh.stop();
+      this.refresh.stop();
     }
-    const near = this.lat !== undefined && this.long !== undefined && Number.isFinite(this.lat) && Number.isFinite(this.long);
-    try {
-      const query = {
-        serviceCode: this.serviceCode || undefined,
-        status: this.status || undefined,
-        lat: near ? this.lat : undefined,
-        long: near ? this.long : undefined,
-        radius: near ? this.radius : undefined,
-        pageSize: Math.max(1, Math.floor(this.pageSize) || 10),
-      };
-      this.#listMode ??= await import('./list-mode.js');
-      this.#list ??= new this.#listMode.ListLoader();
-      const { items, hasNext } = await this.#list.page(client, query, page, abort.signal);
-      if (abort.signal.aborted) return;
-      const view = { kind: 'list' as const, items, page, hasNext };
-      this.view = view;
-      if (!quiet && (page > 1 || this.#paged)) this.#focus = 'h2';
-      if (!quiet && page > 1) this.#paged = true;
-      this.#refresh.schedule();
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      if (quiet) {
-        this.#fail('refresh', 'Could not check the list for changes', error);
-        return;
-      }
-      this.view = { kind: 'error', retry: () => void this.#loadList(page) };
-      this.#fail('list', 'Could not load the reports', error);
-    }
+    void this.loads.run([{ kind: 'list', page, quiet }]);
   }
 
-  #onLookup(event: Event): void {
+  /** One page of the list, near the point and of the category and status asked for. */
+  private async fetchList(page: number, signal: AbortSignal): Promise<ListPage> {
+    const near = this.lat !== undefined && this.long !== undefined && Number.isFinite(this.lat) && Number.isFinite(this.long);
+    const query = {
+      serviceCode: this.serviceCode || undefined,
+      status: this.status || undefined,
+      lat: near ? this.lat : undefined,
+      long: near ? this.long : undefined,
+      radius: near ? this.radius : undefined,
+      pageSize: Math.max(1, Math.floor(this.pageSize) || 10),
+    };
+    this.listMode ??= await import('./list-mode.js');
+    this.list ??= new this.listMode.ListLoader();
+    return this.list.page(this.api!, query, page, signal);
+  }
+
+  private listLoaded({ load, data, error }: Loaded<'list'>): void {
+    const { page, quiet } = load;
+    if (error || !data) {
+      if (quiet) return this.fail('refresh', 'Could not check the list for changes', error);
+      this.view = { kind: 'error', retry: () => this.loadList(page) };
+      return this.fail('list', 'Could not load the reports', error);
+    }
+    this.view = { kind: 'list', items: data.items, page, hasNext: data.hasNext };
+    if (!quiet && (page > 1 || this.paged)) this.focusNext = 'h2';
+    if (!quiet && page > 1) this.paged = true;
+    this.refresh.schedule();
+  }
+
+  private onLookup(event: Event): void {
     event.preventDefault();
     const input = this.referenceInput!;
     const check = checkReference(input.value, this.referencePattern || undefined);
     if (!check.ok) {
-      this.#typedReference = input.value;
+      this.typedReference = input.value;
       const example = this.referenceExample;
       this.lookupError =
         check.reason === 'empty'
@@ -412,130 +415,84 @@ export class CivicCaseTracker extends CivicElement {
       void showFieldError(this, '#lookup-summary', '#reference', this.lookupError);
       return;
     }
-    this.#typedReference = check.value;
-    void this.#lookUp(check.value, true);
+    this.typedReference = check.value;
+    this.lookUp(check.value, true);
   }
 
-  #select(event: Event, request: ServiceRequest): void {
+  private select(event: Event, request: ServiceRequest): void {
     if (this.caseUrl) return; // A real link: let the browser follow it.
     event.preventDefault();
     if (!this.emit(new CivicCaseSelectEvent({ serviceRequestId: request.id }))) return;
     if (this.view.kind === 'list') this.listView = this.view;
-    void this.#lookUp(request.id, true);
+    this.lookUp(request.id, true);
   }
 
-  #backToList(): void {
+  private backToList(): void {
     if (!this.listView) return;
     this.view = this.listView;
     this.listView = undefined;
-    this.#focus = 'h2';
-    this.#refresh.schedule();
+    this.focusNext = 'h2';
+    this.refresh.schedule();
   }
 
-  #lookUpAnother(): void {
-    this.#refresh.stop();
-    this.#typedReference = '';
+  private lookUpAnother(): void {
+    this.refresh.stop();
+    this.typedReference = '';
     this.lookupError = '';
     this.view = { kind: 'lookup' };
-    this.#focus = '#reference';
+    this.focusNext = '#reference';
   }
 
   override render() {
     if (!this.api) {
       return html`<p class="body">${msg('Case tracking is not available on this page yet.', { id: 'tracker.config' })}</p>
-        ${this.#renderContact()}`;
+        ${renderContact(this.phone ?? this.config.value?.council?.phone ?? '')}`;
     }
-    return html`${this.#renderView()} ${this.#renderContact()}
+    return html`${this.renderView()} ${renderContact(this.phone ?? this.config.value?.council?.phone ?? '')}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 
-  /** Digital by default, never the only way: the phone number stays in view whatever is shown. */
-  #renderContact(): TemplateResult {
-    // The attribute wins; "" turns the sentence off.
-    const phone = this.phone ?? this.#config.value?.council?.phone ?? '';
-    return html`<div class="contact" part="contact">
-      <slot name="contact">
-        ${phone
-          ? html`<p class="body">${msg('You can also call us about your report on', { id: 'tracker.contact.phone' })}
-              <a href=${`tel:${phone.replace(/[^\d+]/g, '')}`}>${phone}</a>.</p>`
-          : nothing}
-      </slot>
-    </div>`;
-  }
-
-  #renderView(): TemplateResult | typeof nothing {
+  private renderView(): TemplateResult | typeof nothing {
     const view = this.view;
     switch (view.kind) {
       case 'lookup':
-        return this.#renderLookup();
+        void loadFields();
+        return renderLookup({ example: this.referenceExample, typed: this.typedReference, error: this.lookupError, onSubmit: (e) => this.onLookup(e) });
       case 'loading':
-        return html`<p class="loading" role="status">
-          ${this.mode === 'list'
-            ? msg('Loading reports…', { id: 'tracker.list.loading' })
-            : msg('Finding your report…', { id: 'tracker.loading' })}
-        </p>`;
+        return renderLoading(this.mode === 'list');
       case 'error':
-        return html`<h2 class="heading-l" tabindex="-1" part="heading">
-            ${msg('Sorry, there is a problem with the service', { id: 'tracker.error.title' })}
-          </h2>
-          <p class="body">
-            ${this.mode === 'list' && !this.listView
-              ? msg('We could not load the reports just now. Try again in a few minutes.', { id: 'tracker.error.list' })
-              : msg('We could not load your report just now. Try again in a few minutes.', { id: 'tracker.error.body' })}
-          </p>
-          <button class="button" part="button" type="button" @click=${view.retry}>${msg('Try again', { id: 'tracker.error.retry' })}</button>
-          ${this.#backLink()}`;
+        return renderError({ list: this.mode === 'list' && !this.listView, onRetry: view.retry, before: this.backLink() });
       case 'case':
-        return renderCase(view.data, {
-          tag: (status) => this.#tag(status),
+        return renderCase({
+          case: view.data,
+          tag: (status) => this.tag(status),
           base: this.api!.endpoint,
-          map: this.mapReady ? { style: this.#mapStyle, workerUrl: this.workerUrl, assets: this.mapAssets } : null,
-          before: this.#backLink(),
-          after: this.#subscribe?.render() ?? nothing,
-          lookUpAnother: !this.reference && !this.listView ? () => this.#lookUpAnother() : undefined,
+          map: this.mapReady ? { style: this.shownMapStyle, workerUrl: this.workerUrl, assets: this.mapAssets } : null,
+          before: this.backLink(),
+          after: this.subscribe?.render() ?? nothing,
+          lookUpAnother: !this.reference && !this.listView ? () => this.lookUpAnother() : undefined,
         });
       case 'pending':
-        return renderPending(view.token, !this.reference ? () => this.#lookUpAnother() : undefined);
+        return renderPending({ token: view.token, lookUpAnother: !this.reference ? () => this.lookUpAnother() : undefined });
       case 'list':
-        return this.#listMode!.renderList(view, {
+        return this.listMode!.renderList({
+          ...view,
           heading: this.heading,
           caseUrl: this.caseUrl,
-          tag: (status) => this.#tag(status),
-          select: (event, request) => this.#select(event, request),
-          go: (page) => void this.#loadList(page),
+          tag: (status) => this.tag(status),
+          select: (event, request) => this.select(event, request),
+          go: (page) => this.loadList(page),
         });
     }
   }
 
-  #renderLookup(): TemplateResult {
-    void loadFields();
-    const hint = this.referenceExample
-      ? msg(str`It is in the email we sent when you made the report, for example ${this.referenceExample}.`, { id: 'tracker.lookup.hintExample' })
-      : msg('It is in the email we sent when you made the report.', { id: 'tracker.lookup.hint' });
-    return html`<form class="lookup" novalidate @submit=${this.#onLookup}>
-        <civic-error-summary id="lookup-summary"></civic-error-summary>
-        <civic-text-input
-          id="reference"
-          required
-          required-message=${msg('Enter the reference of your report', { id: 'tracker.lookup.empty' })}
-          label=${msg('Report reference', { id: 'tracker.lookup.label' })}
-          hint=${hint}
-          autocomplete="off"
-          .value=${this.#typedReference}
-          .errorMessage=${this.lookupError}
-          @keydown=${submitOnEnter}
-        ></civic-text-input>
-        <button class="button" part="button" type="submit">${msg('Find report', { id: 'tracker.lookup.submit' })}</button>
-      </form>`;
-  }
-
-  #backLink(): TemplateResult | typeof nothing {
+  private backLink(): TemplateResult | typeof nothing {
     return this.listView
-      ? html`<p class="back"><button class="link-button" type="button" @click=${this.#backToList}>${msg('Back to the list', { id: 'tracker.list.back' })}</button></p>`
+      ? html`<p class="back"><button class="link-button" type="button" @click=${this.backToList}>${msg('Back to the list', { id: 'tracker.list.back' })}</button></p>`
       : nothing;
   }
 
-  #tag(status: string) {
+  private tag(status: string) {
     return html`<strong class="tag tag--${statusTone(status)}" part="status">${statusLabel(status, this.labels, currentLocale())}</strong>`;
   }
 }

@@ -10,7 +10,9 @@ export interface Case {
   status: string;
 }
 
-export interface CaseViewOptions {
+/** What the case page shows: the case, and what the element adds around it. */
+export interface CaseView {
+  case: Case;
   /** The status tag. */
   tag: (status: string) => TemplateResult;
   /** The server's base URL, for relative photo addresses. */
@@ -26,7 +28,8 @@ export interface CaseViewOptions {
 }
 
 /** What and where, when, who deals with it, the status in words, and the council's updates. */
-export function renderCase({ request, updates, status }: Case, o: CaseViewOptions): TemplateResult {
+export function renderCase(o: CaseView): TemplateResult {
+  const { request, updates, status } = o.case;
   const reported = request.requestedAt ? formatDate(request.requestedAt) : '';
   const where = request.address || (request.lat !== null && request.long !== null ? `${request.lat}, ${request.long}` : '');
   // Only web addresses become links and images: a `javascript:` URL from a server is dropped.
@@ -91,8 +94,15 @@ function notesUntold(request: ServiceRequest, updates: ServiceRequestUpdate[] | 
   return !!notes && !(updates ?? []).some((u) => u.description.trim() === notes);
 }
 
+/** A token-only server has the report but no reference yet. */
+export interface PendingView {
+  token: string;
+  /** Offers "Look up another report" when given. */
+  lookUpAnother?: () => void;
+}
+
 /** A token-only server has the report and has not given it a reference number yet. */
-export function renderPending(token: string, lookUpAnother?: () => void): TemplateResult {
+export function renderPending({ token, lookUpAnother }: PendingView): TemplateResult {
   return html`<h2 class="heading-l" tabindex="-1" part="heading">${msg('Your report has been received', { id: 'tracker.pending.title' })}</h2>
     <p class="body">
       ${msg(str`The council’s system has the report you made with the temporary reference ${token}, but has not given it a reference number yet. Check again later.`, { id: 'tracker.pending.body' })}
@@ -102,7 +112,7 @@ export function renderPending(token: string, lookUpAnother?: () => void): Templa
       : nothing}`;
 }
 
-function renderTimeline(updates: ServiceRequestUpdate[], o: CaseViewOptions): TemplateResult {
+function renderTimeline(updates: ServiceRequestUpdate[], o: CaseView): TemplateResult {
   return html`<h3 class="heading-m">${msg('Updates from the council', { id: 'tracker.timeline.title' })}</h3>
     ${updates.length
       ? html`<ol class="timeline" part="timeline">

@@ -1,4 +1,6 @@
-import { Open311Error, type Open311Client, type ServiceRequest } from '@civic-widgets/core';
+import { Open311Error, UnsupportedError, type Open311Client, type ServiceRequest, type ServiceRequestUpdate } from '@civic-widgets/core';
+import type { Case } from './case-view.js';
+import { currentStatus, sortNewestFirst } from './status.js';
 
 /** A token-only server has the report but has not given it an id yet. */
 export interface PendingToken {
@@ -25,4 +27,20 @@ export async function findRequest(client: Open311Client, reference: string, sign
   }
   if (!id) return { token: reference };
   return (await client.request(id, { signal })) ?? { token: reference };
+}
+
+/** A case and its updates (newest first; null when the server has no updates). Null: no such case; a token: received, no id yet. */
+export async function fetchCase(client: Open311Client, reference: string, signal?: AbortSignal): Promise<Case | PendingToken | null> {
+  const request = await findRequest(client, reference, signal);
+  if (!request || 'token' in request) return request;
+  let updates: ServiceRequestUpdate[] | null;
+  try {
+    const all = await client.updates({ serviceRequestId: request.id }, { signal });
+    // A server that ignores the filter sends every update: keep this case's.
+    updates = sortNewestFirst(all.filter((u) => !u.serviceRequestId || u.serviceRequestId === request.id));
+  } catch (error) {
+    if (!(error instanceof UnsupportedError)) throw error;
+    updates = null;
+  }
+  return { request, updates, status: currentStatus(request, updates ?? []) };
 }

@@ -9,7 +9,8 @@ export interface ListView {
   hasNext: boolean;
 }
 
-export interface ListViewOptions {
+/** A page of the list, and what the element does when the resident picks a case or a page. */
+export interface ListPageView extends ListView {
   /** The council's heading, or '' for ours. */
   heading: string;
   /** A link template with `{ref}`, or '' to open cases in place. */
@@ -20,8 +21,8 @@ export interface ListViewOptions {
 }
 
 /** List mode: recent reports, each with its place, date and status, and Previous/Next. */
-export function renderList(view: ListView, o: ListViewOptions): TemplateResult {
-  const { items, page, hasNext } = view;
+export function renderList(o: ListPageView): TemplateResult {
+  const { items, page, hasNext } = o;
   return html`<h2 class="heading-l" tabindex="-1" part="heading">
       ${o.heading || msg('Recent reports', { id: 'tracker.list.title' })}
     </h2>
