@@ -30,16 +30,16 @@ describe('staff authoring (/staff/consultations)', () => {
 
     await page.getByLabel('Short name', { exact: true }).fill(id);
     await page.getByLabel('Title', { exact: true }).fill('Parks and play areas');
-    await page.getByLabel('Summary').fill('Tell us how you use the parks.');
+    await page.getByLabel('Summary', { exact: true }).fill('Tell us how you use the parks.');
     await page.getByLabel('Opens').fill('2099-01-01');
     await page.getByLabel('Closes').fill('2099-12-31');
-    await page.getByLabel('What the council proposes').fill('Longer opening hours in summer.');
+    await page.getByLabel('What the council proposes', { exact: true }).fill('Longer opening hours in summer.');
     await page.getByLabel('Why', { exact: true }).fill('Residents asked for them.');
-    await page.getByLabel('Who the council wants to hear from').fill('Everyone who uses the parks.');
+    await page.getByLabel('Who the council wants to hear from', { exact: true }).fill('Everyone who uses the parks.');
     await page.getByLabel('Minutes to answer').fill('5');
     await page.getByLabel('Other ways to respond').fill('Write to Parks, Town Hall, Larkmead.');
-    await page.getByLabel('How the council uses the answers').fill('We use your answers only for this consultation.');
-    await page.getByLabel('Title of the first page').fill('Your visits');
+    await page.getByLabel('How the council uses the answers', { exact: true }).fill('We use your answers only for this consultation.');
+    await page.getByLabel('Title of the first page', { exact: true }).fill('Your visits');
     await page.getByLabel('One choice from a list').check();
     await page.getByLabel('Question', { exact: true }).fill('How often do you visit a park?');
     await page.getByLabel('Short name of the question').fill('visits');
@@ -109,26 +109,31 @@ describe('staff authoring (/staff/consultations)', () => {
     await page.goto(`${demo.url}/staff/consultations/new`);
     await page.getByLabel('Short name', { exact: true }).fill(id);
     await page.getByLabel('Title', { exact: true }).fill('Dogs in parks');
-    await page.getByLabel('Summary').fill('Where dogs may run free.');
+    await page.getByLabel('Summary', { exact: true }).fill('Where dogs may run free.');
     await page.getByLabel('Opens').fill('2099-01-01');
     await page.getByLabel('Closes').fill('2099-12-31');
     // A topic other consultations use, ticked, and a new one typed.
     await page.getByRole('group', { name: 'Topics (optional)' }).getByLabel('Parks and open spaces').check();
     await page.getByLabel('New topics (optional)').fill('Dogs');
-    await page.getByLabel('What the council proposes').fill('Off-lead areas.');
+    await page.getByLabel('What the council proposes', { exact: true }).fill('Off-lead areas.');
     await page.getByLabel('Why', { exact: true }).fill('Residents asked.');
-    await page.getByLabel('Who the council wants to hear from').fill('Everyone.');
+    await page.getByLabel('Who the council wants to hear from', { exact: true }).fill('Everyone.');
     await page.getByLabel('Minutes to answer').fill('3');
     await page.getByLabel('Other ways to respond').fill('Write to Parks, Town Hall, Larkmead.');
-    await page.getByLabel('How the council uses the answers').fill('Only for this consultation.');
-    await page.getByLabel('Title of the first page').fill('You and your dog');
+    await page.getByLabel('How the council uses the answers', { exact: true }).fill('Only for this consultation.');
+    await page.getByLabel('Title of the first page', { exact: true }).fill('You and your dog');
     await page.getByLabel('One choice from a list').check();
     await page.getByLabel('Question', { exact: true }).fill('Do you walk a dog?');
     await page.getByLabel('Short name of the question').fill('walks');
     await page.getByLabel('Choices (for a list, ranking or scale)').fill('Every day\nSometimes\nNever');
     await page.getByLabel('“Other” choice (for one or any number of choices, optional)').fill('Someone else’s dog');
+    // Welsh, typed next to the English (optional).
+    await page.getByLabel('Title in Welsh').fill('Cŵn mewn parciau');
+    await page.getByLabel('Question in Welsh').fill('Ydych chi’n mynd â chi am dro?');
+    await page.getByLabel('Choices in Welsh').fill('Bob dydd\nWeithiau\nByth');
     await page.getByRole('button', { name: 'Save consultation' }).click();
     await page.getByRole('heading', { name: 'Consultation saved' }).waitFor();
+    await expect(page.getByLabel('Title in Welsh').inputValue()).resolves.toBe('Cŵn mewn parciau');
     await expect(page.getByRole('group', { name: 'Topics (optional)' }).getByLabel('Dogs', { exact: true }).isChecked()).resolves.toBe(true);
 
     // Any number of choices, at most 2.

@@ -227,6 +227,61 @@ describe.each(testDatabases())('Staff authoring forms on %s', (kind) => {
     expect((await get(`/staff/consultations/${id}/preview`)).text).toContain('saving answers shows a resume code, but it cannot be used to carry on.');
   });
 
+  it('takes Welsh for the overview, the page and the question, and the widget then offers Welsh', async () => {
+    const id = `llyn-${Date.now().toString(36)}`;
+    const created = await post('/staff/consultations/new', {
+      id,
+      title: 'The lake',
+      summary: 'Boats on the lake.',
+      opens: '2026-01-01',
+      closes: '2099-02-01',
+      proposal: 'Allow boats.',
+      reasons: 'Asked for.',
+      audience: 'Everyone.',
+      minutes: '5',
+      other_ways: 'Write to us.',
+      privacy: 'Only for this.',
+      title_cy: 'Y llyn',
+      summary_cy: 'Cychod ar y llyn.',
+      proposal_cy: 'Caniatáu cychod.',
+      reasons_cy: 'Gofynnwyd amdano.',
+      audience_cy: 'Pawb.',
+      privacy_cy: 'Dim ond ar gyfer hyn.',
+      page_title: 'Boats',
+      page_title_cy: 'Cychod',
+      q_type: 'radios',
+      q_id: 'boats',
+      q_label: 'Should boats be allowed?',
+      q_label_cy: "A ddylid caniatáu cychod?",
+      q_options: 'Yes, all boats\nOnly rowing boats',
+      q_options_cy: 'Ydy, pob cwch\nCychod rhwyfo yn unig',
+      q_other: 'Something else',
+      q_other_cy: 'Rhywbeth arall',
+    });
+    expect(created.status, created.text).toBe(303);
+    const stored = await definition(id);
+    expect(stored).toMatchObject({ title: { en: 'The lake', cy: 'Y llyn' }, overview: { privacy: { en: 'Only for this.', cy: 'Dim ond ar gyfer hyn.' } }, pages: [{ title: { en: 'Boats', cy: 'Cychod' } }] });
+    expect(stored.pages[0]!.questions[0]).toMatchObject({
+      label: { en: 'Should boats be allowed?', cy: 'A ddylid caniatáu cychod?' },
+      options: [{ value: 'yes-all-boats', label: { en: 'Yes, all boats', cy: 'Ydy, pob cwch' } }, { value: 'only-rowing-boats', label: { en: 'Only rowing boats', cy: 'Cychod rhwyfo yn unig' } }],
+      other: { label: { en: 'Something else', cy: 'Rhywbeth arall' } },
+    });
+    const api = await get(`/api/consultations/${id}`);
+    expect(api.body.languages).toEqual(['en', 'cy']);
+
+    // The forms show the Welsh back, marked as Welsh; emptying a Welsh box takes the Welsh off.
+    const edit = (await get(`/staff/consultations/${id}/edit`)).text;
+    expect(edit).toContain('<input id="title_cy" name="title_cy" value="Y llyn" lang="cy">');
+    const change = (await get(`/staff/consultations/${id}/questions/boats/edit`)).text;
+    expect(change).toContain('<textarea id="q_options_cy" name="q_options_cy" aria-describedby="q_options_cy-hint" lang="cy">Ydy, pob cwch\nCychod rhwyfo yn unig</textarea>');
+    const fewer = await post(`/staff/consultations/${id}/questions/boats/edit`, { q_type: 'radios', q_label: 'Should boats be allowed?', q_label_cy: '', q_options: 'Yes, all boats\nOnly rowing boats\nNo', q_options_cy: 'Ydy, pob cwch\nCychod rhwyfo yn unig' });
+    expect(fewer.status).toBe(400);
+    expect(fewer.text).toContain('<a href="#q_options_cy">Enter a Welsh choice for each English choice, in the same order (3 in English, 2 in Welsh), or leave them all empty</a>');
+    const plain = await post(`/staff/consultations/${id}/questions/boats/edit`, { q_type: 'radios', q_label: 'Should boats be allowed?', q_label_cy: '', q_options: 'Yes, all boats\nOnly rowing boats', q_options_cy: '' });
+    expect(plain.status, plain.text).toBe(303);
+    expect((await definition(id)).pages[0]!.questions[0]).toMatchObject({ label: 'Should boats be allowed?', options: [{ value: 'yes-all-boats', label: 'Yes, all boats' }, { value: 'only-rowing-boats', label: 'Only rowing boats' }] });
+  });
+
   it('styles every class the authoring markup uses', async () => {
     const id = await created();
     await post(`/staff/consultations/${id}/questions/new`, { page: 'page-1', q_type: 'yes_no', q_id: 'dog', q_label: 'Do you have a dog?' });

@@ -26,10 +26,14 @@ export function input(field: AuthoringField, label: string, hint: string, typed:
   return `<label for="${field}">${escapeHtml(label)}</label>${d.before}<input id="${field}" name="${field}" value="${escapeHtml(typed[field] ?? '')}"${d.attrs}${extra}>`;
 }
 
-export function textarea(field: AuthoringField, label: string, hint: string, typed: Typed, errors: Errors): string {
+export function textarea(field: AuthoringField, label: string, hint: string, typed: Typed, errors: Errors, extra = ''): string {
   const d = described(field, hint, errors);
-  return `<label for="${field}">${escapeHtml(label)}</label>${d.before}<textarea id="${field}" name="${field}"${d.attrs}>${escapeHtml(typed[field] ?? '')}</textarea>`;
+  return `<label for="${field}">${escapeHtml(label)}</label>${d.before}<textarea id="${field}" name="${field}"${d.attrs}${extra}>${escapeHtml(typed[field] ?? '')}</textarea>`;
 }
+
+/** Welsh boxes are marked lang="cy", so spellcheckers and screen readers treat the text as Welsh. */
+const CY = ' lang="cy"';
+const WELSH_HINT = 'Residents who choose Cymraeg read the Welsh instead of the English. Leave it empty for English only.';
 
 export function select(field: AuthoringField, label: string, hint: string, choices: [string, string][], typed: Typed, errors: Errors): string {
   const d = described(field, hint, errors);
@@ -76,7 +80,15 @@ ${textarea('reasons', 'Why', '', typed, errors)}
 ${textarea('audience', 'Who the council wants to hear from', '', typed, errors)}
 ${input('minutes', 'Minutes to answer', 'About how long it takes, like 10.', typed, errors, ' inputmode="numeric" class="short"')}
 ${textarea('other_ways', 'Other ways to respond', 'For people who are not online: a postal address, a phone number, a drop-in event.', typed, errors)}
-${textarea('privacy', 'How the council uses the answers', 'The privacy notice in a few sentences.', typed, errors)}`;
+${textarea('privacy', 'How the council uses the answers', 'The privacy notice in a few sentences.', typed, errors)}
+<h3>In Welsh (optional)</h3>
+<p class="hint">${WELSH_HINT} The consultation is offered in Welsh once its texts have Welsh.</p>
+${input('title_cy', 'Title in Welsh', '', typed, errors, CY)}
+${textarea('summary_cy', 'Summary in Welsh', '', typed, errors, CY)}
+${textarea('proposal_cy', 'What the council proposes, in Welsh', '', typed, errors, CY)}
+${textarea('reasons_cy', 'Why, in Welsh', '', typed, errors, CY)}
+${textarea('audience_cy', 'Who the council wants to hear from, in Welsh', '', typed, errors, CY)}
+${textarea('privacy_cy', 'How the council uses the answers, in Welsh', '', typed, errors, CY)}`;
 }
 
 const ORDINAL = ['', 'second', 'third'];
@@ -139,6 +151,13 @@ ${input('q_max_selections', 'Most choices a resident can tick (for any number of
 ${input('q_max_words', 'Most words (for a longer answer, optional)', 'Like 300. Leave it empty for no word limit.', typed, errors, ' inputmode="numeric" class="short"')}
 ${input('q_date_min', 'Earliest date (for a date, optional)', 'For example, 2027-01-05.', typed, errors, ' type="date"')}
 ${input('q_date_max', 'Latest date (for a date, optional)', 'For example, 2027-12-31.', typed, errors, ' type="date"')}
+<h3>In Welsh (optional)</h3>
+<p class="hint">${WELSH_HINT}</p>
+${mode === 'change' ? '' : input('page_title_cy', mode === 'add' ? 'Title of the new page in Welsh' : 'Title of the first page in Welsh', '', typed, errors, CY)}
+${input('q_label_cy', 'Question in Welsh', '', typed, errors, CY)}
+${input('q_hint_cy', 'Hint in Welsh', '', typed, errors, CY)}
+${textarea('q_options_cy', 'Choices in Welsh', 'One on each line, in the same order as the English.', typed, errors, CY)}
+${input('q_other_cy', '“Other” choice in Welsh', '', typed, errors, CY)}
 ${condition}`;
 }
 

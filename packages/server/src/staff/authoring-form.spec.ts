@@ -113,7 +113,8 @@ describe('the staff authoring forms and the definition schema', () => {
     let d = add(saved(), { page: 'page-1', q_type: 'yes_no', q_id: 'dog', q_label: 'A dog?' });
     d = add(d, { page: 'new', page_title: 'More', q_type: 'text', q_id: 'name', q_label: 'Your name?' });
     d = parseDefinition({ ...d, pages: [{ ...d.pages[0]!, questions: [{ ...d.pages[0]!.questions[0]!, options: [{ value: 'weekly', label: { en: 'Weekly', cy: 'Yn wythnosol' } }, { value: 'rarely', label: 'Rarely' }] }, d.pages[0]!.questions[1]!] }, d.pages[1]!] });
-    const typed: Typed = { ...typedFromQuestion(d.pages[0]!.questions[0]!, d).typed, q_type: 'checkboxes', q_options: 'Weekly\nDaily\nRarely', q_label: 'How often?' };
+    // Without a Welsh choices box (as through the API), a choice whose English is unchanged keeps its Welsh.
+    const typed: Typed = { ...typedFromQuestion(d.pages[0]!.questions[0]!, d).typed, q_type: 'checkboxes', q_options: 'Weekly\nDaily\nRarely', q_label: 'How often?', q_options_cy: undefined };
     const changed = check(withChangedQuestion(d, 'visits', typed, false), typed, true, d);
     expect('definition' in changed && changed.definition.pages[0]!.questions[0]).toMatchObject({
       id: 'visits',
@@ -144,5 +145,18 @@ describe('the staff authoring forms and the definition schema', () => {
     const cleared = definitionFrom(none, (result as { definition: ReturnType<typeof parseDefinition> }).definition, known);
     expect(cleared.topics).toBeUndefined();
     expect(cleared.areas).toBeUndefined();
+  });
+
+  it('keeps stored Welsh when a form has no Welsh boxes, takes typed Welsh, and drops it when the box is emptied', () => {
+    const typed = { ...overview, ...first, title_cy: 'Parciau', q_label_cy: 'Pa mor aml?', q_options_cy: 'Yn wythnosol\nAnaml' };
+    const result = check(definitionFrom(typed, null), typed, true);
+    expect('definition' in result && result.definition).toMatchObject({
+      title: { en: 'Parks', cy: 'Parciau' },
+      summary: 'How you use the parks.',
+      pages: [{ title: 'Visits', questions: [{ label: { en: 'How often?', cy: 'Pa mor aml?' }, options: [{ value: 'weekly', label: { en: 'Weekly', cy: 'Yn wythnosol' } }, { value: 'rarely', label: { en: 'Rarely', cy: 'Anaml' } }] }] }],
+    });
+    const stored = (result as { definition: ReturnType<typeof parseDefinition> }).definition;
+    expect(definitionFrom({ ...overview }, stored).title).toEqual({ en: 'Parks', cy: 'Parciau' });
+    expect(definitionFrom({ ...overview, title_cy: '' }, stored).title).toBe('Parks');
   });
 });

@@ -1,7 +1,7 @@
 import { definitionSchema, english, parseDefinition, DefinitionError, type LocalizedText, type Definition, type Question, type QuestionType, type Tag } from '../consultations/definition.ts';
 import { parseDay } from '../requests/expected-dates.ts';
 import type { FieldError } from './page.ts';
-import { CONDITION_ROWS, options, QUESTION_FIELDS, questionFrom, unknownAnswer, WITH_OPTIONS, type QuestionField } from './authoring-question.ts';
+import { CONDITION_ROWS, lines, options, QUESTION_FIELDS, questionFrom, unknownAnswer, withWelsh, WITH_OPTIONS, type QuestionField } from './authoring-question.ts';
 
 export { QUESTION_FIELDS };
 
@@ -24,7 +24,30 @@ export const QUESTION_TYPES: { type: QuestionType; name: string; hint: string }[
   { type: 'location', name: 'A place on the map', hint: 'Within the council’s area.' },
 ];
 
-export const OVERVIEW_FIELDS = ['id', 'title', 'summary', 'opens', 'closes', 'topics', 'new_topics', 'areas', 'new_areas', 'proposal', 'reasons', 'audience', 'minutes', 'other_ways', 'privacy'] as const;
+export const OVERVIEW_FIELDS = [
+  'id',
+  'title',
+  'summary',
+  'opens',
+  'closes',
+  'topics',
+  'new_topics',
+  'areas',
+  'new_areas',
+  'proposal',
+  'reasons',
+  'audience',
+  'minutes',
+  'other_ways',
+  'privacy',
+  // Welsh (optional): what residents who choose Cymraeg read.
+  'title_cy',
+  'summary_cy',
+  'proposal_cy',
+  'reasons_cy',
+  'audience_cy',
+  'privacy_cy',
+] as const;
 export type AuthoringField = (typeof OVERVIEW_FIELDS)[number] | QuestionField;
 export type Typed = Partial<Record<AuthoringField, string>>;
 
@@ -69,6 +92,9 @@ const LABELS: Partial<Record<AuthoringField, string>> = {
   q_other: '“Other” choice',
   new_topics: 'Other topics',
   new_areas: 'Other areas',
+  title_cy: 'Title in Welsh',
+  q_label_cy: 'Question in Welsh',
+  q_options_cy: 'Choices in Welsh',
 };
 
 /** Which form field a definition key path is about ("pages[1].questions[0].label" → q_label). */
@@ -159,7 +185,7 @@ function tagsFrom(chosen: string, typed: string, known: Tag[], stored: Tag[] | u
 export function definitionFrom(typed: Typed, existing: Definition | null, known: KnownTags = { topics: [], areas: [] }): Record<string, unknown> {
   const t = (f: AuthoringField) => (typed[f] ?? '').trim();
   // A text whose English is unchanged keeps its stored form, Welsh included (the form shows English only).
-  const text = (f: AuthoringField, stored: LocalizedText | undefined) => (stored !== undefined && english(stored) === t(f) ? stored : t(f));
+  const text = (f: 'title' | 'summary' | 'proposal' | 'reasons' | 'audience' | 'privacy', stored: LocalizedText | undefined) => withWelsh(t(f), typed[`${f}_cy`], stored);
   const minutes = Number(t('minutes'));
   // Topics and areas as chosen, when the form had them (a form without them keeps them as stored).
   const tags = (key: 'topics' | 'areas', added: 'new_topics' | 'new_areas') =>
@@ -188,7 +214,7 @@ export function definitionFrom(typed: Typed, existing: Definition | null, known:
             : [],
       privacy: text('privacy', existing?.overview.privacy),
     },
-    pages: existing?.pages ?? [{ id: 'page-1', title: t('page_title'), questions: [questionFrom(typed, null)] }],
+    pages: existing?.pages ?? [{ id: 'page-1', title: withWelsh(t('page_title'), typed.page_title_cy, undefined), questions: [questionFrom(typed, null)] }],
   };
 }
 
@@ -204,7 +230,7 @@ export function withQuestion(definition: Definition, typed: Typed): Record<strin
   else {
     let n = pages.length + 1;
     while (pages.some((p) => p.id === `page-${n}`)) n++;
-    pages.push({ id: `page-${n}`, title: (typed.page_title ?? '').trim(), questions: [question] });
+    pages.push({ id: `page-${n}`, title: withWelsh((typed.page_title ?? '').trim(), typed.page_title_cy, undefined), questions: [question] });
   }
   return { ...definition, pages };
 }
@@ -293,6 +319,11 @@ export function check(
     }
     for (const field of ['q_date_min', 'q_date_max'] as const) if (type === 'date' && t(field) && !day(t(field))) add(field, `${LABELS[field]} must be a real date, like 14 October 2026`);
     if (type === 'date' && day(t('q_date_min')) && day(t('q_date_max')) && t('q_date_min') > t('q_date_max')) add('q_date_max', 'Latest date must be the same as or after the earliest date');
+    const welshChoices = lines(typed.q_options_cy).length;
+    const englishChoices = options(t('q_options')).length;
+    if (WITH_OPTIONS.has(type) && welshChoices && welshChoices !== englishChoices) {
+      add('q_options_cy', `Enter a Welsh choice for each English choice, in the same order (${englishChoices} in English, ${welshChoices} in Welsh), or leave them all empty`);
+    }
     CONDITION_ROWS.forEach((row, i) => {
       if (!t(row.question)) return;
       const test = t(row.test) || 'equals';

@@ -32,6 +32,12 @@ export const QUESTION_FIELDS = [
   'q_max_selections',
   'q_date_min',
   'q_date_max',
+  // Welsh (optional): what residents who choose Cymraeg read.
+  'page_title_cy',
+  'q_label_cy',
+  'q_hint_cy',
+  'q_options_cy',
+  'q_other_cy',
   ...CONDITION_ROWS.flatMap((r) => [r.question, r.test, r.value]),
   'cond_join',
 ] as const;
@@ -59,6 +65,22 @@ export function options(text: string, stored: { value: string; label: LocalizedT
       return { value, label };
     });
 }
+
+/**
+ * A text as typed with its Welsh: `{en, cy}` when Welsh was typed, the English alone when the
+ * Welsh box was left empty. A form without the Welsh box (undefined) keeps the stored Welsh while
+ * the English is unchanged.
+ */
+export function withWelsh(en: string, cy: string | undefined, stored: LocalizedText | undefined): LocalizedText {
+  if (cy === undefined) return stored !== undefined && english(stored) === en ? stored : en;
+  return cy.trim() ? { en, cy: cy.trim() } : en;
+}
+
+/** The Welsh of a stored text, or ''. */
+export const welsh = (text: LocalizedText | undefined) => (text !== undefined && typeof text === 'object' ? (text.cy ?? '') : '');
+
+/** Lines of a choices box, without blank ones. */
+export const lines = (text: string | undefined) => (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
 const questionsOf = (definition: Definition | null) => definition?.pages.flatMap((p) => p.questions) ?? [];
 
@@ -141,19 +163,26 @@ const whole = (text: string) => (/^\d+$/.test(text) ? Number(text) : text === ''
 export function questionFrom(typed: TypedQuestion, definition: Definition | null, stored?: Question, keptCondition?: Condition): Question {
   const t = (f: QuestionField) => (typed[f] ?? '').trim();
   const type = t('q_type') as QuestionType;
-  const text = (value: string, before: LocalizedText | undefined) => (before !== undefined && english(before) === value ? before : value);
+  const text = (value: string, cy: string | undefined, before: LocalizedText | undefined) => withWelsh(value, cy, before);
+  const choices = () => {
+    const list = options(t('q_options'), storedOptions);
+    if (typed.q_options_cy === undefined) return list;
+    // Welsh choices line up with the English ones (check() refuses a different number of lines).
+    const cy = lines(typed.q_options_cy);
+    return list.map((o, i) => ({ ...o, label: cy.length === list.length ? { en: english(o.label), cy: cy[i]! } : english(o.label) }));
+  };
   const condition = keptCondition ?? conditionFrom(definition, typed);
   const storedOptions = stored && 'options' in stored ? stored.options : [];
   const storedOther = stored && 'other' in stored ? stored.other : undefined;
   const question: Record<string, unknown> = {
     id: stored?.id ?? t('q_id'),
     type,
-    label: text(t('q_label'), stored?.label),
-    ...(t('q_hint') ? { hint: text(t('q_hint'), stored?.hint) } : {}),
+    label: text(t('q_label'), typed.q_label_cy, stored?.label),
+    ...(t('q_hint') ? { hint: text(t('q_hint'), typed.q_hint_cy, stored?.hint) } : {}),
     required: t('q_required') === 'yes',
     ...(condition ? { showIf: condition } : {}),
-    ...(WITH_OPTIONS.has(type) ? { options: options(t('q_options'), storedOptions) } : {}),
-    ...(WITH_OTHER.has(type) && t('q_other') ? { other: { label: text(t('q_other'), storedOther?.label) } } : {}),
+    ...(WITH_OPTIONS.has(type) ? { options: choices() } : {}),
+    ...(WITH_OTHER.has(type) && t('q_other') ? { other: { label: text(t('q_other'), typed.q_other_cy, storedOther?.label) } } : {}),
     ...(type === 'textarea' && t('q_max_words') ? { maxWords: whole(t('q_max_words')) } : {}),
     ...(type === 'checkboxes' && t('q_max_selections') ? { maxSelections: whole(t('q_max_selections')) } : {}),
     ...(type === 'date' && t('q_date_min') ? { min: t('q_date_min') } : {}),
@@ -183,6 +212,10 @@ export function typedFromQuestion(question: Question, definition: Definition): {
       q_max_selections: question.type === 'checkboxes' && question.maxSelections ? String(question.maxSelections) : '',
       q_date_min: question.type === 'date' ? (question.min ?? '') : '',
       q_date_max: question.type === 'date' ? (question.max ?? '') : '',
+      q_label_cy: welsh(question.label),
+      q_hint_cy: welsh(question.hint),
+      q_options_cy: 'options' in question && question.options.some((o) => welsh(o.label)) ? question.options.map((o) => welsh(o.label)).join('\n') : '',
+      q_other_cy: 'other' in question && question.other ? welsh(question.other.label) : '',
       ...(condition ?? {}),
     },
   };

@@ -10,6 +10,7 @@ import { escapeHtml } from '../http/html.ts';
 import { CSP, page, send } from './page.ts';
 import { check, definitionFrom, isoDay, OVERVIEW_FIELDS, QUESTION_FIELDS, type KnownTags, type Typed } from './authoring-form.ts';
 import { overviewFields, questionFields, type Errors } from './authoring-fields.ts';
+import { welsh } from './authoring-question.ts';
 import { banner, formPage, formTokens, knownTags, missing, path, putDefinition, read, same, storedDefinition } from './authoring-common.ts';
 import { questionList } from './authoring-list.ts';
 import questionRoutes from './authoring-questions.ts';
@@ -39,6 +40,12 @@ function typedFrom(definition: Definition): Typed {
     minutes: String(definition.overview.estimatedMinutes),
     other_ways: definition.overview.otherWays.map((w) => english(w.detail)).join('\n'),
     privacy: english(definition.overview.privacy),
+    title_cy: welsh(definition.title),
+    summary_cy: welsh(definition.summary),
+    proposal_cy: welsh(definition.overview.proposal),
+    reasons_cy: welsh(definition.overview.reasons),
+    audience_cy: welsh(definition.overview.audience),
+    privacy_cy: welsh(definition.overview.privacy),
   };
 }
 
