@@ -91,4 +91,7 @@ export const styles = css`
     margin-block-start: ${space[2]};
     color: ${color.secondaryText};
   }
+  .asset-list {
+    margin-block-start: ${space[4]};
+  }
 `;

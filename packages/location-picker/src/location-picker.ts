@@ -36,6 +36,9 @@ const STEP_METRES = 50;
 /** How close the pin must be to an asset for Enter to choose it. */
 const ASSET_REACH_METRES = 25;
 const SMALL_STEP_METRES = 10;
+/** The keyboard list of assets: this many, within this distance of the chosen place. */
+const ASSET_LIST_COUNT = 5;
+const ASSET_LIST_METRES = 150;
 
 /**
  * @summary Lets a resident pinpoint a place: address or postcode search, a map with a pin they
@@ -50,6 +53,7 @@ const SMALL_STEP_METRES = 10;
  * @csspart map - The map (focusable; arrow keys move the pin).
  * @csspart notice - A message about the chosen place (outside the area, location denied, map failed).
  * @csspart chosen - The sentence naming the chosen place.
+ * @csspart asset-list - The radios listing the nearest assets (street lights…), for keyboard and screen-reader users.
  * @cssprop --civic-location-picker-height - Height of the map (default 22rem).
  * @cssprop --civic-location-picker-search-width - Widest the search box grows (default 30rem).
  */
@@ -89,6 +93,8 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   @property({ attribute: 'assets-src' }) assetsSrc = '';
   /** The asset property holding its id; default the feature's `id`. */
   @property({ attribute: 'asset-id-property' }) assetIdProperty = '';
+  /** What the assets are, for people ("Street lights"): names the list of the nearest ones. */
+  @property({ attribute: 'assets-label' }) assetsLabel = '';
   /** How the value is submitted in a form: `fields` (default), `json` or `open311`. See docs/location-picker.md. */
   @property({ attribute: 'form-value' }) formValue: FormValueMode = 'fields';
   /** Where MapLibre's worker script is served, when a build cannot bundle it (CDN, strict CSP). */
@@ -103,6 +109,13 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   @state() private notice = '';
   @state() private locating = false;
   @state() private announcement = '';
+  /**
+   * Where the list of nearby assets is measured from: the place chosen other than from the list,
+   * so choosing from it keeps its order (else the value's point).
+   */
+  @state() private assetAnchor: { lat: number; lng: number } | null = null;
+  /** The resident said "I can't find it on the map". */
+  @state() private assetNotFound = false;
   /** No address search is configured (resolved once the geocoder module has loaded). */
   @state() private searchOff = false;
   /** The address search failed while the resident used it. */
@@ -206,6 +219,8 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     this.search.close();
     this.rejection = null;
     this.notice = '';
+    this.assetAnchor = null;
+    this.assetNotFound = false;
   }
 
   override disconnectedCallback(): void {
@@ -297,6 +312,8 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       address?: string;
       assetId?: string;
       move?: { metres: number; direction: Direction };
+      /** Chosen from the list of nearby assets: the list keeps its place (and its order). */
+      fromList?: boolean;
     },
   ): Promise<void> {
     if (this.readonly || this.disabled) return;
@@ -317,6 +334,10 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     }
     this.rejection = null;
     this.notice = '';
+    if (!options.fromList) {
+      this.assetAnchor = { lat, lng };
+      this.assetNotFound = false;
+    }
     const areas = await this.areas;
     // The most specific area we know: a parish from areas-src, else the council.
     const area = areas?.nameAt(lat, lng) ?? boundary?.councilName ?? null;
@@ -468,12 +489,22 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     }
     const inputId = `${this.fieldId}-input`;
     const statusId = `${this.fieldId}-status`;
-    if (this.describing) return this.renderDescribe(inputId, statusId);
-    const { open, active, results, query, status } = this.search;
-    const activeId = open && active >= 0 ? this.optionId(active) : undefined;
+    // One fieldset whichever text box it holds: switching to the describe box (the search failed)
+    // must not re-create the map's container, or MapLibre would keep drawing into a detached one.
     return this.renderGroup(html`
       <fieldset aria-describedby=${ifDefined(this.describedBy)}>
         ${this.label ? this.renderLegend() : nothing} ${this.renderHint()} ${this.renderError()}
+        ${this.describing ? this.renderDescribe(inputId, statusId) : this.renderSearch(inputId, statusId)}
+        ${this.renderLocateAndMap()}
+      </fieldset>
+    `);
+  }
+
+  /** The address search: an ARIA 1.2 combobox and its Search button. */
+  private renderSearch(inputId: string, statusId: string) {
+    const { open, active, results, query, status } = this.search;
+    const activeId = open && active >= 0 ? this.optionId(active) : undefined;
+    return html`
         <label class="label" for=${inputId}>${msg('Address or postcode', { id: 'picker.searchLabel' })}</label>
         <div class="search">
           <div class="combobox" @focusout=${this.onFocusOut}>
@@ -518,9 +549,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
           </button>
         </div>
         <p class="message" id=${statusId} role="status">${status}</p>
-        ${this.renderLocateAndMap()}
-      </fieldset>
-    `);
+    `;
   }
 
   /** "Use my location", messages about the place, the chosen place and the map. */
@@ -540,7 +569,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
             </div>`
           : nothing}
         ${this.notice ? html`<div part="notice" class="notice">${this.notice}</div>` : nothing}
-        ${this.value ? this.renderChosen() : nothing} ${this.renderMap()}
+        ${this.value ? this.renderChosen() : nothing} ${this.renderMap()} ${this.renderAssetList()}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -551,9 +580,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
    */
   private renderDescribe(inputId: string, statusId: string) {
     const hintId = `${this.fieldId}-words-hint`;
-    return this.renderGroup(html`
-      <fieldset aria-describedby=${ifDefined(this.describedBy)}>
-        ${this.label ? this.renderLegend() : nothing} ${this.renderHint()} ${this.renderError()}
+    return html`
         <label class="label" for=${inputId}>${msg('Address, or a description of the place', { id: 'picker.describeLabel' })}</label>
         <p class="hint" id=${hintId}>${msg('For example, 12 High Street, or the footpath behind the library.', { id: 'picker.describeHint' })}</p>
         <input
@@ -572,9 +599,38 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
         <p class="message" id=${statusId} role="status">${this.searchFailed
           ? msg('Address search is not working at the moment. Type the address or describe the place instead.', { id: 'picker.searchFailedWords' })
           : ''}</p>
-        ${this.renderLocateAndMap()}
-      </fieldset>
-    `);
+    `;
+  }
+
+  /** The nearest assets as radios, once they are on the map (map/asset-list.ts, loaded with it). */
+  private renderAssetList() {
+    const list = this.mapController.assetList;
+    const view = this.view;
+    if (!list || !view || !hasPoint(this.value)) return nothing;
+    const assets = view.nearestAssets(this.assetAnchor ?? this.value, ASSET_LIST_COUNT, ASSET_LIST_METRES);
+    if (!assets.length) return nothing;
+    return list.renderAssetList({
+      assets,
+      name: this.assetsLabel,
+      chosen: this.value.assetId ?? '',
+      notFound: this.assetNotFound,
+      disabled: this.disabled,
+      onChoose: (asset) => {
+        if (asset) void this.choosePoint(asset.lat, asset.lng, { source: 'map', assetId: asset.id, fromList: true });
+        else this.cannotFindAsset();
+      },
+    });
+  }
+
+  /** "I can't find it on the map": the place stays, only the asset goes (the report still goes). */
+  private cannotFindAsset(): void {
+    if (!this.value) return;
+    this.assetNotFound = true;
+    const { assetId: _gone, ...place } = this.value;
+    this.value = place;
+    this.announce(msg('You said you cannot find it on the map. The place you chose is kept.', { id: 'picker.assetNone' }));
+    this.emit(new CivicLocationChangeEvent({ ...place }));
+    this.dispatchChange();
   }
 
   private renderChosen() {

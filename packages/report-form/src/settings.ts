@@ -13,7 +13,7 @@ export interface ReportSettings {
   phone: string;
   openingHours: string;
   /** The chosen category's asset layer (street lights…), from the endpoint's configuration. */
-  assets?: { src: string; idProperty: string; attribute: string };
+  assets?: { src: string; idProperty: string; attribute: string; name: string };
 }
 
 /** The attributes a page may set; unset (undefined) means "the backend's configuration". */
@@ -30,7 +30,10 @@ export interface SettingAttributes {
 /** The asset layer the configuration gives a category, if any. */
 function assetLayerFor(c: WidgetConfig, serviceCode: string): ReportSettings['assets'] {
   const layer = c.assetLayers?.find((l) => l.src && serviceCode && l.services?.includes(serviceCode));
-  return layer ? { src: layer.src!, idProperty: layer.idProperty ?? '', attribute: layer.attribute || 'asset_id' } : undefined;
+  if (!layer) return undefined;
+  // Text from a server is data: only a string is kept, and it is rendered as text.
+  const name = typeof layer.name === 'string' ? layer.name : '';
+  return { src: layer.src!, idProperty: layer.idProperty ?? '', attribute: layer.attribute || 'asset_id', name };
 }
 
 /** An attribute the page sets wins over the backend's configuration; set to "" it turns that part off. */

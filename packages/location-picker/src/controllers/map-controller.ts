@@ -42,6 +42,8 @@ export interface MapControllerOptions extends Pick<MapViewOptions, 'onPick' | 'o
 export class MapController implements ReactiveController {
   state: MapState = 'off';
   view?: MapView;
+  /** The keyboard list of nearby assets, loaded once assets are on the map. */
+  assetList?: typeof import('../map/asset-list.js');
   /** Resolves once the map has loaded and drawn everything (never, if there is no map). */
   readonly ready: Promise<void>;
 
@@ -154,6 +156,8 @@ export class MapController implements ReactiveController {
     if (!json) return;
     try {
       this.view?.setAssets(json, assetIdProperty);
+      if (this.view?.hasAssets && !this.assetList) this.assetList = await import('../map/asset-list.js');
+      this.host.requestUpdate();
     } catch (error) {
       this.options.onError('load-assets', 'assets are not a GeoJSON FeatureCollection', error);
     }

@@ -10,7 +10,14 @@
 
     export const templates = {
       'picker.assetChosen': str`Wedi dewis ${0}.`,
+'picker.assetListHint': `Yr agosaf yn gyntaf. Mae dewis un yn symud y pin ato.`,
+'picker.assetListLabel': `Pa un ydyw?`,
+'picker.assetListNamed': str`${0} ger y lle a ddewisoch`,
 'picker.assetNear': str`Mae ${0} ${1} metr i ffwrdd. Pwyswch Enter i'w ddewis.`,
+'picker.assetNone': `Rydych wedi dweud na allwch ddod o hyd iddo ar y map. Mae'r lle a ddewisoch yn cael ei gadw.`,
+'picker.assetNotFound': `Dydw i ddim yn gallu dod o hyd iddo ar y map`,
+'picker.assetOption': str`${0}, ${1} metr i ffwrdd`,
+'picker.assetOptionOne': str`${0}, 1 metr i ffwrdd`,
 'picker.assetsKey': `Gellir dewis cylchoedd melyn: cliciwch ar un, neu symudwch y pin yn agos ato a phwyso Enter.`,
 'picker.chosen': `Lleoliad wedi'i ddewis.`,
 'picker.chosenLabel': `Lleoliad a ddewiswyd:`,

@@ -88,6 +88,9 @@ export class MapView {
     const pin = this.marker.getElement();
     pin.setAttribute('aria-label', options.pinLabel);
     pin.setAttribute('role', 'img');
+    // MapLibre makes a draggable pin a tab stop of its own, where no key does anything: the map
+    // wrapper is the one tab stop (its arrow keys move the pin), so Tab goes on to the next field.
+    pin.setAttribute('tabindex', '-1');
     this.marker.on('dragend', () => {
       const { lat, lng } = this.marker.getLngLat();
       options.onPick(lat, lng);
@@ -130,7 +133,14 @@ export class MapView {
       this.marker.addTo(this.map);
       this.pinShown = true;
     }
-    if (!this.map.getBounds().contains([point.lng, point.lat])) this.map.easeTo({ center: [point.lng, point.lat] });
+    // Follow the pin before it reaches the edge (arrow keys move it 50 m at a time): once it is
+    // within a fifth of the map's size of an edge, bring it back to the middle.
+    const { x, y } = this.map.project([point.lng, point.lat]);
+    const box = this.map.getContainer();
+    const margin = Math.min(box.clientWidth, box.clientHeight) / 5;
+    if (x < margin || y < margin || x > box.clientWidth - margin || y > box.clientHeight - margin) {
+      this.map.easeTo({ center: [point.lng, point.lat] });
+    }
   }
 
   /** Where the pin is drawn on screen (CSS pixels from the map's top left), or null. */
@@ -166,6 +176,21 @@ export class MapView {
       if (metres <= maxMetres && (!best || metres < best.metres)) best = { id, lat, lng, metres };
     }
     return best;
+  }
+
+  /** Up to `count` assets nearest a point within `maxMetres`, nearest first (the keyboard list). */
+  nearestAssets(point: { lat: number; lng: number }, count: number, maxMetres: number): { id: string; lat: number; lng: number; metres: number }[] {
+    const near: { id: string; lat: number; lng: number; metres: number }[] = [];
+    for (const [id, [lng, lat]] of this.assets) {
+      const metres = distance(point, { lat, lng });
+      if (metres <= maxMetres) near.push({ id, lat, lng, metres });
+    }
+    return near.sort((a, b) => a.metres - b.metres).slice(0, count);
+  }
+
+  /** Whether any assets are on the map. */
+  get hasAssets(): boolean {
+    return this.assets.size > 0;
   }
 
   /**

@@ -61,7 +61,8 @@ export function renderWhere(v: ReportView) {
       geocoder-key=${ifDefined(s.geocoderKey || undefined)}
       assets-src=${ifDefined(s.assets?.src || undefined)}
       asset-id-property=${ifDefined(s.assets?.idProperty || undefined)}
-      .value=${place ? { lat: place.lat, lng: place.lng, address: place.address || null, area: place.area ?? null } : null}
+      assets-label=${ifDefined(s.assets?.name || undefined)}
+      .value=${place ? { lat: place.lat, lng: place.lng, address: place.address || null, area: place.area ?? null, ...(place.assetId ? { assetId: place.assetId } : {}) } : null}
       @civic-location-change=${(e: Event) => onPlace(v, e)}
       @change=${(e: Event) => {
         // The resident cleared the words that described the place.
