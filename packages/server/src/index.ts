@@ -33,7 +33,7 @@ import casePages from './requests/cases.ts';
 import open311Routes, { OPEN311_PREFIX } from './requests/routes.ts';
 import rootRoutes from './http/root.ts';
 import staffRoutes from './staff/routes.ts';
-import { seedDemoReports } from './requests/demo-reports.ts';
+import { loadDemoReports, seedDemoReports } from './requests/demo-reports.ts';
 import { loadAreas } from './geo/areas-files.ts';
 
 export type { ServerContext } from './http/context.ts';
@@ -170,6 +170,10 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
   };
 
   const trustProxy = options.trustProxy !== undefined ? checkTrustProxy(options.trustProxy) : parseTrustProxy(env.TRUST_PROXY);
+
+  // A broken sample reports file stops the start before a database is opened (a cold PGlite
+  // takes seconds); seeding below reads it again, as it does on every start.
+  if (options.demoReports) loadDemoReports({ config, areas }, options.demoReports);
 
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? '.civic-data' }));

@@ -7,6 +7,7 @@ import type { ServerContext } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { createRequest, parseReport } from './requests.ts';
 import { baseStatus, EXTENDED_STATUSES } from './statuses.ts';
+import type { RulesContext } from './request-rules.ts';
 import { postUpdate } from './updates.ts';
 
 /*
@@ -73,7 +74,7 @@ function requestBody(report: DemoReport): Record<string, unknown> {
 }
 
 /** Rules zod cannot see: the order of the days, and what the server itself would refuse. */
-function crossCheck(ctx: ServerContext, report: DemoReport, at: string): string[] {
+function crossCheck(ctx: RulesContext, report: DemoReport, at: string): string[] {
   const problems: string[] = [];
   let previous = report.reported_days_ago;
   report.updates.forEach((update, j) => {
@@ -100,7 +101,7 @@ function crossCheck(ctx: ServerContext, report: DemoReport, at: string): string[
 }
 
 /** Reads and checks a sample reports file against this server's services and area; throws DemoReportsError listing every problem. */
-export function loadDemoReports(ctx: ServerContext, file: string): DemoReport[] {
+export function loadDemoReports(ctx: RulesContext, file: string): DemoReport[] {
   let input: unknown;
   try {
     input = JSON.parse(readFileSync(file, 'utf8'));
