@@ -271,7 +271,7 @@ describe.each(testDatabases())('Staff authoring forms on %s', (kind) => {
 
     // The forms show the Welsh back, marked as Welsh; emptying a Welsh box takes the Welsh off.
     const edit = (await get(`/staff/consultations/${id}/edit`)).text;
-    expect(edit).toContain('<input id="title_cy" name="title_cy" value="Y llyn" lang="cy">');
+    expect(edit).toContain('<input id="title_cy" name="title_cy" value="Y llyn" aria-describedby="title_cy-hint" lang="cy">');
     const change = (await get(`/staff/consultations/${id}/questions/boats/edit`)).text;
     expect(change).toContain('<textarea id="q_options_cy" name="q_options_cy" aria-describedby="q_options_cy-hint" lang="cy">Ydy, pob cwch\nCychod rhwyfo yn unig</textarea>');
     const fewer = await post(`/staff/consultations/${id}/questions/boats/edit`, { q_type: 'radios', q_label: 'Should boats be allowed?', q_label_cy: '', q_options: 'Yes, all boats\nOnly rowing boats\nNo', q_options_cy: 'Ydy, pob cwch\nCychod rhwyfo yn unig' });

@@ -33,7 +33,7 @@ export function textarea(field: AuthoringField, label: string, hint: string, typ
 
 /** Welsh boxes are marked lang="cy", so spellcheckers and screen readers treat the text as Welsh. */
 const CY = ' lang="cy"';
-const WELSH_HINT = 'Residents who choose Cymraeg read the Welsh instead of the English. Leave it empty for English only.';
+const WELSH_HINT = 'Residents who choose Cymraeg read the Welsh instead. Leave the Welsh empty for English only; the consultation is offered in Welsh once it has Welsh.';
 
 export function select(field: AuthoringField, label: string, hint: string, choices: [string, string][], typed: Typed, errors: Errors): string {
   const d = described(field, hint, errors);
@@ -70,25 +70,23 @@ function tagFields(key: 'topics' | 'areas', known: Tag[], typed: Typed, errors: 
 export function overviewFields(typed: Typed, errors: Errors, creating: boolean, known: KnownTags): string {
   return `${creating ? input('id', 'Short name', 'Used in the web address and the API, like library-hours-2027. Letters, digits and “-”, starting with a letter.', typed, errors, ' spellcheck="false" autocomplete="off"') : ''}
 ${input('title', 'Title', 'Like “Library opening hours”.', typed, errors)}
+${input('title_cy', 'Title in Welsh (optional)', WELSH_HINT, typed, errors, CY)}
 ${textarea('summary', 'Summary', 'One or two sentences shown in lists of consultations.', typed, errors)}
+${textarea('summary_cy', 'Summary in Welsh (optional)', '', typed, errors, CY)}
 ${input('opens', 'Opens', 'For example, 2027-01-05. It can open now with “Publish” later.', typed, errors, ' type="date"')}
 ${input('closes', 'Closes', 'The last day people can answer.', typed, errors, ' type="date"')}
 ${tagFields('topics', known.topics, typed, errors)}
 ${tagFields('areas', known.areas, typed, errors)}
 ${textarea('proposal', 'What the council proposes', '', typed, errors)}
+${textarea('proposal_cy', 'What the council proposes, in Welsh (optional)', '', typed, errors, CY)}
 ${textarea('reasons', 'Why', '', typed, errors)}
+${textarea('reasons_cy', 'Why, in Welsh (optional)', '', typed, errors, CY)}
 ${textarea('audience', 'Who the council wants to hear from', '', typed, errors)}
+${textarea('audience_cy', 'Who the council wants to hear from, in Welsh (optional)', '', typed, errors, CY)}
 ${input('minutes', 'Minutes to answer', 'About how long it takes, like 10.', typed, errors, ' inputmode="numeric" class="short"')}
 ${textarea('other_ways', 'Other ways to respond', 'For people who are not online: a postal address, a phone number, a drop-in event.', typed, errors)}
 ${textarea('privacy', 'How the council uses the answers', 'The privacy notice in a few sentences.', typed, errors)}
-<h3>In Welsh (optional)</h3>
-<p class="hint">${WELSH_HINT} The consultation is offered in Welsh once its texts have Welsh.</p>
-${input('title_cy', 'Title in Welsh', '', typed, errors, CY)}
-${textarea('summary_cy', 'Summary in Welsh', '', typed, errors, CY)}
-${textarea('proposal_cy', 'What the council proposes, in Welsh', '', typed, errors, CY)}
-${textarea('reasons_cy', 'Why, in Welsh', '', typed, errors, CY)}
-${textarea('audience_cy', 'Who the council wants to hear from, in Welsh', '', typed, errors, CY)}
-${textarea('privacy_cy', 'How the council uses the answers, in Welsh', '', typed, errors, CY)}`;
+${textarea('privacy_cy', 'How the council uses the answers, in Welsh (optional)', '', typed, errors, CY)}`;
 }
 
 const ORDINAL = ['', 'second', 'third'];
@@ -134,9 +132,12 @@ export function questionFields(definition: Definition | null, typed: Typed, erro
       : `<h3>Condition</h3><p>It is asked only ${escapeHtml(describeCondition(current?.showIf, definition))}. The form cannot show this condition (it was set through the API), so it is kept as it is.</p>`;
   return `${mode === 'add' ? select('page', 'Page', 'Questions are asked a page at a time.', pages, typed, errors) : ''}
 ${mode === 'change' ? '' : input('page_title', mode === 'add' ? 'Title of the new page (only for a new page)' : 'Title of the first page', 'Like “Your views”.', typed, errors)}
+${mode === 'change' ? '' : input('page_title_cy', mode === 'add' ? 'Title of the new page in Welsh (optional)' : 'Title of the first page in Welsh (optional)', '', typed, errors, CY)}
 ${types}
 ${input('q_label', 'Question', 'What residents are asked, like “Which day should the library open late?”', typed, errors)}
+${input('q_label_cy', 'Question in Welsh (optional)', WELSH_HINT, typed, errors, CY)}
 ${input('q_hint', 'Hint (optional)', 'Help shown under the question.', typed, errors)}
+${input('q_hint_cy', 'Hint in Welsh (optional)', '', typed, errors, CY)}
 ${
   mode === 'change'
     ? `<p><strong>Short name of the question:</strong> ${escapeHtml(current?.id ?? '')}</p><p class="hint">It names the answers’ column in the responses file, so it stays as it is.</p>`
@@ -144,20 +145,15 @@ ${
 }
 <div class="choice"><input type="checkbox" id="q_required" name="q_required" value="yes"${typed.q_required === 'yes' ? ' checked' : ''}><label for="q_required">Residents must answer it</label></div>
 ${textarea('q_options', 'Choices (for a list, ranking or scale)', 'One choice on each line, in the order shown.', typed, errors)}
+${textarea('q_options_cy', 'Choices in Welsh (optional)', 'One on each line, in the same order as the English.', typed, errors, CY)}
 <h3>Settings for some kinds of question</h3>
 <p class="hint">Only the settings for the kind chosen above are used.</p>
 ${input('q_other', '“Other” choice (for one or any number of choices, optional)', 'A last choice with its own answer box, like “Something else”. Leave it empty for none.', typed, errors)}
+${input('q_other_cy', '“Other” choice in Welsh (optional)', '', typed, errors, CY)}
 ${input('q_max_selections', 'Most choices a resident can tick (for any number of choices, optional)', 'Like 3. Leave it empty for no limit.', typed, errors, ' inputmode="numeric" class="short"')}
 ${input('q_max_words', 'Most words (for a longer answer, optional)', 'Like 300. Leave it empty for no word limit.', typed, errors, ' inputmode="numeric" class="short"')}
 ${input('q_date_min', 'Earliest date (for a date, optional)', 'For example, 2027-01-05.', typed, errors, ' type="date"')}
 ${input('q_date_max', 'Latest date (for a date, optional)', 'For example, 2027-12-31.', typed, errors, ' type="date"')}
-<h3>In Welsh (optional)</h3>
-<p class="hint">${WELSH_HINT}</p>
-${mode === 'change' ? '' : input('page_title_cy', mode === 'add' ? 'Title of the new page in Welsh' : 'Title of the first page in Welsh', '', typed, errors, CY)}
-${input('q_label_cy', 'Question in Welsh', '', typed, errors, CY)}
-${input('q_hint_cy', 'Hint in Welsh', '', typed, errors, CY)}
-${textarea('q_options_cy', 'Choices in Welsh', 'One on each line, in the same order as the English.', typed, errors, CY)}
-${input('q_other_cy', '“Other” choice in Welsh', '', typed, errors, CY)}
 ${condition}`;
 }
 
