@@ -1,5 +1,7 @@
 // Staff author a consultation through the back office's forms (no JSON), with a condition and a
 // ranking question, preview it in the real widget, publish it, and a resident answers it.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from './harness.ts';
 
@@ -199,5 +201,38 @@ describe('staff authoring (/staff/consultations)', () => {
     await widget.getByRole('button', { name: 'Save and come back later' }).click();
     await widget.getByRole('heading', { name: 'Your answers have been saved' }).waitFor();
     expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('passes axe (WCAG 2.2 A and AA) on every authoring page, with and without errors', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // The staff pages allow no script at all (their CSP): axe is run through the debugging protocol.
+    const { page } = await demo.newPage();
+    page.setDefaultTimeout(15_000);
+    const axe = async () => {
+      await page.evaluate(axeSource);
+      return page.evaluate(async () => {
+        type Axe = { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> };
+        const options = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } };
+        const result = await (window as unknown as { axe: Axe }).axe.run(document, options);
+        return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+      });
+    };
+    const base = `${demo.url}/staff/consultations`;
+    // The demo's town centre consultation has conditions on "answered" and "any … in", and every type.
+    for (const path of ['/new', '/town-centre-2026/edit', '/town-centre-2026/questions/new', '/town-centre-2026/questions/car-park-rating/edit', '/town-centre-2026/questions/unsafe-why/edit', '/town-centre-2026/questions/comments/remove', '/town-centre-2026/questions/unsafe-place/remove']) {
+      await page.goto(`${base}${path}`);
+      await expect(axe(), path).resolves.toEqual([]);
+    }
+    // With the error summary and the fields' errors.
+    await page.goto(`${base}/new`);
+    await page.getByRole('button', { name: 'Save consultation' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await expect(axe(), 'the create form with errors').resolves.toEqual([]);
+    await page.goto(`${base}/town-centre-2026/questions/car-park-rating/edit`);
+    await page.getByLabel('Question', { exact: true }).fill('');
+    await page.getByLabel('The answer is', { exact: true }).fill('Nowhere');
+    await page.getByRole('button', { name: 'Save question' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await expect(axe(), 'the change form with errors').resolves.toEqual([]);
   }, 180_000);
 });

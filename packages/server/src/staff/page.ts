@@ -25,7 +25,7 @@ dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.35rem 1rem}dt{f
 label,legend{display:block;font-weight:700;margin:1rem 0 .35rem}input,select,textarea{font:inherit;border:2px solid #0b0c0c;padding:.35rem;max-width:100%}textarea{width:40rem;min-height:7rem}input[type=url]{width:40rem}
 .hint{color:#505a5f;margin:0 0 .35rem}button{font:inherit;margin-top:1rem;padding:.5rem 1rem;background:#00703c;color:#fff;border:0;box-shadow:0 2px #002d18;cursor:pointer}
 .banner{border:5px solid #00703c;padding:1rem;margin-bottom:1.5rem}.banner h2{margin:0;font-size:1.2rem}
-.errors{border:5px solid #d4351c;padding:1rem;margin-bottom:1.5rem}.errors h2{margin:0 0 .5rem;font-size:1.2rem}.errors a{color:#d4351c;font-weight:700}
+.errors{border:5px solid #d4351c;padding:1rem;margin-bottom:1.5rem}.errors h2{margin:0 0 .5rem;font-size:1.2rem}.errors a{color:#d4351c;font-weight:700}.errors li{margin:0 0 .4rem}
 .field-error{color:#d4351c;font-weight:700;margin:0 0 .35rem}ol.timeline{padding-left:1.25rem}ol.timeline li{margin-bottom:.75rem}
 nav.filters ul{display:flex;gap:1rem;list-style:none;padding:0}nav.filters a[aria-current]{font-weight:700;color:#0b0c0c}
 .demo-warning{background:#fd0;color:#0b0c0c;padding:.5rem 1rem;margin:0;font-weight:700}.account{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}.account form button{margin:0;padding:.25rem .75rem;background:#fff;color:#0b0c0c;box-shadow:none}
