@@ -511,19 +511,9 @@ export class CivicConsultation extends CivicElement {
   }
 
   private renderSaved() {
-    const step = this.step as { kind: 'saved'; from: string };
-    return renderSaved({
-      resumeCode: this.saveReturn.resumeCode,
-      expiresAt: this.saveReturn.expiresAt,
-      emailedTo: this.saveReturn.emailedTo,
-      emailError: this.saveReturn.emailError,
-      actionError: this.actionError || this.saveReturn.error,
-      emailing: this.saveReturn.busy === 'email',
-      onEmail: (e) => (e.preventDefault(), void this.saveReturn.emailFrom(this.renderRoot, this.savedFrom)),
-      onEmailInput: () => this.saveReturn.clear('emailError'),
-      onEnter: submitOnEnter,
-      onContinue: () => this.go(step.from ? { kind: 'page', id: step.from } : { kind: 'overview' }),
-    });
+    const { from } = this.step as { kind: 'saved'; from: string };
+    const back = () => this.go(from ? { kind: 'page', id: from } : { kind: 'overview' });
+    return renderSaved(this.saveReturn.savedView(this.renderRoot, this.savedFrom, this.actionError, back));
   }
 
   private renderDone() {

@@ -8,6 +8,8 @@ import { msg } from '@lit/localize';
 import { CivicErrorEvent, ConsultationClient, ConsultationError, type Draft, type DraftInput, type SavedDraft } from '@civic-widgets/core';
 import { looksLikeResumeCode, normaliseResumeCode, type Answers } from './model.js';
 import { problemText } from './problems.js';
+import { submitOnEnter } from './answers.js';
+import type { SavedView } from './pages/saved.js';
 
 export interface SaveReturnOptions {
   client(): ConsultationClient | undefined;
@@ -71,6 +73,22 @@ export class SaveReturnController implements ReactiveController {
     if (await this.resume(field?.value ?? '')) return;
     await this.host.updateComplete;
     root.querySelector<HTMLElement>('[data-resume]')?.focus();
+  }
+
+  /** The "saved" page: the code, the form to email it, and their messages. */
+  savedView(root: ParentNode, from: string, actionError: string, onContinue: () => void): SavedView {
+    return {
+      resumeCode: this.resumeCode,
+      expiresAt: this.expiresAt,
+      emailedTo: this.emailedTo,
+      emailError: this.emailError,
+      actionError: actionError || this.error,
+      emailing: this.busy === 'email',
+      onEmail: (e) => (e.preventDefault(), void this.emailFrom(root, from)),
+      onEmailInput: () => this.clear('emailError'),
+      onEnter: submitOnEnter,
+      onContinue,
+    };
   }
 
   /** Saves the answers (and emails the code when `email` is given). */

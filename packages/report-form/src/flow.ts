@@ -138,6 +138,36 @@ export function pagesFor(s: FlowState): PageId[] {
   return pages;
 }
 
+/** What survives a reload (sessionStorage): the answers, the page, the report's Idempotency-Key. */
+export interface Draft {
+  answers: Answers;
+  page: PageId | 'done' | 'queued' | 'existing' | 'stopped';
+  key: string;
+  returnToCheck: boolean;
+}
+
+/** Whether browser Back or Forward may show `page` again: the answers still lead to it. */
+export function canReturnTo(page: string, s: FlowState): boolean {
+  return (
+    pagesFor(s).includes(page as PageId) ||
+    (page === 'existing' && !!s.answers.duplicate) ||
+    (page === 'stopped' && !!stopFor(s.attributes, s.answers.attributes))
+  );
+}
+
+/** The page before `page`, for Back ("already reported" goes back to the list of nearby reports). */
+export function pageBefore(pages: readonly PageId[], page: string): PageId | undefined {
+  if (page === 'existing') return 'duplicates';
+  const i = pages.indexOf(page as PageId);
+  return i > 0 ? pages[i - 1] : undefined;
+}
+
+/** The page Continue leads to: the next one, or back from a Change link, the next unanswered one or the check page. */
+export function pageAfter(s: FlowState, page: PageId, returnToCheck: boolean): PageId {
+  const pages = pagesFor(s);
+  return (returnToCheck ? nextUnanswered(s, page) : pages[pages.indexOf(page) + 1]) ?? 'check';
+}
+
 /** The first page after `from` that still needs an answer (used when coming back from a Change link). */
 export function nextUnanswered(s: FlowState, from: PageId): PageId | undefined {
   const pages = pagesFor(s);

@@ -22,7 +22,8 @@ import {
   type ServiceRequest,
 } from '@civic-widgets/core';
 import { styles } from './report-form.styles.js';
-import { emptyAnswers, nextUnanswered, stopFor, pagesFor, toRequest, type Answers, type FlowState, type PageId } from './flow.js';
+import { canReturnTo, emptyAnswers, pageAfter, pageBefore, stopFor, pagesFor, toRequest, type Answers, type Draft, type FlowState, type PageId } from './flow.js';
+import { whenFieldFixed, withoutField } from './field-errors.js';
 import { renderLoading, renderPage, renderUnavailable } from './pages/page.js';
 import { renderContact } from './pages/contact.js';
 import type { Confirmation, EndPage, ReportView } from './pages/view.js';
@@ -40,13 +41,6 @@ import './i18n.js';
 
 export type { ReportSettings } from './settings.js';
 export type { Confirmation } from './pages/view.js';
-
-interface Draft {
-  answers: Answers;
-  page: PageId | EndPage;
-  key: string;
-  returnToCheck: boolean;
-}
 
 /**
  * @summary Report a problem to the council: category, its questions, where, photos, your details,
@@ -148,11 +142,7 @@ export class CivicReportForm extends CivicElement {
       // A sent (or waiting) report's pages are gone; an entry for a page the answers no longer
       // lead to (another category since) is skipped over by staying where we are.
       if (this.page === 'done' || this.page === 'queued' || this.busy) return;
-      const known =
-        this.pages.includes(page as PageId) ||
-        (page === 'existing' && !!this.answers.duplicate) ||
-        (page === 'stopped' && !!stopFor(this.questions, this.answers.attributes));
-      if (known) this.go(page as PageId | EndPage, false);
+      if (canReturnTo(page, this.flow)) this.go(page as PageId | EndPage, false);
     },
   });
 
@@ -163,7 +153,7 @@ export class CivicReportForm extends CivicElement {
   });
 
   private readonly sending = new ReportOutbox(this, {
-    client: () => this.client,
+    client: () => this.catalogue.client,
     endpoint: () => this.endpoint,
     onSent: (sent) => this.sent(sent),
     onRejected: (entry, error) => this.rejected(entry, error),
@@ -174,10 +164,6 @@ export class CivicReportForm extends CivicElement {
     (m) => (this.photos = new m.PhotoUploads(this.view)),
     (error) => this.fail('load', error),
   );
-
-  private get client() {
-    return this.catalogue.client;
-  }
 
   /** The categories, once loaded. */
   private get services(): Service[] {
@@ -273,10 +259,7 @@ export class CivicReportForm extends CivicElement {
 
   /** The page before this one, for Back. */
   private get previous(): PageId | undefined {
-    const pages = this.pages;
-    const i = pages.indexOf(this.page as PageId);
-    if (this.page === 'existing') return 'duplicates';
-    return i > 0 ? pages[i - 1] : undefined;
+    return pageBefore(this.pages, this.page);
   }
 
   /** Validates the page's fields (plus `extra` problems) and shows the error summary. */
@@ -311,10 +294,9 @@ export class CivicReportForm extends CivicElement {
       this.go('stopped');
       return;
     }
-    const pages = this.pages;
-    const after = this.returnToCheck ? (nextUnanswered(this.flow, page) ?? 'check') : pages[pages.indexOf(page) + 1];
+    const after = pageAfter(this.flow, page, this.returnToCheck);
     if (after === 'check') this.returnToCheck = false;
-    this.go(after ?? 'check');
+    this.go(after);
   }
 
   /** Open reports of the same category near the chosen place. */
@@ -489,7 +471,7 @@ export class CivicReportForm extends CivicElement {
     retry: () => void el.sending.outbox.flush(true),
     startAgain: () => el.startAgain(),
     fail: (operation, cause) => el.fail(operation, cause),
-    uploadMedia: (file, options) => el.client.uploadMedia(file, options),
+    uploadMedia: (file, options) => el.catalogue.client.uploadMedia(file, options),
     requestUpdate: () => el.requestUpdate(),
     find: (selector) => el.renderRoot.querySelector(selector),
     headingTarget: () => el.headingTarget(),
@@ -516,18 +498,8 @@ export class CivicReportForm extends CivicElement {
     `;
   }
 
-  /**
-   * A field the resident has put right leaves the error summary at once (its own message has
-   * already gone): a summary still listing a fixed answer reads as if it were still wrong.
-   */
+  /** A field put right leaves the error summary at once (field-errors.ts). */
   private onFieldChange = (event: Event) => {
-    if (!this.errors.length) return;
-    const field = event.composedPath().find((n): n is HTMLElement & { checkValidity(): boolean } =>
-      n instanceof HTMLElement && n.hasAttribute('data-field'),
-    );
-    if (!field) return;
-    void (field as { updateComplete?: Promise<unknown> }).updateComplete?.then(() => {
-      if (field.checkValidity()) this.errors = this.errors.filter((e) => e.target !== field && !field.contains(e.target));
-    });
+    if (this.errors.length) whenFieldFixed(event, (field) => (this.errors = withoutField(this.errors, field)));
   };
 }
