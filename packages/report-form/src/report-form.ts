@@ -471,6 +471,7 @@ export class CivicReportForm extends CivicElement {
     retry: () => void el.sending.outbox.flush(true),
     startAgain: () => el.startAgain(),
     fail: (operation, cause) => el.fail(operation, cause),
+    follow: (id, email) => el.catalogue.client.subscribe(id, email),
     uploadMedia: (file, options) => el.catalogue.client.uploadMedia(file, options),
     requestUpdate: () => el.requestUpdate(),
     find: (selector) => el.renderRoot.querySelector(selector),

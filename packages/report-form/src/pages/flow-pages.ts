@@ -5,7 +5,8 @@
  * it is fetched long before the resident could be offline on them.
  */
 export { renderQuestion, renderDescription } from './questions.js';
-export { renderWhere, renderDuplicates, renderExisting } from './where.js';
+export { renderWhere } from './where.js';
+export { renderDuplicates, renderExisting } from './already-reported.js';
 export { PhotoUploads, renderPhotos } from './photos.js';
 export { renderAbout } from './about.js';
 export { renderCheck } from './check.js';

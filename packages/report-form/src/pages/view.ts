@@ -69,6 +69,8 @@ export interface ReportView {
   startAgain(): void;
   /** Reports a failure to the page (the resident sees their own message). */
   fail(operation: string, cause: unknown): void;
+  /** Follow an existing report by email (the subscriptions extension; UnsupportedError without it). */
+  follow(serviceRequestId: string, email: string): Promise<void>;
   uploadMedia(file: File, options: { idempotencyKey: string; onProgress: (fraction: number) => void }): Promise<{ mediaUrl: string }>;
   /** Re-renders after a change the view does not see (an upload's progress). */
   requestUpdate(): void;

@@ -1,9 +1,8 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg, str } from '@lit/localize';
-import { formatDate, renderQuestionPage, type FieldOption } from '@civic-widgets/core';
+import { msg } from '@lit/localize';
+import { renderQuestionPage } from '@civic-widgets/core';
 import { renderEmergency } from './emergency.js';
-import { trackerHref } from '../flow.js';
 import type { ReportView } from './view.js';
 
 /** What the location picker reports (its `civic-location-change` detail). */
@@ -71,55 +70,4 @@ export function renderWhere(v: ReportView) {
     ></civic-location-picker>
   `;
   return renderQuestionPage({ ...v.frame, body, onContinue: () => void v.next() });
-}
-
-/** "Is it one of these?": open reports of the same category near the place. */
-export function renderDuplicates(v: ReportView) {
-  const options: FieldOption[] = [
-    ...v.nearby.map((r) => ({
-      value: r.id,
-      label: r.address || r.serviceName || r.id,
-      hint: [
-        r.requestedAt ? msg(str`Reported on ${formatDate(r.requestedAt)}`, { id: 'report.duplicates.reported' }) : '',
-        r.description.length > 140 ? `${r.description.slice(0, 140)}…` : r.description,
-      ]
-        .filter(Boolean)
-        .join('. '),
-    })),
-    { value: 'new', label: msg('No, it is a different problem', { id: 'report.duplicates.new' }), dividerBefore: true },
-  ];
-  const choose = () => {
-    if (!v.check()) return;
-    if (v.answers.duplicate !== 'new') v.go('existing');
-    else void v.next();
-  };
-  const body = html`
-    <civic-radios
-      data-field
-      page-heading
-      label=${msg('Has someone already reported it?', { id: 'report.duplicates.title' })}
-      hint=${msg('These problems have been reported near the place you chose and are not fixed yet.', { id: 'report.duplicates.hint' })}
-      required
-      required-message=${msg('Select a report, or say it is a different problem', { id: 'report.duplicates.required' })}
-      .options=${options}
-      .value=${v.answers.duplicate}
-      @change=${(e: Event) => v.set({ duplicate: (e.target as HTMLInputElement).value })}
-    ></civic-radios>
-  `;
-  return renderQuestionPage({ ...v.frame, body, onContinue: choose });
-}
-
-/** The resident says it is already reported: point them at that report instead of a duplicate. */
-export function renderExisting(v: ReportView) {
-  const id = v.answers.duplicate;
-  const body = html`
-    <p class="body">${msg(str`Its reference is ${id}. The council knows about it, so you do not need to report it again.`, { id: 'report.existing.body' })}</p>
-    ${trackerHref(v.settings.trackerUrl, id)
-      ? html`<p class="body"><a href=${trackerHref(v.settings.trackerUrl, id)!}>${msg('See what is happening with this report', { id: 'report.existing.track' })}</a></p>`
-      : nothing}
-    <button class="button button--secondary" type="button" @click=${() => v.startAgain()}>
-      ${msg('Report a different problem', { id: 'report.another' })}
-    </button>
-  `;
-  return renderQuestionPage({ ...v.frame, heading: msg('This problem has already been reported', { id: 'report.existing.title' }), body });
 }
