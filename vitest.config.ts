@@ -41,7 +41,8 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 2,
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Opening a PGlite and starting a server took over 60 s once at load 22.
+          hookTimeout: 120_000,
           retry: RETRY_IN_CI,
         },
       },

@@ -250,6 +250,24 @@ describe('<civic-location-picker>', () => {
     });
   });
 
+  describe('settled', () => {
+    it('settles only once the place just chosen is taken in, with its area, so a form can wait for it', async () => {
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker
+        geocoder-url=${gazetteer}
+        boundary-src=${boundary}
+        areas-src=${`${server}/api/parishes`}
+      ></civic-location-picker>`);
+      await el.settled;
+      expect(el.value).to.equal(null);
+      await typeAndWaitForOptions(el, '12 high st');
+      options(el)[0].click();
+      // Asked at once, while the boundary check and the parish are still being worked out.
+      await el.settled;
+      expect(el.value?.address).to.contain('12 High Street');
+      expect(el.value?.area).to.be.a('string');
+    });
+  });
+
   describe('in Welsh', () => {
     it('speaks Welsh when the page or element says lang="cy"', async () => {
       const el = await fixture<CivicLocationPicker>(html`<civic-location-picker lang="cy" required geocoder-url=${gazetteer} .geolocation=${null}></civic-location-picker>`);

@@ -304,7 +304,24 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
    * Sets the point if it is inside the council's area, then fills the address by reverse
    * geocoding (unless a search result gave it) and tells the page once the address is known.
    */
-  private async choosePoint(
+  /**
+   * Settles once the latest place chosen is taken in: checked against the boundary, its area
+   * found and, for a point, its address looked up. A form's Continue waits for it, so a resident
+   * who presses Continue straight after choosing (or on a slow connection) is not told to choose.
+   */
+  get settled(): Promise<void> {
+    return this.choosing;
+  }
+
+  private choosing: Promise<void> = Promise.resolve();
+
+  private choosePoint(...args: Parameters<CivicLocationPicker['takePoint']>): Promise<void> {
+    const taken = this.takePoint(...args);
+    this.choosing = taken.catch(() => undefined);
+    return taken;
+  }
+
+  private async takePoint(
     lat: number,
     lng: number,
     options: {

@@ -271,6 +271,14 @@ export class CivicReportForm extends CivicElement {
 
   /** "Continue": check, do what the page needs, then show the next page. */
   private async next(extra: FieldError[] = []): Promise<void> {
+    // A place chosen a moment ago may still be on its way in (its area, its address): wait for
+    // it, rather than tell the resident to choose a place they have just chosen.
+    const picker = this.page === 'where' ? this.renderRoot.querySelector<HTMLElement & { settled?: Promise<void>; updateComplete?: Promise<unknown> }>('civic-location-picker') : null;
+    if (picker?.settled) {
+      await picker.settled;
+      await picker.updateComplete;
+      await this.updateComplete;
+    }
     if (this.busy || !this.check(extra)) return;
     const page = this.page as PageId;
     this.busy = true;
