@@ -64,10 +64,10 @@ const counts = {
   vitest: vitest
     ? {
         passed: vitest.numPassedTests,
-        // A file that fails to load has no tests of its own: count it as one failure.
+        // A file that fails to load, or whose hook fails, has no failed test of its own: count it as one failure.
         failed:
           vitest.numFailedTests +
-          vitest.testResults.filter((file) => file.status === 'failed' && !file.assertionResults?.length).length,
+          vitest.testResults.filter((file) => file.status === 'failed' && !file.assertionResults?.some((test) => test.status === 'failed')).length,
       }
     : null,
   browser: wtr ? { passed: wtr.passed, failed: wtr.failed } : null,
@@ -86,7 +86,10 @@ for (const [name, count] of Object.entries(counts)) {
 const firstLine = (messages) => String(messages?.[0] ?? '').split('\n')[0].slice(0, 300);
 for (const file of vitest?.testResults ?? []) {
   const where = file.name.replace(`${process.cwd()}/`, '');
-  if (file.status === 'failed' && !file.assertionResults?.length) console.log(`  ✗ ${where}: ${firstLine([file.message])}`);
+  // A file can fail with none of its tests failed: it did not load, or a hook failed (timed out).
+  if (file.status === 'failed' && !file.assertionResults?.some((test) => test.status === 'failed')) {
+    console.log(`  ✗ ${where}: ${firstLine([file.message]) || 'failed outside its tests (a beforeAll/afterAll hook; see the log above)'}`);
+  }
   for (const test of file.assertionResults ?? []) {
     if (test.status === 'failed') console.log(`  ✗ ${where} › ${test.fullName}: ${firstLine(test.failureMessages)}`);
     else if (test.status === 'passed' && test.failureMessages?.length) console.log(`  ↻ passed at its second try: ${where} › ${test.fullName}: ${firstLine(test.failureMessages)}`);
