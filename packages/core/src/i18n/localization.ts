@@ -135,13 +135,14 @@ export function toCivicLocale(tag: string | null | undefined): CivicLocale {
 
 /** The page's language: `<html lang>`, or useLocale()'s choice since. */
 export function pageLocale(): CivicLocale {
-  return (page ??= toCivicLocale(document.documentElement.lang));
+  return (page ??= toCivicLocale(globalThis.document?.documentElement.lang));
 }
 
 /** The language of the element an event is being dispatched to, if one of ours is on its path. */
 function eventLocale(): CivicLocale | null {
   // window.event is the event being dispatched now (undefined outside listeners).
-  const event = (window as { event?: Event }).event;
+  // globalThis, not window: messages are also made outside a browser (Node tests, a server render).
+  const event = (globalThis as { event?: Event }).event;
   if (!event || !speakers.size) return null;
   for (const target of event.composedPath()) {
     const speaker = speakers.get(target);
