@@ -42,6 +42,8 @@ export function demoStaticDirs(root: string): StaticDir[] {
     { prefix: '/', root: join(root, 'examples/council-site') },
     { prefix: '/examples/strict-csp/', root: join(root, 'examples/strict-csp'), headers: { 'Content-Security-Policy': STRICT_CSP } },
     { prefix: '/examples/hostile-cms/', root: join(root, 'examples/hostile-cms') },
+    // The plain HTML form bench/page-cost.mjs measures the widgets' first question against.
+    { prefix: '/examples/plain-form/', root: join(root, 'examples/plain-form') },
     // Built by `pnpm --filter @civic-widgets/example-framework build` (the e2e test builds it).
     { prefix: '/examples/framework/', root: join(root, 'examples/framework/dist') },
     { prefix: '/examples/vendor/jquery/', root: join(root, 'examples/hostile-cms/node_modules/jquery/dist') },

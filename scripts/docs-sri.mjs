@@ -7,8 +7,14 @@
 // dist/cdn would write, i.e. a widget changed and the printed hashes went stale. `pnpm test` runs
 // it right after its CDN build. The build is deterministic (same sources, same hashes, whatever
 // the checkout's path), so a failure means the docs are out of date, never noise.
+//
+// It also writes the `<link rel="modulepreload">` hints between `<!-- modulepreload URL -->` and
+// `<!-- /modulepreload -->` (in the docs' snippet and the demo pages): one per file the entry at
+// URL imports statically (dist/cdn/manifest.json), so the browser fetches them alongside the
+// entry instead of after it. Their names carry content hashes, so they too follow each build.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const check = process.argv.includes('--check');
 const path = 'docs/webmasters.md';
@@ -64,7 +70,51 @@ worker, which import maps do not cover; serve the widgets from your own host if 
 \`dist/cdn/sri.json\` lists the hash of every file, ${Object.keys(sri).length} in this build.
 <!-- sri:end -->`;
 
-const doc = readFileSync(path, 'utf8');
+// ---- modulepreload hints
+const manifest = JSON.parse(readFileSync('dist/cdn/manifest.json', 'utf8'));
+const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, { key, ...chunk }]));
+/** Every file `entry` (like "report-form.js") imports statically, directly or through another. */
+function staticImports(entry) {
+  const seen = new Set();
+  const visit = (key) => {
+    for (const dep of manifest[key]?.imports ?? []) {
+      if (seen.has(dep)) continue;
+      seen.add(dep);
+      visit(dep);
+    }
+  };
+  visit(byFile.get(entry)?.key);
+  return [...seen].map((key) => manifest[key].file).sort((a, b) => (a === 'core.js' ? -1 : b === 'core.js' ? 1 : a.localeCompare(b)));
+}
+const preloadPattern = /([ \t]*)<!-- modulepreload (\S+) -->\n[\s\S]*?<!-- \/modulepreload -->/g;
+function withPreloads(text) {
+  return text.replace(preloadPattern, (_all, indent, url) => {
+    const at = url.lastIndexOf('/');
+    const [dir, entry] = [url.slice(0, at), url.slice(at + 1)];
+    if (!byFile.has(entry)) fail(`<!-- modulepreload ${url} -->: ${entry} is not an entry of the CDN build`);
+    const links = staticImports(entry).map((file) => `${indent}<link rel="modulepreload" href="${dir}/${file}" />`);
+    return [`${indent}<!-- modulepreload ${url} -->`, ...links, `${indent}<!-- /modulepreload -->`].join('\n');
+  });
+}
+const pageDir = 'examples/council-site';
+const pages = [
+  ...readdirSync(pageDir).filter((f) => f.endsWith('.html')).map((f) => join(pageDir, f)),
+  ...readdirSync(join(pageDir, 'cy')).filter((f) => f.endsWith('.html')).map((f) => join(pageDir, 'cy', f)),
+].filter((file) => readFileSync(file, 'utf8').includes('<!-- modulepreload '));
+const stalePages = [];
+for (const file of pages) {
+  const text = readFileSync(file, 'utf8');
+  const next = withPreloads(text);
+  if (next === text) continue;
+  if (check) stalePages.push(file);
+  else writeFileSync(file, next);
+}
+
+const doc = withPreloads(readFileSync(path, 'utf8'));
+const docPreloadsStale = doc !== readFileSync(path, 'utf8');
+if (check && (stalePages.length || docPreloadsStale)) {
+  fail(`The modulepreload hints are stale in ${[...(docPreloadsStale ? [path] : []), ...stalePages].join(', ')}: run \`pnpm docs:sri\` and commit them.`);
+}
 const start = doc.indexOf('<!-- sri:start');
 const endMarker = '<!-- sri:end -->';
 const end = doc.indexOf(endMarker);

@@ -14,6 +14,8 @@ interface Host extends ReactiveControllerHost {
 interface CatalogueOptions {
   /** The chosen category. */
   serviceCode(): string;
+  /** The category the page set (`service-code`), whose questions come first: '' when none. */
+  preselected(): string;
   /** A (re)load of the categories finished. */
   onServices(services: Service[]): void;
   onQuestions(questions: ServiceAttribute[]): void;
@@ -58,7 +60,14 @@ export class Catalogue {
   /** The categories, (re)loaded when the endpoint or the language changes; a failed reload keeps the last list. */
   readonly services = new Task(this.host, {
     args: () => [this.key] as const,
-    task: () => (this.host.endpoint ? this.client.services() : initialState),
+    task: () => {
+      if (!this.host.endpoint) return initialState;
+      // The page's category's questions are asked for alongside the categories, not after them:
+      // the first question then waits on one round of requests, not two (issue #18).
+      const code = this.o.preselected();
+      if (code) this.definition(code).catch(() => undefined);
+      return this.client.services();
+    },
     onComplete: (services) => {
       this.list = services;
       this.o.onServices(services);
@@ -75,19 +84,21 @@ export class Catalogue {
   private readonly questions = new Task(this.host, {
     autoRun: false,
     args: () => [this.key, this.o.serviceCode()] as const,
-    task: ([server, code]) => {
-      if (!this.list.find((s) => s.code === code)?.metadata) return [] as ServiceAttribute[];
-      const key = `${server}\n${code}`;
-      let p = this.definitions.get(key);
-      if (!p) {
-        p = this.client.serviceDefinition(code).then((d) => d.attributes);
-        this.definitions.set(key, p);
-        p.catch(() => this.definitions.delete(key));
-      }
-      return p;
-    },
+    task: ([, code]) => (this.list.find((s) => s.code === code)?.metadata ? this.definition(code) : ([] as ServiceAttribute[])),
     onComplete: (questions) => this.o.onQuestions(questions),
   });
+
+  /** A category's questions, asked for once per server and language (a failed load may be tried again). */
+  private definition(code: string): Promise<ServiceAttribute[]> {
+    const key = `${this.key}\n${code}`;
+    let p = this.definitions.get(key);
+    if (!p) {
+      p = this.client.serviceDefinition(code).then((d) => d.attributes);
+      this.definitions.set(key, p);
+      p.catch(() => this.definitions.delete(key));
+    }
+    return p;
+  }
 
   /** Loads the chosen category's questions; rejects when the latest load failed. */
   async loadQuestions(): Promise<void> {

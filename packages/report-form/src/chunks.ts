@@ -26,8 +26,32 @@ export class FlowChunks {
     this.host.requestUpdate();
   }
 
+  /**
+   * Starts downloading `what` ahead of need, saying nothing if it fails: the page that needs it
+   * then loads it again (and says so).
+   */
+  prefetch(what: 'pages' | 'picker'): void {
+    this.#start(what).catch(() => undefined);
+  }
+
   /** Downloads `what` once; `show` puts "Loading…" (or a way to try again) in place of the page. */
   async load(what: 'pages' | 'picker', show = false): Promise<boolean> {
+    const p = this.#start(what);
+    if (show) this.#set('loading');
+    try {
+      await p;
+      // A page the resident moved to while this loaded gets its heading focused once shown
+      // (the element waits for it); a page shown on load or from a draft does not.
+      if (show) this.#set('');
+      return true;
+    } catch (error) {
+      this.fail(error);
+      if (show) this.#set('failed');
+      return false;
+    }
+  }
+
+  #start(what: 'pages' | 'picker'): Promise<unknown> {
     let p = this.#downloads.get(what);
     if (!p) {
       p =
@@ -42,18 +66,7 @@ export class FlowChunks {
       this.#downloads.set(what, p);
       p.catch(() => this.#downloads.delete(what));
     }
-    if (show) this.#set('loading');
-    try {
-      await p;
-      // A page the resident moved to while this loaded gets its heading focused once shown
-      // (the element waits for it); a page shown on load or from a draft does not.
-      if (show) this.#set('');
-      return true;
-    } catch (error) {
-      this.fail(error);
-      if (show) this.#set('failed');
-      return false;
-    }
+    return p;
   }
 
   /** "Try again": the page asks for its code again when it is next rendered. */

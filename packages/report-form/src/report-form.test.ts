@@ -139,6 +139,29 @@ describe('<civic-report-form>', function () {
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('civic-widgets:draft:') && sessionStorage.getItem(k)!.includes(description))).to.have.length(0);
   });
 
+  it('with service-code, asks for the category\'s questions alongside the categories, not after them', async () => {
+    // The real fetch, watched: the order in which requests start and answers arrive.
+    const events: string[] = [];
+    const realFetch = window.fetch;
+    const name = (input: RequestInfo | URL) => new URL(String(input instanceof Request ? input.url : input)).pathname.split('/v2/')[1] ?? '';
+    window.fetch = (input, init) => {
+      const what = name(input);
+      events.push(`start ${what}`);
+      return realFetch(input, init).then((r) => (events.push(`answer ${what}`), r));
+    };
+    try {
+      const el = await makeForm(api, { 'service-code': 'street_lights' });
+      await onPage(el, 'What is the number on the lamp post? (optional)');
+    } finally {
+      window.fetch = realFetch;
+    }
+    const at = (event: string) => events.indexOf(event);
+    expect(at('start services/street_lights.json'), events.join(', ')).to.be.greaterThan(-1);
+    expect(at('start services/street_lights.json'), events.join(', ')).to.be.below(at('answer services.json'));
+    // Asked once: the first question uses the answer already on its way.
+    expect(events.filter((e) => e === 'start services/street_lights.json')).to.have.length(1);
+  });
+
   it('on page load with service-code, focus and scroll stay on the council\'s own heading; Continue and Back move focus', async () => {
     const el = await councilPage(api, { 'service-code': 'street_lights' });
     await onPage(el, 'What is the number on the lamp post? (optional)');

@@ -118,6 +118,7 @@ export class CivicReportForm extends CivicElement {
   /** The categories, the chosen category's questions, photos and nearby reports, from the server. */
   private readonly catalogue = new Catalogue(this, {
     serviceCode: () => this.answers.serviceCode,
+    preselected: () => this.serviceCode,
     onServices: (services) => {
       this.loadedServices = services;
       // A restored or chosen category's questions, in the new language.
@@ -195,6 +196,9 @@ export class CivicReportForm extends CivicElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // With a category set by the page, its first question is drawn by the pages chunk: fetch it
+    // alongside the categories and the questions (catalogue.ts), not after them (issue #18).
+    if (this.endpoint && this.serviceCode) this.chunks.prefetch('pages');
     if (this.chunks.state !== 'failed') {
       if (!['category', 'done', 'queued'].includes(this.page) && !this.chunks.pages) void this.chunks.load('pages', true);
       if (this.page === 'where' && !customElements.get('civic-location-picker')) void this.chunks.load('picker', true);
