@@ -1,7 +1,8 @@
 // Emails in the language the resident used (Welsh Language Standards): the language is recorded
 // with the report, the subscription and the saved answers; Welsh residents get every email in
 // Welsh, residents whose language nobody knows get both (Welsh first), and the council's team is
-// told the resident wrote in Welsh. Every Welsh email is checked for English words.
+// told the resident wrote in Welsh. Every Welsh email is checked for English words, the
+// consultation alerts' confirmations, new-consultation alert and outcome email included.
 import { describe, expect, it } from 'vitest';
 import { expectNoEnglish } from '../../../scripts/lib/english-words.ts';
 import { call, confirmEmailUpdates, mailbox, pothole, STAFF_KEY, useTestServer } from './helpers.ts';
@@ -141,5 +142,96 @@ describe('the Welsh map', () => {
     const label = (style: { layers: { id: string; layout?: Record<string, unknown> }[] }) => style.layers.find((l) => l.id === 'place-label')?.layout?.['text-field'];
     expect(label(cy)).toEqual(['coalesce', ['get', 'name_cy'], ['get', 'name']]);
     expect(label(en)).toEqual(['get', 'name']);
+  });
+});
+
+describe('the consultation emails in Welsh', () => {
+  interface Mail { to: string; subject: string; text: string; html: string | null }
+  const staff = { Authorization: `Bearer ${STAFF_KEY}` };
+  /** The emails to `to` once the queue worker has sent `count` of them (fan-outs queue more jobs). */
+  async function mailFor(to: string, count: number): Promise<Mail[]> {
+    for (let tries = 0; ; tries++) {
+      await t.server.ctx.queue.drain();
+      const mail = ((await call(t.server.base, 'GET', '/dev/mailbox.json')).body as Mail[]).filter((m) => m.to === to);
+      if (mail.length >= count) return mail;
+      if (tries > 200) throw new Error(`expected ${count} email(s) to ${to}, got ${mail.map((m) => m.subject).join(' | ') || 'none'}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  /** The HTML part as a reader sees it: its words, not its markup. */
+  const htmlWords = (html: string | null) =>
+    (html ?? '').replace(/<title>[\s\S]*?<\/title>/, ' ').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  function expectWelsh(mail: Mail, where: string) {
+    expect(mail.html, `${where} has an HTML part`).toBeTruthy();
+    expect(mail.html).toContain('<html lang="cy">');
+    expectNoEnglish(`${mail.subject}\n${mail.text}\n${htmlWords(mail.html)}`, where, ALLOW);
+  }
+  /** Confirms an alert as the resident does: the emailed link's page, then its button. */
+  async function confirmAlert(text: string) {
+    const path = /https?:\/\/\S+(\/api\/consultations\/alerts\/confirm\?token=[0-9a-f-]+)/.exec(text)?.[1];
+    expect(path, `a confirm link in:\n${text}`).toBeTruthy();
+    const page = await call(t.server.base, 'GET', path!);
+    const token = /name="token" value="([^"]+)"/.exec(page.text)?.[1];
+    const action = /<form method="post" action="([^"]+)"/.exec(page.text)?.[1];
+    expect((await call(t.server.base, 'POST', action!, { form: { token: token! } })).status).toBe(200);
+  }
+  // Every word of it in Welsh too, as a council publishing a bilingual consultation writes it.
+  const both = (en: string, cy: string) => ({ en, cy });
+  const definition = (id: string) => ({
+    id,
+    title: both('Skate park', 'Parc sglefrio'),
+    summary: both('Where should the new skate park go?', "Ble dylai'r parc sglefrio newydd fynd?"),
+    opens: '2026-01-01T00:00:00.000Z',
+    closes: '2099-01-01T00:00:00.000Z',
+    topics: [{ id: 'parks', label: both('Parks and open spaces', 'Parciau a mannau agored') }],
+    overview: {
+      proposal: both('A skate park.', 'Parc sglefrio.'),
+      reasons: both('Young people asked for one.', 'Gofynnodd pobl ifanc am un.'),
+      audience: both('Everyone.', 'Pawb.'),
+      estimatedMinutes: 2,
+      otherWays: [{ kind: 'phone', label: both('Phone', 'Ffôn'), detail: '01632 960000' }],
+      privacy: both('We keep answers for a year.', 'Rydym yn cadw atebion am flwyddyn.'),
+    },
+    pages: [{ id: 'p1', title: both('Skate park', 'Parc sglefrio'), questions: [{ id: 'agree', type: 'yes_no', label: both('Do you agree?', 'Ydych chi’n cytuno?'), required: true }] }],
+  });
+
+  it('asks to confirm, announces a new consultation, and tells the outcome, all in Welsh', async () => {
+    // "Email me about new consultations" on parks, in Welsh: the confirmation, then the alert.
+    const subscriber = 'alerts-cy@example.org';
+    expect((await call(t.server.base, 'POST', '/api/consultations/alerts', { json: { email: subscriber, topics: ['parks'], lang: 'cy' } })).status).toBe(202);
+    const [confirmNew] = await mailFor(subscriber, 1);
+    expect(confirmNew!.subject).toBe('Cadarnhewch eich bod eisiau negeseuon e-bost am ymgynghoriadau newydd');
+    expectWelsh(confirmNew!, 'the new-consultation alert confirmation');
+    await confirmAlert(confirmNew!.text);
+
+    const id = 'skate-park-cy';
+    expect((await call(t.server.base, 'PUT', `/api/consultations/${id}`, { json: definition(id), headers: staff })).status).toBe(201);
+    const [opened] = await mailFor(subscriber, 2);
+    expect(opened!.subject).toBe('Ymgynghoriad newydd: Parc sglefrio');
+    expect(opened!.text).toContain("Mae'n cau ar 1 Ionawr 2099.");
+    expectWelsh(opened!, 'the new-consultation alert');
+
+    // "Tell me the outcome", in Welsh: the confirmation, then "we asked, you said, we did".
+    expect((await call(t.server.base, 'POST', `/api/consultations/${id}/responses`, { json: { answers: { agree: 'yes' } } })).status).toBe(201);
+    const respondent = 'outcome-cy@example.org';
+    expect((await call(t.server.base, 'POST', '/api/consultations/alerts', { json: { email: respondent, consultation: id, lang: 'cy' } })).status).toBe(202);
+    const [confirmOutcome] = await mailFor(respondent, 1);
+    expect(confirmOutcome!.subject).toBe('Cadarnhewch eich bod eisiau canlyniad “Parc sglefrio”');
+    expectWelsh(confirmOutcome!, 'the outcome alert confirmation');
+    await confirmAlert(confirmOutcome!.text);
+
+    await t.db.query(`UPDATE consultations SET closes_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    const results = {
+      youSaid: both('Most of you agreed.', "Roedd y rhan fwyaf ohonoch yn cytuno."),
+      weDid: both('We will build it by the river.', "Byddwn yn ei adeiladu ger yr afon."),
+      decision: { text: both('Agreed by the Leisure Committee.', "Cytunwyd gan y Pwyllgor Hamdden.") },
+    };
+    expect((await call(t.server.base, 'POST', `/api/consultations/${id}/results`, { json: results, headers: staff })).status).toBe(200);
+    const [outcome] = await mailFor(respondent, 2);
+    expect(outcome!.subject).toBe('Beth wnaethom ei benderfynu: Parc sglefrio');
+    expect(outcome!.text).toContain('Dywedoch chi\nRoedd y rhan fwyaf ohonoch yn cytuno.');
+    expect(outcome!.text).toContain('Gwnaethon ni\nByddwn yn ei adeiladu ger yr afon.');
+    expect(outcome!.text).toContain('Ymatebodd 1 person.');
+    expectWelsh(outcome!, 'the outcome email');
   });
 });

@@ -30,7 +30,7 @@ export default async function alertRoutes(app: FastifyInstance, { alerts }: { al
 <div lang="cy"><h2>${escapeHtml(welsh.unknownTitle)}</h2><p>${escapeHtml(welsh.unknown)}</p></div>`);
   };
   const page = (reply: FastifyReply, alert: AlertRow, title: string, body: string, before = '') =>
-    sendPage(reply, 200, council, title, `${before}<h1>${escapeHtml(title)}</h1>${body}`, alert.lang);
+    sendPage(reply, 200, alerts.councilName(alert.lang), title, `${before}<h1>${escapeHtml(title)}</h1>${body}`, alert.lang);
   // The alert in the page's language: the one it was asked in, unless the page's language switch
   // (?lang=) says otherwise (http/page-language.ts).
   const inPageLanguage = (request: FastifyRequest, alert: AlertRow): AlertRow => ({ ...alert, lang: pageLanguage(request, alert.lang) });

@@ -36,6 +36,12 @@ export class ConsultationAlerts {
     private readonly service: ConsultationService,
   ) {}
 
+  /** The council's name in the subscriber's language: a Welsh email signs off in Welsh too. */
+  councilName(lang: string): string {
+    const { council } = this.ctx.config;
+    return (lang === 'cy' && council.cy?.name) || council.name;
+  }
+
   link(action: 'confirm' | 'unsubscribe', token: string): string {
     return `${this.ctx.publicUrl}/api/consultations/alerts/${action}?token=${encodeURIComponent(token)}`;
   }
@@ -110,7 +116,7 @@ export class ConsultationAlerts {
     if (!due.rows.length) return { status: 'confirmation_sent' };
     const token = row.token;
     const words = alertWords(lang);
-    const council = this.ctx.config.council.name;
+    const council = this.councilName(lang);
     const link = this.link('confirm', token);
     const message: MailMessage = consultation
       ? {
@@ -226,7 +232,7 @@ export class ConsultationAlerts {
       text: [
         words.hello,
         '',
-        words.opened.intro(this.ctx.config.council.name),
+        words.opened.intro(this.councilName(alert.lang)),
         '',
         title,
         inLanguage(c.summary, alert.lang),
@@ -238,7 +244,7 @@ export class ConsultationAlerts {
         words.opened.why,
         words.unsubscribeLine(unsubscribe),
         '',
-        this.ctx.config.council.name,
+        this.councilName(alert.lang),
       ].join('\n'),
     };
   }
@@ -277,7 +283,7 @@ export class ConsultationAlerts {
         words.outcome.why,
         words.unsubscribeLine(this.link('unsubscribe', alert.token)),
         '',
-        this.ctx.config.council.name,
+        this.councilName(alert.lang),
       ].join('\n'),
     };
   }
