@@ -21,8 +21,6 @@ import {
 } from '@civic-widgets/core';
 import {
   isAnswered,
-  looksLikeResumeCode,
-  normaliseResumeCode,
   visibility,
   type Answers,
   type Consultation,
@@ -37,12 +35,12 @@ import {
   nextStep,
   pageChangeDetail,
   previousStep,
-  validStep,
   type Step,
 } from './navigation.js';
 import { problemText, serverErrors } from './problems.js';
 import { SaveReturnController } from './save-return.js';
 import { LazyViewsController } from './lazy-views.js';
+import { fromSnapshot, toSnapshot, type Snapshot } from './snapshot.js';
 import { fetchConsultation } from './load.js';
 import { renderLoadError, renderLoading } from './pages/status.js';
 import { renderOverview } from './pages/overview.js';
@@ -57,19 +55,6 @@ import { pickerConfig } from './picker-config.js';
 import './i18n.js';
 
 export type { Step } from './navigation.js';
-
-/** What is kept in the browser between reloads (sessionStorage, through core's DraftController). */
-interface Snapshot {
-  answers: Answers;
-  step: Step;
-  /** The Idempotency-Key of this resident's response, made when they start. */
-  key: string;
-  returnToCheck?: boolean;
-  resumeCode?: string;
-  expiresAt?: string;
-  /** Set once the response is stored: a reload shows the confirmation, never a second form. */
-  reference?: string;
-}
 
 type Load = 'idle' | 'config' | 'loading' | 'error' | 'ready';
 
@@ -149,15 +134,8 @@ export class CivicConsultation extends CivicElement {
     key: () => (this.def ? `consultation:${this.endpoint}:${this.def.id}` : ''),
     snapshot: () =>
       this.def && this.load === 'ready' && (this.key || this.reference)
-        ? {
-            answers: this.answers,
-            step: this.step,
-            key: this.key,
-            returnToCheck: this.returnToCheck,
-            resumeCode: this.saveReturn.resumeCode || undefined,
-            expiresAt: this.saveReturn.expiresAt || undefined,
-            reference: this.reference || undefined,
-          }
+        ? toSnapshot({ answers: this.answers, step: this.step, key: this.key, returnToCheck: this.returnToCheck, reference: this.reference,
+            resumeCode: this.saveReturn.resumeCode, expiresAt: this.saveReturn.expiresAt })
         : undefined,
   });
 
@@ -230,7 +208,8 @@ export class CivicConsultation extends CivicElement {
       this.published = published;
       this.restore();
       this.load = 'ready';
-      if (def.status === 'open') void this.resumeFromUrl();
+      // A sent response stays sent: the email's link then only shows the confirmation.
+      if (def.status === 'open' && !this.reference) void this.saveReturn.resumeFromUrl();
     },
     onError: (error) => {
       this.loadError = error instanceof ConsultationError && error.kind === 'not-found' ? 'not-found' : 'network';
@@ -240,23 +219,10 @@ export class CivicConsultation extends CivicElement {
   });
 
   private restore(): void {
-    const saved = this.draft.load();
-    this.answers = saved?.answers ?? {};
-    this.key = saved?.key ?? '';
-    this.returnToCheck = saved?.returnToCheck ?? false;
-    this.saveReturn.resumeCode = saved?.resumeCode ?? '';
-    this.saveReturn.expiresAt = saved?.expiresAt ?? '';
-    this.reference = saved?.reference ?? '';
-    this.step = this.reference ? { kind: 'done' } : validStep(saved?.step, this.visible, this.def?.status === 'open');
-  }
-
-  /** `?resume=CODE` in the page's address: the link in the resume email. */
-  private async resumeFromUrl(): Promise<void> {
-    const code = new URL(window.location.href).searchParams.get('resume');
-    if (!code || this.reference) return;
-    // The link was already used in this tab: the answers here are newer than the saved ones.
-    if (this.saveReturn.resumeCode && normaliseResumeCode(code) === this.saveReturn.resumeCode) return;
-    await this.saveReturn.resume(code);
+    const saved = fromSnapshot(this.draft.load(), this.def!);
+    ({ answers: this.answers, step: this.step, key: this.key, returnToCheck: this.returnToCheck, reference: this.reference } = saved);
+    this.saveReturn.resumeCode = saved.resumeCode;
+    this.saveReturn.expiresAt = saved.expiresAt;
   }
 
   // ---------------------------------------------------------------- derived

@@ -140,6 +140,15 @@ export class SaveReturnController implements ReactiveController {
     this.set({ [field]: '' });
   }
 
+  /** `?resume=CODE` in the page's address: the link in the resume email. */
+  async resumeFromUrl(): Promise<void> {
+    const code = new URL(window.location.href).searchParams.get('resume');
+    if (!code) return;
+    // The link was already used in this tab: the answers here are newer than the saved ones.
+    if (this.resumeCode && normaliseResumeCode(code) === this.resumeCode) return;
+    await this.resume(code);
+  }
+
   /** Brings saved answers back. False when the code was refused (the message is in `resumeError`). */
   async resume(code: string): Promise<boolean> {
     const client = this.options.client();
