@@ -81,7 +81,7 @@ export function seed(count, target) {
 
 /** The reference server's CLI in its own process; resolves once it listens. */
 export async function startServer({ port, dataDir, databaseUrl, env = {} }) {
-  const args = [serverBin, '--port', String(port), '--host', '127.0.0.1', '--quiet', ...(dataDir ? ['--data-dir', dataDir] : [])];
+  const args = [serverBin, '--demo', '--port', String(port), '--host', '127.0.0.1', '--quiet', ...(dataDir ? ['--data-dir', dataDir] : [])];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: root,
