@@ -54,6 +54,7 @@ export function open311Handlers({ base, now }: MockContext, config: CouncilConfi
       lat: report.lat,
       long: report.long,
       media_url: report.media_url,
+      media_urls: report.media_urls,
       attributes: report.attributes,
       reporter: report.reporter,
       public_anonymity_required: report.public_anonymity_required,

@@ -20,6 +20,7 @@ const request = (over: Partial<ServiceRequest> = {}): ServiceRequest => ({
   lat: null,
   long: null,
   mediaUrl: '',
+  mediaUrls: [],
   ...over,
 });
 const update = (id: string, status: string, at: string): ServiceRequestUpdate => ({

@@ -21,6 +21,7 @@ describe.each(testDatabases())('the widget configuration document on %s', (kind)
         { id: 'street_lights', name: 'Street lights', src: '/api/assets/street_lights.geojson', idProperty: 'id', services: ['street_lights'], attribute: 'asset_id' },
       ],
       trackerUrl: '/track-your-report.html?ref={id}',
+      photosPerReport: 10,
     });
     // Each URL in it answers on this server.
     for (const path of [answer.body.mapStyle, answer.body.boundary, answer.body.areas, `${answer.body.geocoder.url}?q=high`]) {

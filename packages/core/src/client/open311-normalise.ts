@@ -93,7 +93,7 @@ const camel = (k: string) => k.replace(/_(.)/g, (_, c: string) => c.toUpperCase(
 
 /** Text fields of a request, copied under their camelCase names. */
 const REQUEST_TEXT =
-  'status_notes service_name service_code description agency_responsible service_notice address address_id zipcode media_url'.split(
+  'status_notes service_name service_code description agency_responsible service_notice address address_id zipcode'.split(
     ' ',
   );
 
@@ -109,10 +109,23 @@ export function toRequests(body: Json): ServiceRequest[] {
       long: num(r.long ?? r.lng ?? r.lon),
     };
     for (const k of REQUEST_TEXT) out[camel(k)] = str(r[k]);
+    // Every photo: Open311's one media_url (repeated in some XML), then the media_urls extension
+    // (a JSON array, or <media_urls><media_url/>…</media_urls>), each once.
+    const photos = [...new Set([...urls(r.media_url), ...urls(r.media_urls)])];
+    out.mediaUrl = photos[0] ?? '';
+    out.mediaUrls = photos;
     const extended = status(r.extended_status);
     if (extended) out.extendedStatus = extended;
     return out as unknown as ServiceRequest;
   });
+}
+
+/** The addresses in a value: a string, an array of them, or XML children (`{media_url: [...]}`). */
+function urls(v: unknown): string[] {
+  if (Array.isArray(v)) return v.flatMap(urls);
+  if (isRec(v)) return Object.values(v).flatMap(urls);
+  const s = str(v);
+  return s ? [s] : [];
 }
 
 export function toUpdates(body: Json): ServiceRequestUpdate[] {

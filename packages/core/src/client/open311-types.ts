@@ -100,7 +100,13 @@ export interface ServiceRequest {
   zipcode: string;
   lat: number | null;
   long: number | null;
+  /** The first photo ('' when none): Open311's `media_url`. */
   mediaUrl: string;
+  /**
+   * Every photo, in order, the first being `mediaUrl`: the `media_urls` extension
+   * (docs/open311-extensions.md#several-photos), or Open311's one `media_url`. Empty when none.
+   */
+  mediaUrls: string[];
   /**
    * Extension (the reference server's `extended_status`, mySociety's extended statuses): the
    * finer status (`action_scheduled`, `fixed`…) when `status` says only open or closed. Absent
@@ -149,7 +155,14 @@ export interface NewServiceRequest {
   lastName?: string;
   phone?: string;
   description?: string;
+  /** A photo, from `uploadMedia` (Open311's one `media_url`). */
   mediaUrl?: string;
+  /**
+   * Extension: every photo, sent as `media_urls[]` (and the first as `media_url` when `mediaUrl`
+   * is not given). Only for a server that takes several (its widget configuration's
+   * `photosPerReport`): others keep only `media_url`.
+   */
+  mediaUrls?: readonly string[];
   /** Extension (`email_updates`): email the reporter when the request is updated. */
   emailUpdates?: boolean;
   /** Answers keyed by attribute code; an array for a multivaluelist. */

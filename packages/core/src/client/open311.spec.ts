@@ -292,6 +292,7 @@ describe('requests', () => {
       lat: 37.762221815,
       long: -122.4651145,
       mediaUrl: 'http://city.gov.s3.amazonaws.com/requests/media/638344.jpg',
+      mediaUrls: ['http://city.gov.s3.amazonaws.com/requests/media/638344.jpg'],
     });
     expect(b!.status).toBe('closed');
     expect(b!.serviceCode).toBe('7');
@@ -606,6 +607,45 @@ describe('createRequest', () => {
       ['attribute[sides][]', 'right'],
       ['attribute[urgent]', 'true'],
     ]);
+  });
+
+  it('reads every photo: media_urls (extension) in JSON and XML, and a repeated <media_url>', async () => {
+    const photo = (n: number) => `https://council.example/open311/v2/media/${n}.jpg`;
+    route('GET', '/open311/v2/requests/A.json', [
+      200,
+      JSON.stringify([{ service_request_id: 'A', status: 'open', media_url: photo(1), media_urls: [photo(1), photo(2), photo(3)] }]),
+    ]);
+    expect((await client({ format: 'json' }).request('A'))!.mediaUrls).toEqual([photo(1), photo(2), photo(3)]);
+    // The reference server's XML, and an XML server that repeats Open311's element instead.
+    route('GET', '/open311/v2/requests/B.xml', [
+      200,
+      `<service_requests><request><service_request_id>B</service_request_id><status>open</status><media_url>${photo(1)}</media_url>` +
+        `<media_urls><media_url>${photo(1)}</media_url><media_url>${photo(2)}</media_url></media_urls></request></service_requests>`,
+      'text/xml',
+    ]);
+    route('GET', '/open311/v2/requests/C.xml', [
+      200,
+      `<service_requests><request><service_request_id>C</service_request_id><status>open</status>` +
+        `<media_url>${photo(4)}</media_url><media_url>${photo(5)}</media_url><media_urls/></request></service_requests>`,
+      'text/xml',
+    ]);
+    const xmlApi = client({ format: 'xml' });
+    const b = (await xmlApi.request('B'))!;
+    expect([b.mediaUrl, b.mediaUrls]).toEqual([photo(1), [photo(1), photo(2)]]);
+    const c = (await xmlApi.request('C'))!;
+    expect([c.mediaUrl, c.mediaUrls]).toEqual([photo(4), [photo(4), photo(5)]]);
+  });
+
+  it('sends several photos as media_urls[] (extension) with the first as media_url, one photo as media_url alone', async () => {
+    route('POST', '/open311/v2/requests.json', json('created-token.json'));
+    const api = client({ format: 'json' });
+    await api.createRequest({ serviceCode: 'a', mediaUrls: ['https://x/1.jpg', 'https://x/2.jpg'] });
+    await api.createRequest({ serviceCode: 'a', mediaUrls: ['https://x/3.jpg'] });
+    const [several, one] = hits.map((h) => new URLSearchParams(h.body.toString()));
+    expect(several!.getAll('media_url')).toEqual(['https://x/1.jpg']);
+    expect(several!.getAll('media_urls[]')).toEqual(['https://x/1.jpg', 'https://x/2.jpg']);
+    expect(one!.getAll('media_url')).toEqual(['https://x/3.jpg']);
+    expect(one!.has('media_urls[]')).toBe(false);
   });
 
   it('sends email_updates (extension) only when the resident asked for updates', async () => {

@@ -119,9 +119,10 @@ export class Open311Client {
    * retried here: on a NetworkError or TimeoutError, retry with the same key.
    */
   createRequest(f: NewServiceRequest, o: PostOptions = {}): Promise<CreatedRequest> {
-    const { attributes, ...fields } = f;
+    const { attributes, mediaUrls, ...fields } = f;
     // email_updates (extension) only when asked for: a plain server may reject unknown "false".
-    const body = this.#params({ ...fields, emailUpdates: f.emailUpdates || undefined });
+    const body = this.#params({ ...fields, mediaUrl: f.mediaUrl || mediaUrls?.[0], emailUpdates: f.emailUpdates || undefined });
+    if (mediaUrls && mediaUrls.length > 1) for (const url of mediaUrls) body.append('media_urls[]', url);
     for (const [code, v] of Object.entries(attributes ?? {})) {
       if (Array.isArray(v)) for (const x of v) body.append(`attribute[${code}][]`, String(x));
       else if (v != null && v !== '') body.append(`attribute[${code}]`, String(v));

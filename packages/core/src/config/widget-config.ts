@@ -22,6 +22,11 @@ export interface WidgetConfig {
   assetLayers?: { id?: string; name?: string; src?: string; idProperty?: string; services?: string[]; attribute?: string }[];
   /** The page where a resident follows a report, with `{id}` for the reference. */
   trackerUrl?: string;
+  /**
+   * How many photos one report can carry (POST requests takes `media_urls[]`, our extension).
+   * Absent (a plain Open311 server): one, as `media_url`.
+   */
+  photosPerReport?: number;
 }
 
 /** Where the document lives: a fixed name under the endpoint, so finding it costs no extra request. */

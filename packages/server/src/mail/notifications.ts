@@ -4,7 +4,7 @@ import type { MailQueue } from './queue.ts';
 import { findService } from '../requests/open311/services.ts';
 import { ukLongDate } from '../requests/expected-dates.ts';
 import { confirmLink, oneClickUnsubscribe, trackingLink, unsubscribeLink } from './links.ts';
-import type { RequestRow } from '../requests/requests.ts';
+import { photosOf, type RequestRow } from '../requests/requests.ts';
 import { STATUS_WORDS, type ExtendedStatus } from '../requests/statuses.ts';
 import type { Language } from '../requests/open311/language.ts';
 import { noticeIn, serviceNameIn } from '../requests/in-language.ts';
@@ -179,7 +179,7 @@ export function reportNotice(ctx: ServerContext, row: RequestRow): MailMessage {
       `Where: ${where(row)}`,
       `Description: ${row.description ?? '(none given)'}`,
       ...(answers.length ? ['', 'Answers', ...answers] : []),
-      ...(row.media_url ? ['', `Photo: ${row.media_url}`] : []),
+      ...photoLines(row),
       '',
       `Reported by: ${contact.length ? contact.join(', ') : 'anonymous'}`,
       ...languageNote(row.language),
@@ -303,4 +303,11 @@ export async function sendUpdateEmails(ctx: ServerContext, row: RequestRow, upda
   );
   await ctx.queue.send(...rows.map((sub) => updateEmail(ctx, row, update, sub)));
   return rows.length;
+}
+
+/** "Photo: …", or "Photos:" and one address a line when the resident sent several. */
+function photoLines(row: RequestRow): string[] {
+  const photos = photosOf(row);
+  if (photos.length <= 1) return photos.flatMap((url) => ['', `Photo: ${url}`]);
+  return ['', 'Photos:', ...photos];
 }

@@ -46,6 +46,8 @@ export interface RequestRow {
   lat: number | null;
   long: number | null;
   media_url: string | null;
+  /** Every photo in order, the first being `media_url` (migration 051; our extension). */
+  media_urls: string[];
   attributes: Record<string, string | string[]>;
   reporter: { email?: string; first_name?: string; last_name?: string; phone?: string; device_id?: string; account_id?: string };
   public_anonymity_required: boolean;
@@ -82,8 +84,16 @@ export function publicRequest(row: RequestRow): Record<string, unknown> {
     lat: row.lat,
     long: row.long,
     media_url: row.media_url ?? '',
+    // Extension (docs/open311-extensions.md#several-photos): every photo, the first as media_url.
+    media_urls: photosOf(row),
     public_anonymity_required: row.public_anonymity_required,
   };
+}
+
+/** A report's photos: the stored list, or its one media_url for a row from before migration 051. */
+export function photosOf(row: Pick<RequestRow, 'media_url' | 'media_urls'>): string[] {
+  if (row.media_urls?.length) return [...row.media_urls];
+  return row.media_url ? [row.media_url] : [];
 }
 
 export interface ParsedReport {
@@ -96,6 +106,8 @@ export interface ParsedReport {
   zipcode: string | null;
   description: string | null;
   media_url: string | null;
+  /** Every photo, in order; the first is `media_url`. */
+  media_urls: string[];
   attributes: Record<string, string | string[]>;
   reporter: RequestRow['reporter'];
   email_updates: boolean;
@@ -129,6 +141,40 @@ export const REPORT_FIELD_MAX = {
   account_id: 200,
 } as const;
 
+/** The most photos one report may carry (the report form offers 5). */
+export const MAX_REPORT_PHOTOS = 10;
+
+/**
+ * A report's photos, in order, each once: `media_url` (the spec's one photo, which FixMyStreet
+ * repeats for several when it sends to open311-adapter) followed by `media_urls[]` (our
+ * extension). qs turns a repeated field into an array, and a list past its array limit into an
+ * object of indices: all three are read.
+ */
+function photoUrls(body: Body, problems: Problems): string[] {
+  const values = (name: string): unknown[] => {
+    const raw = body[name];
+    if (raw === undefined || raw === null) return [];
+    if (Array.isArray(raw)) return raw;
+    if (typeof raw === 'object') return Object.values(raw);
+    return [raw];
+  };
+  const given = [...values('media_url'), ...values('media_urls')];
+  const urls: string[] = [];
+  for (const value of given) {
+    const url = httpUrl({ photo: value }, 'photo', new Problems());
+    if (url === undefined && !(typeof value === 'string' && !value.trim())) {
+      problems.add('Each media_url (and media_urls[]) must be a full web address starting with http:// or https://, 2000 characters or fewer.');
+      return [];
+    }
+    if (url !== undefined && !urls.includes(url)) urls.push(url);
+  }
+  if (urls.length > MAX_REPORT_PHOTOS) {
+    problems.add(`Send at most ${MAX_REPORT_PHOTOS} photos with a report (this one has ${urls.length}).`);
+    return [];
+  }
+  return urls;
+}
+
 /** Validates a POST requests body and decides its routing; throws a 400 listing every problem. */
 export function parseReport(ctx: RulesContext, body: Body): ParsedReport {
   const problems = new Problems();
@@ -149,7 +195,7 @@ export function parseReport(ctx: RulesContext, body: Body): ParsedReport {
     problems.add('Say where the problem is: send lat and long, or address_string.');
   }
   const description = text(body, 'description', problems, REPORT_FIELD_MAX.description);
-  const media_url = httpUrl(body, 'media_url', problems);
+  const media_urls = photoUrls(body, problems);
   const email = emailAddress(body, 'email', problems);
   const reporter: RequestRow['reporter'] = {};
   if (email) reporter.email = email;
@@ -181,7 +227,8 @@ export function parseReport(ctx: RulesContext, body: Body): ParsedReport {
     address_id: address_id ?? null,
     zipcode: zipcode ?? null,
     description: description ?? null,
-    media_url: media_url ?? null,
+    media_url: media_urls[0] ?? null,
+    media_urls,
     attributes,
     reporter,
     email_updates,

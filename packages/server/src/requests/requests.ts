@@ -6,7 +6,7 @@ import { parseReport, type CreatedRequest, type RequestRow } from './request-rul
 import type { Body } from './validate.ts';
 import type { Language } from './open311/language.ts';
 
-export { parseReport, publicRequest, type CreatedRequest, type ParsedReport, type RequestRow } from './request-rules.ts';
+export { parseReport, photosOf, publicRequest, type CreatedRequest, type ParsedReport, type RequestRow } from './request-rules.ts';
 
 /** A stable hash of what was sent, so a reused Idempotency-Key with a different report is caught. */
 function fingerprint(body: Body): string {
@@ -56,8 +56,8 @@ export async function createRequest(
     `WITH n AS (SELECT nextval('service_request_numbers') AS id), ins AS (
      INSERT INTO service_requests (id, service_request_id, token, idempotency_key, request_fingerprint, service_code, service_name,
        description, agency_responsible, service_notice, address, address_id, zipcode, lat, long, media_url,
-       attributes, reporter, public_anonymity_required, routing, language)
-     SELECT n.id, $1::text || '-' || n.id::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17::jsonb, $18, $19::jsonb, $25
+       attributes, reporter, public_anonymity_required, routing, language, media_urls)
+     SELECT n.id, $1::text || '-' || n.id::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17::jsonb, $18, $19::jsonb, $25, $26::text[]
      FROM n
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING *
@@ -99,6 +99,7 @@ export async function createRequest(
       REPORT_NOTICE,
       ctx.queue.sends,
       language,
+      report.media_urls,
     ],
   );
   const row = rows[0];

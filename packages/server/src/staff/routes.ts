@@ -5,7 +5,7 @@ import { ApiError } from '../http/errors.ts';
 import { escapeHtml } from '../http/html.ts';
 import { findService } from '../requests/open311/services.ts';
 import { COUNT_CAP, searchRequests } from '../requests/query.ts';
-import { findRequest, type RequestRow } from '../requests/requests.ts';
+import { findRequest, photosOf, type RequestRow } from '../requests/requests.ts';
 import { EXPECTED_FUTURE_LIMIT_MS, parseDay, ukDateValue, ukEndOfWorkingDay, ukLongDate } from '../requests/expected-dates.ts';
 import { baseStatus, EXTENDED_STATUSES, STATUS_WORDS, type ExtendedStatus } from '../requests/statuses.ts';
 import { listUpdates, postUpdate } from '../requests/updates.ts';
@@ -91,7 +91,7 @@ ${open ? `<dt>Expected by</dt><dd>${when(row.expected_datetime!, ukLongDate(new 
 <dt>Dealt with by</dt><dd>${escapeHtml(teamName(ctx, row))}${row.routing?.parish ? ` (parish: ${escapeHtml(row.routing.parish.name)})` : ''}</dd>
 <dt>Description</dt><dd>${escapeHtml(row.description || '(none given)')}</dd>
 ${answers}
-${row.media_url ? `<dt>Photo</dt><dd><a href="${escapeHtml(row.media_url)}">View photo</a></dd>` : ''}
+${photoRows(row)}
 <dt>Reported by</dt><dd>${escapeHtml(reporter.join(', ') || 'Anonymous')}${row.public_anonymity_required ? ' (asked not to be named publicly)' : ''}</dd>
 </dl>
 <h2>Updates</h2>
@@ -224,4 +224,12 @@ ${rows.length ? `<table><thead><tr><th scope="col">Reference</th><th scope="col"
     // Post/redirect/get: reloading the page does not post the update twice.
     return reply.redirect(`${reportPath(row.service_request_id)}?posted=1`, 303);
   });
+}
+
+/** The report's photos as links: "View photo", or "View photo 1 of 3"… when there are several. */
+function photoRows(row: RequestRow): string {
+  const photos = photosOf(row);
+  if (!photos.length) return '';
+  const links = photos.map((url, i) => `<a href="${escapeHtml(url)}">${photos.length > 1 ? `View photo ${i + 1} of ${photos.length}` : 'View photo'}</a>`);
+  return `<dt>${photos.length > 1 ? 'Photos' : 'Photo'}</dt><dd>${links.join('<br>')}</dd>`;
 }

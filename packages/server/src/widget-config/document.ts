@@ -1,4 +1,5 @@
 import type { ServerContext } from '../http/context.ts';
+import { MAX_REPORT_PHOTOS } from '../requests/request-rules.ts';
 
 /**
  * The widget configuration document (docs/integrators.md#widget-configuration): what a widget
@@ -16,6 +17,8 @@ export interface WidgetConfigDocument {
   /** Layers of assets a resident can choose on the map (issue #16 fills these). */
   assetLayers: { id: string; name: string; src: string; idProperty?: string; services?: string[]; attribute?: string }[];
   trackerUrl: string;
+  /** How many photos one report can carry (POST requests' repeated media_url / media_urls[]). */
+  photosPerReport: number;
 }
 
 export function widgetConfigDocument(ctx: ServerContext, language: 'en' | 'cy' = 'en'): WidgetConfigDocument {
@@ -43,6 +46,7 @@ export function widgetConfigDocument(ctx: ServerContext, language: 'en' | 'cy' =
       attribute: layer.attribute,
     })),
     trackerUrl: widgets.tracker_url ?? trackingUrl ?? '/cases/{id}',
+    photosPerReport: MAX_REPORT_PHOTOS,
   };
 }
 

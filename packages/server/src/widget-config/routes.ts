@@ -23,6 +23,10 @@ const widgetConfigSchema = z
       }),
     ),
     trackerUrl: z.string().describe('A case page address with {id} for the reference'),
+    photosPerReport: z
+      .number()
+      .meta({ type: 'integer' })
+      .describe('How many photos POST requests takes with one report (repeated media_url or media_urls[]); without it, a client sends one as media_url'),
   })
   .meta({ id: 'WidgetConfig' });
 

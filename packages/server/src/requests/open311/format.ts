@@ -20,6 +20,8 @@ const singular: Record<string, string> = {
   attributes: 'attribute',
   values: 'value',
   groups: 'group',
+  // <media_urls><media_url>…</media_url></media_urls>: each photo in the element Open311 names it.
+  media_urls: 'media_url',
 };
 
 function xmlShape(value: unknown): unknown {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CouncilConfig } from '../../config/schema.ts';
 import { asSent, open311Errors, pageLang, ruleCheck, ruleErrors } from '../../http/route-schemas.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseSearchQuery } from '../query.ts';
-import { parseReport, REPORT_FIELD_MAX, type RulesContext } from '../request-rules.ts';
+import { MAX_REPORT_PHOTOS, parseReport, REPORT_FIELD_MAX, type RulesContext } from '../request-rules.ts';
 import { EXTENDED_STATUSES } from '../statuses.ts';
 import { parseUpdatesQuery } from '../updates.ts';
 
@@ -137,7 +137,10 @@ export const serviceRequestSchema = z
     zipcode: z.string(),
     lat: z.number().nullable(),
     long: z.number().nullable(),
-    media_url: z.string(),
+    media_url: z.string().describe('The first photo ("" when none)'),
+    media_urls: z
+      .array(z.string())
+      .describe('(extension) Every photo of the report, in order, the first being media_url. In XML: <media_urls><media_url/>…</media_urls>'),
     public_anonymity_required: z.boolean().describe('(extension)'),
   })
   .meta({ id: 'ServiceRequest', description: 'Never includes the reporter’s name, email or phone.' });
@@ -191,7 +194,19 @@ export function reportBody(rules: RulesContext) {
         last_name: text('', max.last_name),
         phone: text('Like 01632 960000 or +44 1632 960000', max.phone),
         description: text('What the problem is', max.description),
-        media_url: text('From POST media', max.media_url, { format: 'uri' }),
+        media_url: field({
+          anyOf: [
+            { type: 'string', format: 'uri', maxLength: max.media_url },
+            { type: 'array', items: { type: 'string', format: 'uri', maxLength: max.media_url }, maxItems: MAX_REPORT_PHOTOS },
+          ],
+          description: `A photo, from POST media. Repeated (media_url=…&media_url=…, as FixMyStreet sends photos to open311-adapter) for several; at most ${MAX_REPORT_PHOTOS} photos in all`,
+        }),
+        media_urls: field({
+          type: 'array',
+          items: { type: 'string', format: 'uri', maxLength: max.media_url },
+          maxItems: MAX_REPORT_PHOTOS,
+          description: extension('media_urls[]=…&media_urls[]=…: every photo of the report, in order, after any media_url (duplicates are stored once)'),
+        }),
         email_updates: field({ type: 'boolean', description: extension('Also email the reporter when staff post an update, once they confirm by the emailed link') }),
         public_anonymity_required: field({ type: 'boolean', description: extension('Do not identify the reporter publicly') }),
         attribute: field({
