@@ -70,6 +70,10 @@ const maplibreWorkerFile = {
 let workerFile = '';
 let workerSource: Buffer | undefined;
 
+/** core's sources, and the modules only its `define` entry (all the fields) needs. */
+const coreSrc = String.raw`packages[\\/]core[\\/]src[\\/]`;
+const laterFields = String.raw`(define|form[\\/](textarea|date-input|date-parts|select|checkboxes|radios|choice-field|options))\.ts$`;
+
 export default defineConfig({
   base: './',
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -101,16 +105,26 @@ export default defineConfig({
         // the size check can tell what each widget adds on top of them.
         codeSplitting: {
           groups: [
-            { name: 'lit', test: /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(lit|lit-html|lit-element|@lit)[\\/]/, priority: 20 },
-            // core's UI base (element, fields, styles, i18n, drafts), when two or more chunks use
-            // it. The backend clients and the outbox are left to natural splitting, so they
-            // travel with the widgets that call them: a page pays only for what it shows.
+            // lit, lit-html, @lit/localize, @lit/task: every widget's first screen needs them. Not
+            // the directives only later pages use (repeat: the photos and question pages;
+            // style-map: the consultation's results), which travel with those lazy chunks.
+            { name: 'lit', test: /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(lit|lit-html|lit-element|@lit)[\\/](?!directives[\\/](repeat|style-map)\.js)/, priority: 20 },
+            // core's UI base (element, the text input, error summary, styles, i18n, drafts, the
+            // question-page shell), when two or more chunks use it. The backend clients and the
+            // outbox are left to natural splitting, so they travel with the widgets that call
+            // them: a page pays only for what it shows.
             {
               name: 'core',
-              test: /packages[\\/]core[\\/]src[\\/](?!client[\\/]|controllers[\\/]outbox)/,
+              test: new RegExp(`${coreSrc}(?!client[\\\\/]|controllers[\\\\/]outbox|${laterFields})`),
               priority: 10,
               minShareCount: 2,
             },
+            // The other fields and their registration (core/define, the `core.js` entry): only
+            // later pages draw them (the report form's pages chunk, the consultation's questions,
+            // the tracker's forms, the picker's asset list), and each of those imports
+            // core/define itself. Kept out of the shared chunk above so that a widget's first
+            // load no longer carries every field (issue #20: sizes).
+            { name: 'core-fields', test: new RegExp(`${coreSrc}${laterFields}`), priority: 5 },
           ],
         },
         entryFileNames: '[name].js',

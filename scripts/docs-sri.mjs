@@ -51,11 +51,11 @@ ${rows.join('\n')}
 ${tags.join('\n')}
 \`\`\`
 
-\`integrity\` on a script tag checks that file only. Each entry imports \`core.js\` and shared
-chunks (\`chunks/lit-….js\`, and the map and the Welsh text when they are needed), and a browser
-checks those only if an import map lists their hashes. To pin every file, put this import map
-before the widgets' script tags (browsers without import-map integrity ignore the list and still
-run the widgets):
+\`integrity\` on a script tag checks that file only. Each entry imports shared chunks
+(\`chunks/lit-….js\`, \`chunks/core-….js\`, and the fields, the map and the Welsh text when they
+are needed), and a browser checks those only if an import map lists their hashes. To pin every
+file, put this import map before the widgets' script tags (browsers without import-map integrity
+ignore the list and still run the widgets):
 
 \`\`\`html
 <script type="importmap">

@@ -1,8 +1,10 @@
-import '@civic-widgets/core/define';
-import { defineElement } from '@civic-widgets/core';
+import { CivicErrorSummary, defineElement } from '@civic-widgets/core';
 import { CivicReportForm } from './report-form.js';
 
-// The location picker is imported by the form when the resident reaches "Where" (a chunk of its own).
+// The location picker is imported by the form when the resident reaches "Where" (a chunk of its own),
+// and core's fields with the pages after the first (pages/flow-pages.ts): "What do you want to
+// report?" draws only the error summary.
+defineElement('civic-error-summary', CivicErrorSummary);
 defineElement('civic-report-form', CivicReportForm);
 
 // The event types ride with this entry, so importing only `/define` types the listeners.
