@@ -10,12 +10,11 @@ import {
   nearbyOpen,
   nextUnanswered,
   pagesFor,
-  splitName,
-  toRequest,
   trackerHref,
   trackerLink,
   type FlowState,
 } from './flow.js';
+import { splitName, toRequest } from './request.js';
 
 const q = (code: string, extra: Partial<ServiceAttribute> = {}): ServiceAttribute => ({
   code,

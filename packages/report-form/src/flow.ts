@@ -1,5 +1,4 @@
-import { safeHref, type NewServiceRequest, type Service, type ServiceAttribute, type ServiceRequest } from '@civic-widgets/core';
-import { hiddenAnswers } from './hidden-fields.js';
+import { safeHref, type Service, type ServiceAttribute, type ServiceRequest } from '@civic-widgets/core';
 
 /** The place the resident chose, as the location picker reports it. */
 export interface ChosenPlace {
@@ -60,7 +59,8 @@ export type PageId =
   | 'about'
   | 'check';
 
-const answered = (v: string | string[] | undefined) => (Array.isArray(v) ? v.length > 0 : !!v?.trim());
+/** Whether a question has an answer (a list: anything chosen). */
+export const answered = (v: string | string[] | undefined) => (Array.isArray(v) ? v.length > 0 : !!v?.trim());
 
 /**
  * Whether a question is asked, given the answers so far. A question with the `show_when`
@@ -183,55 +183,8 @@ export function nextUnanswered(s: FlowState, from: PageId): PageId | undefined {
   return undefined;
 }
 
-/** Splits "Jo Bloggs-Smith" into Open311's first_name and last_name (the last word is the surname). */
-export function splitName(full: string): { firstName?: string; lastName?: string } {
-  const words = full.trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return {};
-  if (words.length === 1) return { firstName: words[0] };
-  return { firstName: words.slice(0, -1).join(' '), lastName: words.at(-1) };
-}
-
-/**
- * The POST requests body. Only questions still asked are sent (an answer to a question the
- * resident later made irrelevant is dropped). Open311 has one `media_url`: the first photo goes
- * there and any others are listed at the end of the description, so none is lost.
- */
-export function toRequest(s: FlowState, morePhotosLabel: string): NewServiceRequest {
-  const a = s.answers;
-  const attributes: Record<string, string | string[]> = {};
-  for (const q of askedQuestions(s.attributes, a.attributes)) {
-    const v = a.attributes[q.code];
-    if (v !== undefined && answered(v)) attributes[q.code] = Array.isArray(v) ? v : v.trim();
-  }
-  Object.assign(attributes, hiddenAnswers(s.attributes, a.place));
-  const [first, ...more] = a.photos;
-  const description = [a.description.trim(), more.length ? `${morePhotosLabel}\n${more.map((p) => p.url).join('\n')}` : '']
-    .filter(Boolean)
-    .join('\n\n');
-  return {
-    serviceCode: a.serviceCode,
-    // Always an address_string with lat/long: servers that route or show by address need one.
-    // A place described in words goes as address_string alone, which Open311 accepts instead.
-    ...(a.place && hasPoint(a.place)
-      ? { lat: round(a.place.lat), long: round(a.place.lng), addressString: a.place.address || `${round(a.place.lat)}, ${round(a.place.lng)}` }
-      : a.place?.address
-        ? { addressString: a.place.address }
-        : {}),
-    description: description || undefined,
-    mediaUrl: first?.url,
-    email: a.email.trim() || undefined,
-    phone: a.phone.trim() || undefined,
-    ...splitName(a.name),
-    emailUpdates: a.updates && !!a.email.trim(),
-    attributes,
-  };
-}
-
 /** Whether the place is a point (not only words). */
 export const hasPoint = (p: ChosenPlace): p is ChosenPlace & { lat: number; lng: number } => p.lat != null && p.lng != null;
-
-// Six decimal places is about 10 cm: more only leaks false precision.
-const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /** Metres between two points (haversine; plenty for "within 100 m"). */
 export function metresBetween(aLat: number, aLng: number, bLat: number, bLng: number): number {

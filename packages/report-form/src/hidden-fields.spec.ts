@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Open311Client } from '@civic-widgets/core';
 import { startOpen311FixtureServer } from '../../../scripts/lib/open311-fixture-server.mjs';
 import { hiddenAnswers } from './hidden-fields.js';
-import { emptyAnswers, informationFor, pagesFor, toRequest } from './flow.js';
+import { emptyAnswers, informationFor, pagesFor } from './flow.js';
+import { toRequest } from './request.js';
 
 let server: Awaited<ReturnType<typeof startOpen311FixtureServer>>;
 beforeAll(async () => {

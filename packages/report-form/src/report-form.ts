@@ -1,12 +1,10 @@
 import { html, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
 import {
   CivicElement,
   CivicErrorEvent,
   DraftController,
-  OutboxStore,
   WidgetConfigController,
   baseStyles,
   buttonStyles,
@@ -16,20 +14,19 @@ import {
   panelStyles,
   validateFields,
   type FieldError,
-  type OutboxEntry,
   type Service,
   type ServiceAttribute,
   type ServiceRequest,
 } from '@civic-widgets/core';
 import { styles } from './report-form.styles.js';
-import { canReturnTo, emptyAnswers, pageAfter, pageBefore, stopFor, pagesFor, toRequest, type Answers, type Draft, type FlowState, type PageId } from './flow.js';
+import { canReturnTo, emptyAnswers, pageAfter, pageBefore, stopFor, pagesFor, type Answers, type Draft, type FlowState, type PageId } from './flow.js';
 import { whenFieldFixed, withoutField } from './field-errors.js';
 import { renderLoading, renderPage, renderUnavailable } from './pages/page.js';
 import { renderContact } from './pages/contact.js';
 import type { Confirmation, EndPage, ReportView } from './pages/view.js';
-import { questionsError, refusalErrors, refusalsFor } from './send-errors.js';
-import { ReportOutbox, OUTBOX_QUEUE, type Queued, type Sent } from './outbox.js';
-import { CivicSubmitEvent } from './events/submit.js';
+import { questionsError } from './questions-error.js';
+import { ReportSubmission } from './submission.js';
+import type { Sent } from './outbox.js';
 import { CivicSubmittedEvent } from './events/submitted.js';
 import { reportSettings, type ReportSettings } from './settings.js';
 import type { PhotoUploads } from './pages/photos.js';
@@ -153,18 +150,34 @@ export class CivicReportForm extends CivicElement {
       this.restored ? { answers: this.answers, page: this.page, key: this.key, returnToCheck: this.returnToCheck } : undefined,
   });
 
-  private readonly sending = new ReportOutbox(this, {
-    client: () => this.catalogue.client,
-    endpoint: () => this.endpoint,
-    onSent: (sent) => this.sent(sent),
-    onRejected: (entry, error) => this.rejected(entry, error),
-  });
-
   private readonly chunks = new FlowChunks(
     this,
     (m) => (this.photos = new m.PhotoUploads(this.view)),
     (error) => this.fail('load', error),
   );
+
+  /** "Send report", the outbox, and a refusal brought back to the check page (submission.ts). */
+  private readonly sending = new ReportSubmission(this, {
+    client: () => this.catalogue.client,
+    endpoint: () => this.endpoint,
+    chunks: this.chunks,
+    report: () => ({ key: this.key, flow: this.flow }),
+    view: () => this.view,
+    emit: (event) => this.emit(event),
+    setBusy: (busy) => (this.busy = busy),
+    flushDraft: () => this.draft.flush(),
+    onSent: (sent) => this.sent(sent),
+    restore: async (answers) => {
+      this.answers = answers;
+      await this.catalogue.loadQuestions().catch(() => undefined);
+    },
+    renewKey: () => (this.key = createIdempotencyKey()),
+    go: (page, focus = true) => {
+      this.go(page);
+      this.focusOnUpdate = focus;
+    },
+    ready: () => this.ready,
+  });
 
   /** The categories, once loaded. */
   private get services(): Service[] {
@@ -225,7 +238,7 @@ export class CivicReportForm extends CivicElement {
       // "Waiting" with nothing waiting: another tab sent it (or it was refused) and this tab never
       // heard. Back to the check page: sending again with the same Idempotency-Key brings back
       // the reference the server already gave, and stores nothing twice.
-      if (page === 'queued' && !(await new OutboxStore<Queued>(OUTBOX_QUEUE).get(this.key))) page = 'check';
+      if (page === 'queued' && !(await this.sending.waits(this.key))) page = 'check';
       if (this.page !== 'done') {
         this.page = page === 'done' || page === 'existing' || (page !== 'queued' && !this.pages.includes(page as PageId)) ? this.pages[0]! : page;
       }
@@ -235,7 +248,7 @@ export class CivicReportForm extends CivicElement {
       if (this.page !== 'done') this.page = this.pages[0]!;
     }
     this.ready = true;
-    void this.showRefusal();
+    void this.sending.showRefusal();
   }
 
   /** Reports a failure to the page (the resident sees their own message). */
@@ -324,32 +337,9 @@ export class CivicReportForm extends CivicElement {
     this.go(page);
   }
 
-  /** "Send report". */
-  private async submit(): Promise<void> {
-    // Never twice: a token-only server ignores Idempotency-Key, so a second POST is a second report.
-    if (this.busy || this.sending.confirming) return;
-    // Never send a report one of whose answers says to call instead (e.g. restored from a draft).
-    if (stopFor(this.questions, this.answers.attributes)) {
-      this.go('stopped');
-      return;
-    }
-    const request = toRequest(this.flow, msg('More photos:', { id: 'report.morePhotos' }));
-    if (!this.emit(new CivicSubmitEvent({ request, idempotencyKey: this.key }))) return;
-    this.busy = true;
-    this.draft.flush();
-    try {
-      const result = await this.sending.outbox.submit(this.key, { request, draftKey: this.key, answers: this.answers });
-      if (result.status === 'queued') {
-        this.fail('submit', result.error);
-        this.go('queued');
-      }
-    } catch (error) {
-      // The outbox itself failed (storage refused): say so, keep the answers.
-      this.fail('submit', error);
-      this.errors = [{ message: msg('Your report could not be sent. Try again.', { id: 'report.error.send' }), target: this.headingTarget() }];
-    } finally {
-      this.busy = false;
-    }
+  /** "Send report" (submission.ts). */
+  private submit(): Promise<void> {
+    return this.sending.submit();
   }
 
   private sent({ payload, id, created, queued }: Sent): void {
@@ -363,37 +353,6 @@ export class CivicReportForm extends CivicElement {
     this.emit(
       new CivicSubmittedEvent({ serviceRequestId: id, ...(created.token ? { token: created.token } : {}), serviceNotice: created.serviceNotice, queued }),
     );
-  }
-
-  private refused?: { entry: OutboxEntry<Queued>; error: unknown };
-
-  private rejected(entry: OutboxEntry<Queued>, error: unknown): void {
-    this.fail('submit', error);
-    this.refused = { entry, error };
-    if (this.ready) void this.showRefusal();
-  }
-
-  /**
-   * A refusal is final: take the resident back to their answers with the server's reason. A
-   * report refused while waiting from an earlier visit brings its own answers back.
-   */
-  private async showRefusal(): Promise<void> {
-    const refused = this.refused;
-    this.refused = undefined;
-    if (!refused) return;
-    const { entry, error } = refused;
-    if (entry.payload.draftKey !== this.key) {
-      if (!entry.payload.answers) return;
-      this.answers = entry.payload.answers;
-      await this.catalogue.loadQuestions().catch(() => undefined);
-    }
-    // Nothing was stored: the corrected report is a new submission with a new key.
-    this.key = createIdempotencyKey();
-    this.go('check');
-    this.focusOnUpdate = false; // the error summary takes focus instead
-    await this.updateComplete;
-    // In plain words, each linking to the field it names (the questions are loaded by now).
-    this.errors = refusalErrors(this.view, refusalsFor(this.view, error));
   }
 
   /** A new report: the draft, answers, key and photos of the last one are gone. */
@@ -458,7 +417,7 @@ export class CivicReportForm extends CivicElement {
     get privacyUrl() { return el.privacyUrl; },
     get contactRequired() { return el.contactRequired; },
     get confirmation() { return el.confirmation; },
-    get waiting() { return el.sending.outbox.pending.length; },
+    get waiting() { return el.sending.waiting; },
     get photos() { return el.photos; },
     get mapFilledAsset() { return el.mapFilledAsset; },
     set mapFilledAsset(value) { el.mapFilledAsset = value; },
@@ -480,7 +439,7 @@ export class CivicReportForm extends CivicElement {
     go: (page) => el.go(page),
     change: (page) => el.change(page),
     submit: () => el.submit(),
-    retry: () => void el.sending.outbox.flush(true),
+    retry: () => el.sending.retry(),
     startAgain: () => el.startAgain(),
     fail: (operation, cause) => el.fail(operation, cause),
     follow: (id, email) => el.catalogue.client.subscribe(id, email),

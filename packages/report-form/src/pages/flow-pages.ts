@@ -17,3 +17,6 @@ export { PhotoUploads, renderPhotos } from './photos.js';
 export { renderAbout } from './about.js';
 export { renderCheck } from './check.js';
 export { renderStopped } from './stopped.js';
+// What only a sent report needs: its Open311 request, and a refusal's words.
+export { toRequest } from '../request.js';
+export { refusalErrors, refusalsFor } from '../refusals.js';

@@ -2,6 +2,12 @@ import { msg, str } from '@lit/localize';
 import { ApiError, errorSubject, type ErrorSubject, type FieldError } from '@civic-widgets/core';
 import type { PageId } from './flow.js';
 import type { ReportView } from './pages/view.js';
+import { callUs } from './questions-error.js';
+
+/*
+ * A server's refusal of a report, in plain words on "Check your answers". Only a sent report can
+ * be refused, so this rides in the pages chunk, not in the form's first load.
+ */
 
 /** A server's refusal in plain words, and the page of the field it names (none: nothing to change). */
 export interface Refusal {
@@ -10,9 +16,6 @@ export interface Refusal {
   /** The field's name on a page of several (Your details). */
   field?: string;
 }
-
-/** "You can also call 01632 960000.", when the council gave a number. */
-const callUs = (phone: string) => (phone ? ` ${msg(str`You can also call ${phone}.`, { id: 'report.refused.call' })}` : '');
 
 /** What to tell the resident about one error, and where its field is. */
 function explain(subject: ErrorSubject, v: ReportView): Refusal {
@@ -99,16 +102,4 @@ function fieldFor(v: ReportView, { page, field }: Refusal): HTMLElement | null {
   if (field) return v.find(`[data-field][name="${field}"]`);
   if (page === 'category') return v.find('input[name=category]:checked') ?? v.find('input[name=category]');
   return v.find('[data-field]');
-}
-
-/**
- * Loading a category's questions failed. A 401/403 is permanent (a private or retired
- * category): say it is not available online and give the phone number, never "try again".
- */
-export function questionsError(v: ReportView, error: unknown): FieldError {
-  const target = v.find('input[name=category]:checked') ?? v.headingTarget();
-  if (error instanceof ApiError && error.kind === 'forbidden') {
-    return { message: msg('You cannot report this problem online. Choose another problem.', { id: 'report.error.questionsForbidden' }) + callUs(v.settings.phone), target };
-  }
-  return { message: msg('The questions for this problem could not be loaded. Try again.', { id: 'report.error.questions' }), target };
 }
