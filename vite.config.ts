@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { createRequire } from 'node:module';
+import { minifyCssTemplates } from './scripts/lib/minify-css.mjs';
 
 /*
  * The CDN build: one entry per widget, so a webmaster pastes a single
@@ -65,6 +66,20 @@ const maplibreWorkerFile = {
   },
   generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: Buffer }): string }) {
     if (workerSource) this.emitFile({ type: 'asset', fileName: workerFile, source: workerSource });
+  },
+};
+/*
+ * lit's css`…` keeps a style's text as written (indentation, comments), and neither vite nor
+ * rolldown minifies CSS inside JavaScript: every shadow root's styles shipped their whitespace.
+ * Minify the static text of our own css`…` templates (line breaks kept, so source maps still
+ * point at the right lines); scripts/minify-css.spec.ts shows what it changes.
+ */
+const minifyLitCss = {
+  name: 'civic-minify-lit-css',
+  transform(code: string, id: string) {
+    if (!/[\\/]packages[\\/][^\\/]+[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
+    const minified = minifyCssTemplates(code);
+    return minified === code ? null : { code: minified, map: null };
   },
 };
 let workerFile = '';
@@ -134,5 +149,5 @@ export default defineConfig({
     },
   },
   optimizeDeps: { exclude: ['maplibre-gl'] },
-  plugins: [maplibreWorkerFile, sriManifest],
+  plugins: [maplibreWorkerFile, minifyLitCss, sriManifest],
 });

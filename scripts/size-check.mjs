@@ -42,7 +42,7 @@ for (const [key, chunk] of Object.entries(manifest)) {
   const over = budget && ((budget.own && own > budget.own) || (budget.firstLoad && firstLoad > budget.firstLoad));
   if (over) failed++;
   rows.push(
-    `${over ? '✗' : '✓'} ${name.padEnd(16)} own ${kb(own).padStart(8)}${budget?.own ? ` / ${kb(budget.own)}` : ''}   first load ${kb(firstLoad).padStart(8)}${lazy ? `   lazy: ${lazy}` : ''}`,
+    `${over ? '✗' : '✓'} ${name.padEnd(16)} own ${kb(own).padStart(8)}${budget?.own ? ` / ${kb(budget.own)}` : ''}   first load ${kb(firstLoad).padStart(8)}${budget?.firstLoad ? ` / ${kb(budget.firstLoad)}` : ''}${lazy ? `   lazy: ${lazy}` : ''}`,
   );
 }
 console.log(`Gzipped sizes of the CDN build (${dir}):\n${rows.join('\n')}`);
