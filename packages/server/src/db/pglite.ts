@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
 import type { Db } from './db.ts';
 
 export interface PgliteOptions {
@@ -32,6 +33,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db & { pg
   const pg = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
+    // The near-point index (migration 005) is a GiST index over `cube` values: every database
+    // with it needs the extension's code loaded, including ones restored from a dump.
+    extensions: { cube },
     // Match node-postgres (see postgres.ts): bigint counts and ids come back as numbers.
     parsers: { [types.INT8]: (value: string) => Number(value) },
   });

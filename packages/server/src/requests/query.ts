@@ -45,8 +45,29 @@ export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 100;
 /** Matches counted for X-Total-Count at most: counting stops here, so a list costs the same at any table size. */
 export const COUNT_CAP = 1000;
-/** Metres in a degree of latitude (and of longitude at the equator) on the mean Earth radius. */
-const METRES_PER_DEGREE = (6371008.8 * Math.PI) / 180;
+/** The mean Earth radius in metres, which every distance here is measured on. */
+const EARTH_RADIUS = 6371008.8;
+/**
+ * Where a report is, as a point on the unit sphere: the expression migration 005 indexes, so it
+ * must stay the same text. Straight-line distance between these points orders reports exactly
+ * as distance along the Earth does.
+ */
+export const PLACE = 'cube(ARRAY[cos(radians(lat)) * cos(radians(long)), cos(radians(lat)) * sin(radians(long)), sin(radians(lat))])';
+
+/**
+ * The centre of a search as a cube literal on the unit sphere, and a box (a cube) around every
+ * place within `metres` of it: half a side is the straight-line (chord) length of `metres` along
+ * the Earth, a hair more so rounding never leaves a report on the edge out.
+ */
+export function searchCube(lat: number, long: number, metres: number): { centre: string; box: string } {
+  const rad = Math.PI / 180;
+  const xyz = [Math.cos(lat * rad) * Math.cos(long * rad), Math.cos(lat * rad) * Math.sin(long * rad), Math.sin(lat * rad)];
+  const half = 2 * Math.sin(Math.min(metres / EARTH_RADIUS, Math.PI) / 2) * (1 + 1e-9) + 1e-12;
+  return {
+    centre: `(${xyz.join(', ')})`,
+    box: `(${xyz.map((v) => v - half).join(', ')}), (${xyz.map((v) => v + half).join(', ')})`,
+  };
+}
 
 export interface RequestPage {
   rows: RequestRow[];
@@ -137,42 +158,69 @@ export async function searchRequests(ctx: ServerContext, query: Query): Promise<
     if (start) add((p) => `requested_datetime >= ${p}`, start);
     else if (!end && lat === undefined) add((p) => `requested_datetime >= ${p}`, new Date(Date.now() - DEFAULT_DAYS * 86_400_000));
     if (end) add((p) => `requested_datetime <= ${p}`, end);
+    if (lat !== undefined && where.length) {
+      // Near a point, the place index alone leads. Left bare, PostgreSQL (which cannot estimate
+      // how few reports a small circle holds) may AND a bitmap of every report since start_date
+      // (or of the whole category) with the circle's: work that grows with the table. Inside
+      // IS TRUE (the same rows: NULL and false both fail) these are checked on the circle's rows.
+      where.splice(0, where.length, `(${where.join(' AND ')}) IS TRUE`);
+    }
   }
 
-  let distance = '';
+  let centre: string | undefined;
   if (lat !== undefined && long !== undefined) {
     const metres = radius ?? 500;
-    // The box around the circle, in degrees: the GiST index on point(long, lat) (migration 004)
-    // finds what is inside it; the exact distance then keeps the circle.
-    const dLat = metres / METRES_PER_DEGREE;
-    const dLong = metres / (METRES_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
-    add((p) => `point(long, lat) <@ ${p}::box`, `((${long - dLong},${lat - dLat}),(${long + dLong},${lat + dLat}))`);
+    const search = searchCube(lat, long, metres);
+    centre = search.centre;
+    // The GiST index on each report's place (migration 005) reads only the reports inside the
+    // cube around the circle: the scan stops at the radius.
+    // (Only reports with a place are in the index: the first two conditions say so.)
+    add((p) => `lat IS NOT NULL AND long IS NOT NULL AND ${PLACE} <@ ${p}::cube`, search.box);
+    // The exact circle, measured on the few reports the scan reads: haversine distance in metres.
     params.push(lat, long, metres);
     const [pLat, pLong, pRadius] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
-    // Haversine distance in metres.
-    distance = `(2 * 6371008.8 * asin(sqrt(power(sin(radians(lat - ${pLat}::float8) / 2), 2) + cos(radians(${pLat}::float8)) * cos(radians(lat)) * power(sin(radians(long - ${pLong}::float8) / 2), 2))))`;
-    where.push(`${distance} <= ${pRadius}::float8`);
+    where.push(
+      `(2 * ${EARTH_RADIUS} * asin(sqrt(power(sin(radians(lat - ${pLat}::float8) / 2), 2) + cos(radians(${pLat}::float8)) * cos(radians(lat)) * power(sin(radians(long - ${pLong}::float8) / 2), 2)))) <= ${pRadius}::float8`,
+    );
   }
 
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const countParams = params.length;
-  params.push(pageSize + 1, (page - 1) * pageSize);
-  // One round trip: the page (and one more row, to know whether a next page exists) and a count
-  // that stops at COUNT_CAP + 1 rows.
-  const sql = `SELECT *, (SELECT count(*) FROM (SELECT 1 FROM service_requests ${filter} LIMIT ${COUNT_CAP + 1}) c) AS capped_count
-    FROM service_requests ${filter}
-    ORDER BY ${distance ? `${distance} ASC,` : ''} requested_datetime DESC, id DESC
-    LIMIT $${params.length - 1} OFFSET $${params.length}`;
-  const { rows } = await ctx.db.query<RequestRow & { capped_count: number }>(sql, params);
-  let counted = rows[0]?.capped_count ?? 0;
+  const count = `SELECT count(*) FROM (SELECT 1 FROM service_requests ${filter} LIMIT ${COUNT_CAP + 1}) c`;
+  let pageSql: string;
+  let order: string;
+  if (centre === undefined) {
+    params.push(pageSize + 1, (page - 1) * pageSize);
+    order = 'requested_datetime DESC, id DESC';
+    pageSql = `SELECT * FROM service_requests ${filter} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  } else {
+    params.push(centre, page * pageSize + 1, pageSize + 1, (page - 1) * pageSize);
+    const [pCentre, pNearest, pLimit, pOffset] = [4, 3, 2, 1].map((back) => `$${params.length + 1 - back}`);
+    // Nearest first straight from the index (a KNN scan: GiST hands the reports over in order of
+    // `<->` and stops when this page and the ones before it are full), so the work is about a
+    // page of reports however many are in the circle. PostgreSQL cannot then sort that order
+    // further from the index, so the tie-break (newest first among reports at the same
+    // distance) sorts only those few rows. Reports at exactly the same distance across a
+    // page's edge come in the index's order.
+    order = 'nearest_distance, requested_datetime DESC, id DESC';
+    pageSql = `SELECT * FROM (
+        SELECT *, ${PLACE} <-> ${pCentre}::cube AS nearest_distance FROM service_requests ${filter}
+        ORDER BY ${PLACE} <-> ${pCentre}::cube LIMIT ${pNearest}
+      ) near ORDER BY ${order} LIMIT ${pLimit} OFFSET ${pOffset}`;
+  }
+  // One round trip: the page (and one more row, to know whether a next page exists) and, only
+  // when there is a next page, a count that stops at COUNT_CAP + 1 rows (PostgreSQL runs the
+  // count's subquery only if the CASE needs it). Without a next page the total is known.
+  const sql = `WITH page AS (${pageSql})
+    SELECT *, CASE WHEN (SELECT count(*) FROM page) < $${params.length - 1} THEN NULL ELSE (${count}) END AS capped_count
+    FROM page ORDER BY ${order}`;
+  const { rows } = await ctx.db.query<RequestRow & { capped_count: number | null; nearest_distance?: number }>(sql, params);
+  let counted = rows[0]?.capped_count ?? (page - 1) * pageSize + rows.length;
   if (!rows.length && page > 1) {
-    const count = await ctx.db.query<{ n: number }>(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM service_requests ${filter} LIMIT ${COUNT_CAP + 1}) c`,
-      params.slice(0, countParams),
-    );
-    counted = count.rows[0]?.n ?? 0;
+    const answer = await ctx.db.query<{ n: number }>(`${count.replace('count(*)', 'count(*) AS n')}`, params.slice(0, countParams));
+    counted = answer.rows[0]?.n ?? 0;
   }
   const hasNext = rows.length > pageSize;
-  const pageRows = rows.slice(0, pageSize).map(({ capped_count: _count, ...row }) => row as RequestRow);
+  const pageRows = rows.slice(0, pageSize).map(({ capped_count: _count, nearest_distance: _distance, ...row }) => row as RequestRow);
   return { rows: pageRows, total: Number(counted) > COUNT_CAP ? null : Number(counted), hasNext, page, pageSize };
 }
