@@ -90,4 +90,56 @@ describe.each(testDatabases())('the mail queue on %s', (kind) => {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
     }
   });
+
+  it('sends a burst of reports\' emails exactly once each, over a few reused SMTP connections', async () => {
+    let connections = 0;
+    const delivered: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onConnect(_session, callback) {
+        connections++;
+        callback();
+      },
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const subject = /^Subject: (.*)$/m.exec(Buffer.concat(chunks).toString())?.[1] ?? '';
+          delivered.push(`${session.envelope.rcptTo.map((r) => r.address).join()} ${subject.trim()}`);
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    const server = await startServer(db, { smtpUrl: `smtp://127.0.0.1:${port}`, mailWorker: false });
+    try {
+      await db.exec('TRUNCATE mail_queue');
+      const ids: string[] = [];
+      for (let i = 1; i <= 6; i++) {
+        const created = await call(server.base, 'POST', '/open311/v2/requests.json', { form: pothole({ email: `resident${i}@example.org` }) });
+        expect(created.status).toBe(201);
+        ids.push((created.body as { service_request_id: string }[])[0]!.service_request_id);
+      }
+      await server.ctx.queue.drain();
+      // Every report's receipt to its resident and notice to the team, each once.
+      const expected = ids.flatMap((id, i) => [
+        `resident${i + 1}@example.org Your report ${id}: Pothole`,
+        // The team's subject is MIME-encoded (it has a dash): it names the report.
+        expect.stringMatching(new RegExp(`^highways@larkmead\\.example\\.gov\\.uk .*New_report_${id}=3A`)),
+      ]);
+      expect(delivered).toHaveLength(12);
+      expect(delivered).toEqual(expect.arrayContaining(expected));
+      expect(new Set(delivered).size).toBe(12);
+      // Pooled: the twelve messages shared the transport's few connections.
+      expect(connections).toBeLessThanOrEqual(5);
+      const left = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM mail_queue WHERE done_at IS NULL OR payload <> '{}'::jsonb");
+      expect(left.rows).toEqual([{ n: 0 }]);
+    } finally {
+      await server.close();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
+  });
 });

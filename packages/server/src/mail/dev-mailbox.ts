@@ -57,7 +57,7 @@ export async function createDevMailbox(db: Db, from: string): Promise<Mailer> {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true });
   return createSmtpMailer(transport, from, 'dev-mailbox', () => new Promise((resolve) => server.close(() => resolve())));
 }
 

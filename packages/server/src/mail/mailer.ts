@@ -79,7 +79,12 @@ export function createNoMailer(): Mailer {
   return { kind: 'none', deliver: async () => undefined, close: async () => undefined };
 }
 
-/** A mailer for SMTP_URL (smtp://user:pass@host:587, smtps://…), DKIM-signing when configured. */
+/**
+ * A mailer for SMTP_URL (smtp://user:pass@host:587, smtps://…), DKIM-signing when configured.
+ * Connections are pooled (nodemailer's default of up to 5, 100 messages each): the queue's worker
+ * sends several messages at once, and a new connection (TCP, greeting, EHLO, AUTH) per message
+ * cost more than the message. The URL can say otherwise (`?pool=false`, `?maxConnections=2`).
+ */
 export function createUrlMailer(url: string, from: string, dkim?: DkimOptions): Mailer {
-  return createSmtpMailer(nodemailer.createTransport(url), from, 'smtp', undefined, dkim);
+  return createSmtpMailer(nodemailer.createTransport({ url, pool: true }), from, 'smtp', undefined, dkim);
 }

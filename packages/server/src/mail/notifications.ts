@@ -1,6 +1,6 @@
 import type { ServerContext } from '../http/context.ts';
 import type { MailMessage } from './mailer.ts';
-import type { MailQueue } from './queue.ts';
+import type { Job, MailQueue } from './queue.ts';
 import { findService } from '../requests/open311/services.ts';
 import { ukLongDate } from '../requests/expected-dates.ts';
 import { confirmLink, oneClickUnsubscribe, trackingLink, unsubscribeLink } from './links.ts';
@@ -50,17 +50,34 @@ export interface ReportJob {
  * the request that stored it answered without waiting for SMTP.
  */
 export function handleReportMail(ctx: ServerContext, queue: MailQueue) {
-  const load = async (id: string) => {
-    const { rows } = await ctx.db.query<RequestRow>('SELECT * FROM service_requests WHERE service_request_id = $1', [id]);
+  // A claimed batch's reports are read in one query before its jobs run (MailQueue.prepare), not
+  // one query per email; a job the batch read missed (or a failed read) reads its own.
+  const preloaded = new WeakMap<Job<ReportJob>, RequestRow>();
+  queue.prepare(async (jobs: Job<ReportJob>[]) => {
+    const reportJobs = jobs.filter((job) => job.kind === REPORT_RECEIPT || job.kind === REPORT_NOTICE);
+    if (!reportJobs.length) return;
+    const ids = [...new Set(reportJobs.map((job) => job.payload.id))];
+    const { rows } = await ctx.db.query<RequestRow>('SELECT * FROM service_requests WHERE service_request_id = ANY($1::text[])', [ids]);
+    const byId = new Map(rows.map((row) => [row.service_request_id, row]));
+    for (const job of reportJobs) {
+      const row = byId.get(job.payload.id);
+      if (row) preloaded.set(job, row);
+    }
+  });
+  const load = async (job: Job<ReportJob>) => {
+    const row = preloaded.get(job);
+    if (row) return row;
+    const { rows } = await ctx.db.query<RequestRow>('SELECT * FROM service_requests WHERE service_request_id = $1', [job.payload.id]);
     return rows[0];
   };
-  queue.handle(REPORT_RECEIPT, async ({ payload }: { payload: ReportJob }) => {
-    const row = await load(payload.id);
+  queue.handle(REPORT_RECEIPT, async (job: Job<ReportJob>) => {
+    const { payload } = job;
+    const row = await load(job);
     const message = row && reportReceipt(ctx, row, payload.subscription);
     if (message) await ctx.mailer.deliver(message);
   });
-  queue.handle(REPORT_NOTICE, async ({ payload }: { payload: ReportJob }) => {
-    const row = await load(payload.id);
+  queue.handle(REPORT_NOTICE, async (job: Job<ReportJob>) => {
+    const row = await load(job);
     if (row) await ctx.mailer.deliver(reportNotice(ctx, row));
   });
 }

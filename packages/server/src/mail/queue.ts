@@ -44,6 +44,23 @@ export interface QueueOptions {
   pollMs?: number;
   /** false: a queue that drops what it is given (the demo's sample reports are history, not news). */
   sends?: boolean;
+  /** Jobs claimed in one statement (default 50). */
+  batch?: number;
+  /** Jobs run at once (default 8; the SMTP pool keeps up to 5 connections open). */
+  concurrency?: number;
+}
+
+/**
+ * Jobs that must not overtake each other: a rendered message's recipient, a report's emails
+ * (its receipt and its team's notice), a consultation's fan-out; anything else runs on its own.
+ */
+function laneOf(job: Job): string {
+  const p = job.payload as { to?: unknown; id?: unknown; consultation?: unknown; alert?: unknown };
+  if (typeof p.to === 'string') return `to:${p.to.toLowerCase()}`;
+  if (typeof p.id === 'string') return `report:${p.id}`;
+  if (p.alert !== undefined) return `alert:${String(p.alert)}`;
+  if (typeof p.consultation === 'string') return `consultation:${p.consultation}`;
+  return `job:${job.id}`;
 }
 
 /** The job kind of a message rendered before it was queued: sent as it is. */
@@ -80,6 +97,7 @@ export async function enqueue(db: Db, message: MailMessage, key?: string): Promi
 
 export class MailQueue {
   readonly #handlers = new Map<string, JobHandler>();
+  readonly #prepare: ((jobs: Job<any>[]) => Promise<void>)[] = [];
   readonly #o: Required<QueueOptions>;
   #timer?: ReturnType<typeof setTimeout>;
   #running?: Promise<number>;
@@ -93,7 +111,7 @@ export class MailQueue {
     private readonly log: Logger,
     options: QueueOptions = {},
   ) {
-    this.#o = { leaseSeconds: 120, maxAttempts: 8, backoffSeconds: 30, pollMs: 2000, sends: true, ...options };
+    this.#o = { leaseSeconds: 120, maxAttempts: 8, backoffSeconds: 30, pollMs: 2000, sends: true, batch: 50, concurrency: 8, ...options };
     this.sends = this.#o.sends;
   }
 
@@ -105,6 +123,14 @@ export class MailQueue {
   /** Registers what to do with jobs of one kind. */
   handle(kind: string, handler: JobHandler): void {
     this.#handlers.set(kind, handler);
+  }
+
+  /**
+   * Runs `fn` once per claimed batch, before its jobs: handlers can read what the whole batch
+   * needs in one query. A failing `fn` is logged and the jobs run anyway.
+   */
+  prepare(fn: (jobs: Job<any>[]) => Promise<void>): void {
+    this.#prepare.push(fn);
   }
 
   /** Queues jobs in one statement; returns how many were new. Kicks the worker. */
@@ -120,8 +146,14 @@ export class MailQueue {
     return this.add(messages.map((m) => ({ kind: MAIL_JOB, payload: { ...m } })));
   }
 
-  /** Claims and runs the jobs due now, up to `limit`; resolves with how many ran. */
-  async runDue(limit = 20): Promise<number> {
+  /**
+   * Claims and runs the jobs due now, up to `limit`; resolves with how many ran. Up to
+   * `concurrency` jobs run at once (over a pooled SMTP connection each), except that jobs of one
+   * lane — one recipient's messages, one report's emails — run one after another, oldest first.
+   * The jobs that succeeded are marked done together in one statement; a failure is recorded
+   * for its own job as it happens.
+   */
+  async runDue(limit = this.#o.batch): Promise<number> {
     const { rows } = await this.db.query<Job & { id: number | string }>(
       `UPDATE mail_queue SET attempts = attempts + 1, locked_until = now() + make_interval(secs => $2)
        WHERE id IN (
@@ -134,21 +166,48 @@ export class MailQueue {
        RETURNING id, kind, payload, attempts`,
       [limit, this.#o.leaseSeconds],
     );
-    // One at a time, oldest first: mail goes out in the order it was queued.
-    for (const row of rows.sort((a, b) => Number(a.id) - Number(b.id))) await this.#run({ ...row, id: Number(row.id) });
+    const jobs = rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
+    if (jobs.length) {
+      for (const fn of this.#prepare) await fn(jobs).catch((error: unknown) => this.log.error({ err: error }, 'mail queue: could not prepare a batch'));
+    }
+    const done: number[] = [];
+    const lanes = new Map<string, Promise<void>>();
+    const running = new Set<Promise<void>>();
+    let failure: unknown;
+    for (const job of jobs) {
+      while (running.size >= this.#o.concurrency) await Promise.race(running);
+      const lane = laneOf(job);
+      const before = lanes.get(lane);
+      const run: Promise<void> = (async () => {
+        await before;
+        if (await this.#run(job)) done.push(job.id);
+      })().catch((error: unknown) => {
+        // Recording a failure failed (the database went away): the lease runs out and it is retried.
+        failure ??= error;
+      });
+      lanes.set(lane, run);
+      running.add(run);
+      void run.finally(() => running.delete(run));
+    }
+    await Promise.all(running);
+    if (done.length) {
+      // The payload (addresses, what a resident wrote) is kept only until the email is sent.
+      await this.db.query(
+        `UPDATE mail_queue SET done_at = now(), locked_until = NULL, last_error = NULL, payload = '{}'::jsonb WHERE id = ANY($1::bigint[])`,
+        [done],
+      );
+    }
+    if (failure) throw failure;
     return rows.length;
   }
 
-  async #run(job: Job): Promise<void> {
+  /** Runs one job: true when it succeeded; a failure is recorded (retry later, or given up on). */
+  async #run(job: Job): Promise<boolean> {
     const handler = this.#handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for mail job kind "${job.kind}"`);
       await handler(job);
-      // The payload (addresses, what a resident wrote) is kept only until the email is sent.
-      await this.db.query(
-        `UPDATE mail_queue SET done_at = now(), locked_until = NULL, last_error = NULL, payload = '{}'::jsonb WHERE id = $1`,
-        [job.id],
-      );
+      return true;
     } catch (error) {
       const giveUp = job.attempts >= this.#o.maxAttempts;
       this.log.error({ err: error, job: job.id, kind: job.kind, attempts: job.attempts }, giveUp ? 'mail job failed for good' : 'mail job failed; will retry');
@@ -158,6 +217,7 @@ export class MailQueue {
          WHERE id = $1`,
         [job.id, String((error as Error)?.message ?? error).slice(0, 1000), backoff(job.attempts, this.#o.backoffSeconds), giveUp],
       );
+      return false;
     }
   }
 
