@@ -57,7 +57,11 @@ export function startPostgres(port) {
     /** CPU seconds used so far by the cluster's processes (the postmaster and its backends). */
     cpu() {
       const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      return [postmaster, ...childPids(postmaster)].reduce((sum, p) => sum + cpuSeconds(p), 0);
+      // Backends that have exited (a pool closing idle connections) count in the postmaster's
+      // cutime/cstime once it has waited for them; the live ones are read one by one.
+      const fields = readFileSync(`/proc/${postmaster}/stat`, 'utf8').split(') ')[1].split(' ');
+      const exited = (Number(fields[13]) + Number(fields[14])) / 100;
+      return exited + [postmaster, ...childPids(postmaster)].reduce((sum, p) => sum + cpuSeconds(p), 0);
     },
     url: (db = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${db}`,
     createDb(name) {
@@ -79,9 +83,49 @@ export function seed(count, target) {
   execFileSync(tsx, [join(root, 'bench', 'lib', 'seed-reports.ts'), String(count), ...args], { stdio: 'inherit', cwd: root });
 }
 
-/** The reference server's CLI in its own process; resolves once it listens. */
-export async function startServer({ port, dataDir, databaseUrl, env = {} }) {
-  const args = [serverBin, '--demo', '--port', String(port), '--host', '127.0.0.1', '--quiet', ...(dataDir ? ['--data-dir', dataDir] : [])];
+/**
+ * An SMTP server in its own process that accepts and discards every message (bench/lib/smtp-sink.mjs):
+ * with `SMTP_URL` pointing at it, the server delivers its email as in production, to another
+ * process, rather than to the dev mailbox inside its own. `count()` asks how many have arrived.
+ */
+export async function startSmtpSink(port) {
+  const child = spawn(process.execPath, [join(root, 'bench', 'lib', 'smtp-sink.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  await new Promise((resolve, reject) => {
+    const check = setInterval(() => {
+      if (/listening/.test(output)) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 20);
+    child.once('exit', (code) => {
+      clearInterval(check);
+      reject(new Error(`smtp sink exited with ${code}`));
+    });
+  });
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    pid: child.pid,
+    async count() {
+      const before = output.length;
+      child.kill('SIGUSR2');
+      while (!/received \d+\n/.test(output.slice(before))) await new Promise((r) => setTimeout(r, 10));
+      return Number(output.slice(before).match(/received (\d+)/)[1]);
+    },
+    stop() {
+      child.kill('SIGTERM');
+    },
+  };
+}
+
+/**
+ * The reference server's CLI in its own process; resolves once it listens. `bin` is the
+ * TypeScript source through tsx (bin/civic-server.js, what `pnpm start` runs) unless given, e.g.
+ * the built dist/bin.js a council installs from npm.
+ */
+export async function startServer({ port, dataDir, databaseUrl, env = {}, bin = serverBin, nodeArgs = [] }) {
+  const args = [...nodeArgs, bin, '--demo', '--port', String(port), '--host', '127.0.0.1', '--quiet', ...(dataDir ? ['--data-dir', dataDir] : [])];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: root,
