@@ -2,7 +2,15 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { call, testDatabases, useTestServer } from './helpers.ts';
 
-const lists = ['services.service', 'services.service.groups.group', 'service_definition.attributes.attribute', 'service_definition.attributes.attribute.values.value', 'errors.error'];
+const lists = [
+  'services.service',
+  'services.service.groups.group',
+  'services.service.service_definition.attributes.attribute',
+  'services.service.service_definition.attributes.attribute.values.value',
+  'service_definition.attributes.attribute',
+  'service_definition.attributes.attribute.values.value',
+  'errors.error',
+];
 const xml = new XMLParser({ parseTagValue: false, isArray: (_name, jpath) => lists.includes(String(jpath)) });
 
 describe.each(testDatabases())('Open311 services, CORS and the API description on %s', (kind) => {
@@ -79,6 +87,32 @@ describe.each(testDatabases())('Open311 services, CORS and the API description o
     expect(welsh.values.at(-1).stop).toMatch(/^Mae hyn yn beryglus\. Ffoniwch ni nawr ar 01632 960000/);
     const asXml = xml.parse((await get('/open311/v2/services/street_lights.xml')).text).service_definition;
     expect(asXml.attributes.attribute[1].values.value.at(-1).stop).toMatch(/^This is dangerous/);
+  });
+
+  it('puts the definitions asked for in the list (?definitions=, our extension): the same as GET services/{code}, in the language asked for, cached', async () => {
+    const list = await get('/open311/v2/services.json?definitions=potholes,dragons&locale=cy');
+    expect(list.status).toBe(200);
+    expect(list.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(list.headers.get('etag')).toBeTruthy();
+    const [potholes, ...others] = list.body;
+    // Everything GET services says, plus the definition GET services/potholes.json gives in Welsh.
+    const { service_definition: embedded, ...summary } = potholes;
+    expect(summary).toEqual((await get('/open311/v2/services.json?locale=cy')).body[0]);
+    expect(embedded).toEqual((await get('/open311/v2/services/potholes.json', { 'Accept-Language': 'cy' })).body);
+    expect(embedded.attributes[0].description).toBe("Pa mor ddwfn yw'r twll?");
+    // Only what was named: an unknown code is ignored, as GET services ignores what it does not know.
+    for (const other of others) expect(other).not.toHaveProperty('service_definition');
+    // Without the parameter, the list a plain Open311 client knows.
+    for (const service of (await get('/open311/v2/services.json')).body) expect(service).not.toHaveProperty('service_definition');
+
+    // Several codes, repeated or comma-separated, each carried in the list's own order.
+    const several = (await get('/open311/v2/services.json?definitions=street_lights&definitions=graffiti,potholes')).body;
+    const carried = several.filter((s: { service_definition?: unknown }) => s.service_definition).map((s: { service_code: string }) => s.service_code);
+    expect(carried).toEqual(['potholes', 'street_lights', 'graffiti']);
+
+    // XML: <service_definition> inside its <service>, shaped as GET services/{code}.xml.
+    const asXml = xml.parse((await get('/open311/v2/services.xml?definitions=potholes')).text).services.service[0];
+    expect(asXml.service_definition).toEqual(xml.parse((await get('/open311/v2/services/potholes.xml')).text).service_definition);
   });
 
   it('answers an unknown service or format with an error array', async () => {

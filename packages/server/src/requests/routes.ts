@@ -10,7 +10,7 @@ import { sendCachedAnswer, sendList, splitFormat, type Format } from './open311/
 import { discoveryDocument, discoveryXmlShape } from './open311/discovery.ts';
 import { pickLanguage, statedLanguage, type Language } from './open311/language.ts';
 import { noticeIn, publicRequestIn } from './in-language.ts';
-import { findService, serviceDefinitionIn, serviceSummaryIn } from './open311/services.ts';
+import { definitionsAskedFor, findService, serviceDefinitionIn, serviceSummaryIn } from './open311/services.ts';
 import { objectToXml } from '../http/xml.ts';
 import { loadImage, storeImage } from './media.ts';
 import { PhotoQueueFull } from './photo-queue.ts';
@@ -38,6 +38,7 @@ import {
   serviceDefinitionSchema,
   serviceRequestSchema,
   serviceSchema,
+  servicesQuery,
   subscribeBody,
   tags,
   tokenBody,
@@ -162,14 +163,18 @@ export default async function open311Routes(app: FastifyInstance) {
 
   const services = {
     tags,
-    summary: 'The categories a resident can report',
-    querystring: languageQuery,
+    summary: 'The categories a resident can report (with `definitions`, those services\' questions too)',
+    querystring: servicesQuery,
     headers: languageHeaders,
     response: { 200: open311Answer(z.array(serviceSchema), 'Every service'), 304: answer(z.null(), 'Not modified (If-None-Match matched the ETag)') },
   };
   withFormats(app, 'GET', 'services', { schema: services }, (request, reply, format) => {
     const language = answerLanguage(request, reply, true);
-    return sendCachedAnswer(request, reply, format, 'services', 'service', ctx.config.services.map((s) => serviceSummaryIn(s, language)));
+    // `?definitions=potholes` (our extension): those services' definitions ride in the list, so a
+    // form for one category draws its first question from this one answer (issue #18).
+    const embed = definitionsAskedFor((request.query as Record<string, unknown>).definitions);
+    const list = ctx.config.services.map((s) => serviceSummaryIn(s, language, embed.has(s.service_code)));
+    return sendCachedAnswer(request, reply, format, 'services', 'service', list);
   });
 
   const definition = {

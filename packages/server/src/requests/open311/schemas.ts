@@ -43,6 +43,17 @@ export const staffHeaders = z.looseObject({
   authorization: text('Bearer <staff API key> (or api_key in the body, as Open311 clients send it)'),
 });
 export const languageQuery = asSent(z.looseObject({ locale }));
+/** GET services' query: the language, and which services' definitions to put in the list (our extension). */
+export const servicesQuery = asSent(
+  z.looseObject({
+    locale,
+    definitions: text(
+      extension('Service codes, comma-separated (`potholes`), whose definitions (GET services/{service_code}) ride in the list as each service\'s `service_definition`: a form for one category draws its first question from one answer'),
+      undefined,
+      { examples: ['potholes'] },
+    ),
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Answers (components)
@@ -72,20 +83,6 @@ export const discoverySchema = z
       'Open311 Service Discovery (http://wiki.open311.org/Service_Discovery). In XML: <discovery><changeset/><contact/><key_service/><endpoints><endpoint>…<formats><format/></formats></endpoint></endpoints></discovery>.',
   });
 
-export const serviceSchema = z
-  .object({
-    service_code: z.string(),
-    service_name: z.string(),
-    description: z.string(),
-    metadata: z.boolean().describe('true when GET services/{service_code} has questions'),
-    type: z.enum(['realtime', 'batch', 'blackbox']),
-    keywords: z.string().describe('Comma-separated'),
-    group: z.string(),
-    groups: z.array(z.string()).optional().describe('Every group (FixMyStreet extension)'),
-    emergency_notice: z.string().optional().describe('Show before the form, e.g. "If someone is in danger, call 999" (extension)'),
-  })
-  .meta({ id: 'Service' });
-
 export const serviceDefinitionSchema = z
   .object({
     service_code: z.string(),
@@ -107,6 +104,23 @@ export const serviceDefinitionSchema = z
     ),
   })
   .meta({ id: 'ServiceDefinition' });
+
+export const serviceSchema = z
+  .object({
+    service_code: z.string(),
+    service_name: z.string(),
+    description: z.string(),
+    metadata: z.boolean().describe('true when GET services/{service_code} has questions'),
+    type: z.enum(['realtime', 'batch', 'blackbox']),
+    keywords: z.string().describe('Comma-separated'),
+    group: z.string(),
+    groups: z.array(z.string()).optional().describe('Every group (FixMyStreet extension)'),
+    emergency_notice: z.string().optional().describe('Show before the form, e.g. "If someone is in danger, call 999" (extension)'),
+    service_definition: serviceDefinitionSchema
+      .optional()
+      .describe('The answer of GET services/{service_code}, for the services named in `definitions` that have questions (extension)'),
+  })
+  .meta({ id: 'Service' });
 
 export const createdSchema = z
   .object({

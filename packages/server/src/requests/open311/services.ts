@@ -3,9 +3,11 @@ import { inLanguage, type Language } from './language.ts';
 
 /**
  * GET services: Open311 fields, plus `groups` (FixMyStreet) and `emergency_notice` (ours), in
- * `language` where the config gives it (field by field, English otherwise).
+ * `language` where the config gives it (field by field, English otherwise). With `definition`
+ * (asked for by `?definitions=`), a service with questions carries its GET services/{code} answer
+ * as `service_definition` (our extension, docs/open311-extensions.md).
  */
-export function serviceSummaryIn(service: ServiceConfig, language: Language): Record<string, unknown> {
+export function serviceSummaryIn(service: ServiceConfig, language: Language, definition = false): Record<string, unknown> {
   const groups = inLanguage(service, 'groups', language);
   const emergency = inLanguage(service, 'emergency_notice', language);
   return {
@@ -18,7 +20,18 @@ export function serviceSummaryIn(service: ServiceConfig, language: Language): Re
     group: groups[0],
     groups,
     ...(emergency ? { emergency_notice: emergency } : {}),
+    ...(definition && service.attributes.length > 0 ? { service_definition: serviceDefinitionIn(service, language) } : {}),
   };
+}
+
+/**
+ * The service codes `?definitions=` names: comma-separated (`potholes,street_lights`), or the
+ * parameter repeated. Codes the config lacks are ignored, as GET services ignores what it does
+ * not know.
+ */
+export function definitionsAskedFor(param: unknown): Set<string> {
+  const values = Array.isArray(param) ? param : [param];
+  return new Set(values.flatMap((v) => (typeof v === 'string' ? v.split(',') : [])).map((c) => c.trim()).filter(Boolean));
 }
 
 /** GET services in English (the config's own text); fits `services.map(serviceSummary)`. */
