@@ -62,11 +62,8 @@ export class Catalogue {
     args: () => [this.key] as const,
     task: () => {
       if (!this.host.endpoint) return initialState;
-      // The page's category's questions are asked for alongside the categories, not after them:
-      // the first question then waits on one round of requests, not two (issue #18).
       const code = this.o.preselected();
-      if (code) this.definition(code).catch(() => undefined);
-      return this.client.services();
+      return code ? this.servicesWith(code) : this.client.services();
     },
     onComplete: (services) => {
       this.list = services;
@@ -89,15 +86,33 @@ export class Catalogue {
   });
 
   /** A category's questions, asked for once per server and language (a failed load may be tried again). */
-  private definition(code: string): Promise<ServiceAttribute[]> {
+  private definition(code: string, load = () => this.client.serviceDefinition(code).then((d) => d.attributes)): Promise<ServiceAttribute[]> {
     const key = `${this.key}\n${code}`;
     let p = this.definitions.get(key);
     if (!p) {
-      p = this.client.serviceDefinition(code).then((d) => d.attributes);
+      p = load();
       this.definitions.set(key, p);
       p.catch(() => this.definitions.delete(key));
     }
     return p;
+  }
+
+  /**
+   * The categories when the page set one: its first question should wait on one answer, not two
+   * in a row (issue #18). The list is asked for with that category's questions in it (the
+   * reference server's `?definitions=` extension; the one URL a page can preload), and at the
+   * same moment the questions on their own, which a server without the extension needs: the
+   * list's copy when it carries one (the other answer is then not waited for), else the other.
+   * Neither kind of server waits on a second round.
+   */
+  private servicesWith(code: string): Promise<Service[]> {
+    const listed = this.client.services({ definitions: [code] });
+    this.definition(code, () => {
+      const own = this.client.serviceDefinition(code).then((d) => d.attributes);
+      own.catch(() => undefined);
+      return listed.then((list) => list.find((s) => s.code === code)?.definition?.attributes ?? own);
+    }).catch(() => undefined);
+    return listed;
   }
 
   /** Loads the chosen category's questions; rejects when the latest load failed. */

@@ -15,6 +15,24 @@ describe('Open311 extension fields', () => {
     expect(graffiti).not.toHaveProperty('emergencyNotice');
   });
 
+  it('reads a service_definition carried in the list (?definitions=), from JSON and from XML, as GET services/{code} reads', () => {
+    const definition = { service_code: 'potholes', attributes: [{ code: 'depth', datatype: 'singlevaluelist', description: 'How deep is it?', order: 1, values: [{ key: 'deep', name: 'Deep' }] }] };
+    const [pothole, graffiti] = toServices([
+      { service_code: 'potholes', service_name: 'Pothole', metadata: true, service_definition: definition },
+      { service_code: 'graffiti', service_name: 'Graffiti', metadata: true },
+    ]);
+    expect(pothole!.definition).toEqual(toDefinition(definition));
+    expect(pothole!.definition!.attributes[0]!.description).toBe('How deep is it?');
+    expect(graffiti).not.toHaveProperty('definition');
+    const xml = `<?xml version="1.0" encoding="utf-8"?><services><service><service_code>potholes</service_code><service_name>Pothole</service_name><metadata>true</metadata>
+      <service_definition><service_code>potholes</service_code><attributes><attribute><code>depth</code><datatype>singlevaluelist</datatype><description>How deep is it?</description><order>1</order>
+      <values><value><key>deep</key><name>Deep</name></value></values></attribute></attributes></service_definition></service>
+      <service><service_code>graffiti</service_code><service_name>Graffiti</service_name><metadata>true</metadata></service></services>`;
+    const fromXml = toServices(parseBody(xml, true));
+    expect(fromXml[0]!.definition).toEqual(pothole!.definition);
+    expect(fromXml[1]).not.toHaveProperty('definition');
+  });
+
   it('reads show_when from a JSON service definition', () => {
     const def = toDefinition({
       service_code: 'potholes',

@@ -23,6 +23,7 @@ export function toServices(body: Json): Service[] {
     };
     const notice = str(s.emergency_notice);
     if (notice) service.emergencyNotice = notice;
+    if (isRec(s.service_definition)) service.definition = toDefinition(s.service_definition);
     return service;
   });
 }

@@ -34,6 +34,19 @@ describe('Open311 servers as they are', () => {
     expect(def.attributes.every((a) => a.automated)).toBe(true);
   });
 
+  it('asks for definitions in the list (our extension) without upsetting servers that lack it: the plain list back, no definition', async () => {
+    for (const profile of ['spec-xml', 'spec-json', 'older-xml', 'us-city', 'fixmystreet', 'adapter']) {
+      const plain = await api(profile).services();
+      const asked = await api(profile, { language: 'en' }).services({ definitions: [plain[0]!.code] });
+      expect(asked, profile).toEqual(plain);
+      expect(asked.some((s) => s.definition), profile).toBe(false);
+    }
+    // The key and jurisdiction still ride along, after what was asked for: the URL a page preloads.
+    await api('keyed', { apiKey: FIXTURE_API_KEY, jurisdictionId: 'city.gov', language: 'cy' }).services({ definitions: ['001'] });
+    const [call] = await log('keyed');
+    expect(call!.query).toEqual({ jurisdiction_id: 'city.gov', definitions: '001', locale: 'cy', api_key: FIXTURE_API_KEY });
+  });
+
   it('sends api_key and jurisdiction_id on every call where configured', async () => {
     const client = api('keyed', { apiKey: FIXTURE_API_KEY, jurisdictionId: 'city.gov' });
     await client.services();

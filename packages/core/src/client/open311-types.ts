@@ -37,6 +37,12 @@ export interface Service {
    * emergency, e.g. "If someone is in danger, call 999". Absent on plain Open311 servers.
    */
   emergencyNotice?: string;
+  /**
+   * Extension (the reference server's `service_definition`, asked for with `services({ definitions })`):
+   * the service's questions, carried in the list so no second request is needed. Absent on
+   * plain Open311 servers: ask `serviceDefinition(code)` then.
+   */
+  definition?: ServiceDefinition;
 }
 
 /** One choice of a list attribute. */

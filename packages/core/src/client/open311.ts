@@ -104,9 +104,16 @@ export class Open311Client {
     return this.#fmt;
   }
 
-  /** GET services: every category. */
-  services(o: CallOptions = {}): Promise<Service[]> {
-    return this.#call('services', 'GET', {}, toServices, o);
+  /**
+   * GET services: every category. `definitions` asks a server with the reference server's
+   * extension to carry those services' questions in the list (`Service.definition`), with the
+   * language as `locale` in the URL, so the one request is the same URL a page can preload
+   * (`<link rel="preload" as="fetch" crossorigin>`, docs/integrators.md). Other servers ignore
+   * both parameters and answer the plain list.
+   */
+  services(o: CallOptions & { definitions?: string[] } = {}): Promise<Service[]> {
+    const asked = o.definitions?.length ? { definitions: o.definitions, locale: this.language } : {};
+    return this.#call('services', 'GET', asked, toServices, o);
   }
 
   /** GET services/{code}: the category's questions, sorted by `order`. */

@@ -1,0 +1,93 @@
+// <civic-report-form> with `service-code` (a page only about potholes): its first question comes
+// from one answer where the server can give it — the category list with the category's questions
+// in it (the reference server's `?definitions=` extension) — and still comes on servers without
+// that extension (payloads captured from real Open311 servers, scripts/lib/open311-fixture-server.mjs).
+import { expect } from '@open-wc/testing';
+import './define.js';
+import type { CivicReportForm } from './report-form.js';
+import { onPage, pageText } from './testing/pages.js';
+import { labelOf } from './testing/keyboard.js';
+import { api, makeForm } from './testing/report-page.js';
+
+declare global {
+  interface Window {
+    CIVIC_FIXTURE_SERVER: string;
+  }
+}
+
+const radios = (el: CivicReportForm) =>
+  [...el.shadowRoot!.querySelectorAll('[data-field]')].flatMap((f) => [...(f.shadowRoot ?? f).querySelectorAll<HTMLInputElement>('input[type=radio]')].map(labelOf));
+
+/**
+ * Runs `body` with the browser's real fetch watched: every URL asked for is recorded, and the
+ * answer to a URL matching `held` is kept back until `body` has finished. A form that needed that
+ * answer for its first question would then never show it.
+ */
+async function holdingBack(held: RegExp, body: (asked: string[]) => Promise<void>) {
+  const asked: string[] = [];
+  const realFetch = window.fetch;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  window.fetch = (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    asked.push(url);
+    const answer = realFetch(input, init);
+    return held.test(new URL(url).pathname) ? released.then(() => answer) : answer;
+  };
+  try {
+    await body(asked);
+  } finally {
+    window.fetch = realFetch;
+    release();
+  }
+}
+
+beforeEach(() => sessionStorage.clear());
+
+describe('<civic-report-form> with service-code: the first question from one answer', function () {
+  this.timeout(40_000);
+
+  it('on the reference server, asks its first question from the category list alone', async () => {
+    await holdingBack(/\/services\/potholes\.json$/, async (asked) => {
+      const el = await makeForm(api, { 'service-code': 'potholes' });
+      await onPage(el, 'How deep is it?');
+      expect(radios(el)).to.include.members(['Less than 4cm (about the depth of a matchbox)', '4cm to 10cm', 'More than 10cm']);
+      expect(pageText(el)).to.contain('Your best guess is fine.');
+      await expect(el).to.be.accessible();
+      // The list was asked for with the category's questions in it, in the page's language: the
+      // URL a page can preload (docs/integrators.md).
+      expect(asked).to.include(`${api}/services.json?definitions=potholes&locale=en`);
+    });
+  });
+
+  it('on a Welsh page, asks the first question in Welsh from the list asked for with locale=cy', async () => {
+    document.documentElement.lang = 'cy';
+    try {
+      await holdingBack(/\/services\/potholes\.json$/, async (asked) => {
+        const el = await makeForm(api, { 'service-code': 'potholes' });
+        await onPage(el, "Pa mor ddwfn yw'r twll?");
+        expect(pageText(el)).to.contain('Mae eich amcangyfrif gorau yn iawn.');
+        expect(pageText(el)).not.to.contain('How deep is it?');
+        await expect(el).to.be.accessible();
+        expect(asked).to.include(`${api}/services.json?definitions=potholes&locale=cy`);
+      });
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
+
+  for (const profile of ['spec-json', 'spec-xml']) {
+    it(`on a server without the extension (${profile}), asks the first question from the category's own definition`, async () => {
+      const fixtures = window.CIVIC_FIXTURE_SERVER;
+      await fetch(`${fixtures}/_reset`);
+      const el = await makeForm(`${fixtures}/${profile}`, { 'service-code': '001' });
+      await onPage(el, 'What is the ticket/tag/DL number?');
+      await expect(el).to.be.accessible();
+      // It ignored `definitions` and answered the plain list; the form asked for 001 on its own.
+      const calls: { path: string; query: Record<string, string> }[] = await (await fetch(`${fixtures}/_log?profile=${profile}`)).json();
+      const paths = calls.map((c) => c.path);
+      expect(paths.some((p) => /^services\.(json|xml)$/.test(p))).to.equal(true);
+      expect(paths.some((p) => /^services\/001\.(json|xml)$/.test(p))).to.equal(true);
+    });
+  }
+});
