@@ -74,9 +74,11 @@ export function arrange(list: readonly ConsultationSummary[], f: Filters): Recor
 export function facets(list: readonly ConsultationSummary[], key: 'topics' | 'areas', lang: string): Facet[] {
   const seen = new Map<string, ConsultationTag>();
   for (const c of list) if (groupOf(c)) for (const tag of c[key] ?? []) if (!seen.has(tag.id)) seen.set(tag.id, tag);
+  // One collator for the whole sort: localeCompare with a locale makes one per comparison.
+  const collator = new Intl.Collator(lang);
   return [...seen.values()]
     .map((tag) => ({ id: tag.id, label: localizedText(tag.label, lang) }))
-    .sort((a, b) => a.label.localeCompare(b.label, lang));
+    .sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /** The link to a consultation: the webmaster's pattern with `{id}` replaced. */

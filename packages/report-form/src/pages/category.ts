@@ -27,11 +27,13 @@ export function renderCategory(v: ReportView) {
   let index = 0;
 
   const pick = (service: Service) => v.set({ serviceCode: service.code, serviceGroup: service.groups[0] ?? '' });
-  const list = new Intl.ListFormat(v.locale, { type: 'conjunction' });
+  // The first Intl.ListFormat a page makes costs 60–600 ms of CPU here (its locale data), on the
+  // first screen: made only for two or more other groups; one is just its name (issue #18).
+  const list = (names: string[]) => (names.length > 1 ? new Intl.ListFormat(v.locale, { type: 'conjunction' }).format(names) : names[0]!);
   /** The service's description, and the other groups it belongs to (it is listed under its first). */
   const hintOf = (service: Service) => {
     const others = searching ? [] : service.groups.slice(1);
-    const also = others.length ? msg(str`Also under: ${list.format(others)}`, { id: 'report.category.alsoUnder' }) : '';
+    const also = others.length ? msg(str`Also under: ${list(others)}`, { id: 'report.category.alsoUnder' }) : '';
     return [service.description, also].filter(Boolean).join(' ');
   };
   // Every error links to a field: the first choice, or the search box when nothing matched.
