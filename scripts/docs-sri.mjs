@@ -12,6 +12,10 @@
 // `<!-- /modulepreload -->` (in the docs' snippet and the demo pages): one per file the entry at
 // URL imports statically (dist/cdn/manifest.json), so the browser fetches them alongside the
 // entry instead of after it. Their names carry content hashes, so they too follow each build.
+// `<!-- modulepreload URL +flow-pages +locales/cy -->` also preloads modules the entry (or what
+// it imports) loads later by dynamic import, named by the end of their source path, with what
+// they import: for a page whose first screen needs one, e.g. a report form with `service-code`,
+// whose first question is drawn by the later pages' chunk, or a Welsh page's Welsh text.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,8 +77,18 @@ worker, which import maps do not cover; serve the widgets from your own host if 
 // ---- modulepreload hints
 const manifest = JSON.parse(readFileSync('dist/cdn/manifest.json', 'utf8'));
 const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, { key, ...chunk }]));
-/** Every file `entry` (like "report-form.js") imports statically, directly or through another. */
-function staticImports(entry) {
+/** The manifest keys of modules `from` (keys) import dynamically whose source path ends in `/name`. */
+function dynamicImportsNamed(from, name, url) {
+  const found = [...new Set(from.flatMap((key) => manifest[key]?.dynamicImports ?? []))].filter((key) => key.replace(/\.[^./]+$/, '').endsWith(`/${name}`));
+  if (!found.length) fail(`<!-- modulepreload ${url} +${name} -->: nothing ${url} loads later is named ${name}`);
+  return found;
+}
+/**
+ * Every file `entry` (like "report-form.js") imports statically, directly or through another,
+ * plus the modules named in `later` (loaded by dynamic import) and what they import.
+ */
+function staticImports(entry, later, url) {
+  const top = byFile.get(entry)?.key;
   const seen = new Set();
   const visit = (key) => {
     for (const dep of manifest[key]?.imports ?? []) {
@@ -83,17 +97,24 @@ function staticImports(entry) {
       visit(dep);
     }
   };
-  visit(byFile.get(entry)?.key);
+  visit(top);
+  const loaded = [top, ...seen];
+  for (const key of later.flatMap((name) => dynamicImportsNamed(loaded, name, url))) {
+    seen.add(key);
+    visit(key);
+  }
+  seen.delete(top);
   return [...seen].map((key) => manifest[key].file).sort((a, b) => (a === 'core.js' ? -1 : b === 'core.js' ? 1 : a.localeCompare(b)));
 }
-const preloadPattern = /([ \t]*)<!-- modulepreload (\S+) -->\n[\s\S]*?<!-- \/modulepreload -->/g;
+const preloadPattern = /([ \t]*)<!-- modulepreload (\S+)((?: \+\S+)*) -->\n[\s\S]*?<!-- \/modulepreload -->/g;
 function withPreloads(text) {
-  return text.replace(preloadPattern, (_all, indent, url) => {
+  return text.replace(preloadPattern, (_all, indent, url, extras) => {
     const at = url.lastIndexOf('/');
     const [dir, entry] = [url.slice(0, at), url.slice(at + 1)];
     if (!byFile.has(entry)) fail(`<!-- modulepreload ${url} -->: ${entry} is not an entry of the CDN build`);
-    const links = staticImports(entry).map((file) => `${indent}<link rel="modulepreload" href="${dir}/${file}" />`);
-    return [`${indent}<!-- modulepreload ${url} -->`, ...links, `${indent}<!-- /modulepreload -->`].join('\n');
+    const later = extras.split(' +').slice(1);
+    const links = staticImports(entry, later, url).map((file) => `${indent}<link rel="modulepreload" href="${dir}/${file}" />`);
+    return [`${indent}<!-- modulepreload ${url}${extras} -->`, ...links, `${indent}<!-- /modulepreload -->`].join('\n');
   });
 }
 const pageDir = 'examples/council-site';

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// One throttled load of a demo page (as bench/page-cost.mjs loads it) with its request waterfall:
+// when each request started and finished, relative to the navigation, and when the first
+// question showed. For finding what is still on a page's path, not for figures.
+//
+//   node bench/lib/trace-page.mjs /report-a-pothole.html [--port 4160] [--cpu 4] [--latency 400]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
+import { root } from './harness.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const paths = process.argv.slice(2).filter((a, i, all) => a.startsWith('/') && !all[i - 1]?.startsWith('--'));
+const port = Number(arg('port', 4160));
+const cpu = Number(arg('cpu', 4));
+const network = { offline: false, latency: Number(arg('latency', 400)), downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
+
+const dataDir = mkdtempSync(join(tmpdir(), 'civic-trace-'));
+const tsx = join(root, 'packages', 'server', 'node_modules', '.bin', 'tsx');
+const child = spawn(tsx, [join(root, 'bench/lib/page-server.ts'), String(port), dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+    const found = /listening (\S+)/.exec(out)?.[1];
+    if (found) resolve(found);
+  });
+  child.on('exit', (code) => reject(new Error(`the demo server stopped (${code})`)));
+});
+
+function watchFirstQuestion() {
+  const controls = 'input:not([type=hidden]), select, textarea, button';
+  const rendered = (el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && el.checkVisibility({ visibilityProperty: true });
+  };
+  const find = (scope) => {
+    for (const el of scope.querySelectorAll('*')) {
+      if (el.matches(controls) && rendered(el)) return el;
+      if (el.shadowRoot) {
+        const inner = find(el.shadowRoot);
+        if (inner) return inner;
+      }
+    }
+    return null;
+  };
+  const frame = () => {
+    const main = document.querySelector('main');
+    if (main && find(main)) window.__firstQuestion = performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+try {
+  for (const path of paths) {
+    for (const warm of [true, false]) {
+      const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+      const profile = process.argv.includes('--profile') && !warm;
+      if (profile) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      await page.addInitScript(watchFirstQuestion);
+      await page.addInitScript(() => {
+        window.__long = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(`${url}${path}`, { waitUntil: 'commit', timeout: 180_000 });
+      await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 180_000, polling: 250 });
+      const cpuProfile = profile ? (await cdp.send('Profiler.stop')).profile : null;
+      await new Promise((r) => setTimeout(r, 1000));
+      const seen = await page.evaluate(() => ({
+        first: window.__firstQuestion,
+        nav: performance.getEntriesByType('navigation').map((e) => ({ name: e.name, start: 0, response: e.responseStart, end: e.responseEnd, dcl: e.domContentLoadedEventEnd, load: e.loadEventEnd })),
+        resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, response: e.responseStart, end: e.responseEnd, bytes: e.transferSize, initiator: e.initiatorType })),
+        longTasks: window.__long ?? [],
+      }));
+      if (!warm) {
+        const ms = (t) => (t === undefined ? '     –' : t.toFixed(0).padStart(6));
+        const [nav] = seen.nav;
+        console.log(`\n${path}: first question at ${ms(seen.first)} ms; DOMContentLoaded ${ms(nav.dcl)}, load ${ms(nav.load)}`);
+        console.log(' start  first  done   bytes  initiator  url');
+        for (const r of [nav, ...seen.resources].sort((a, b) => a.start - b.start)) {
+          console.log(`${ms(r.start)} ${ms(r.response)} ${ms(r.end)} ${String(r.bytes ?? '').padStart(7)}  ${(r.initiator ?? 'navigation').padEnd(10)} ${r.name.replace(url, '')}`);
+        }
+        if (cpuProfile) printProfile(cpuProfile);
+        if (seen.longTasks.length) console.log('long tasks (start+duration ms):', seen.longTasks.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(' '));
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Self time per function (top 25) and per script, from a CDP CPU profile up to the first question. */
+function printProfile({ nodes, samples, timeDeltas }) {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  for (let i = 0; i < samples.length; i++) self.set(samples[i], (self.get(samples[i]) ?? 0) + (timeDeltas[i] ?? 0) / 1000);
+  const fns = new Map();
+  const files = new Map();
+  for (const [id, ms] of self) {
+    const { functionName, url: file, lineNumber, columnNumber } = byId.get(id).callFrame;
+    const where = file.replace(/^.*\/(cdn|assets)\//, '$1/') || '(native)';
+    const key = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}:${columnNumber + 1}`;
+    fns.set(key, (fns.get(key) ?? 0) + ms);
+    files.set(where, (files.get(where) ?? 0) + ms);
+  }
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+  console.log(`CPU self time by script (unthrottled ms):\n${top(files, 12)}\nby function:\n${top(fns, 25)}`);
+}
