@@ -5,14 +5,18 @@
 // template is built), and a restart on an existing data directory. Each is timed from spawning
 // the process to the first 200 from GET /health, `runs` times, medians; the load average is
 // printed because the machine's other work moves every figure.
-//   node bench/startup.mjs [runs, default 3] [port, default 9800] [--cold]
+//   node bench/startup.mjs [runs, default 3] [port, default 9800] [--cold] [--built]
+// (--built times the compiled server, packages/server/dist/bin.js — what a council installs from
+// npm runs; `pnpm --filter @civic-widgets/server build` first. Without it, bin/civic-server.js:
+// the TypeScript source through tsx, as `pnpm start` runs it.)
 // (--cold also times the very first start on a machine, which builds the template: slow on a
 // loaded machine, as it creates PGlite twice.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { load, startServer } from './lib/harness.mjs';
+import { existsSync } from 'node:fs';
+import { load, root, startServer } from './lib/harness.mjs';
 
 /** CPU seconds a process has used (utime + stime from /proc): what the start costs whatever else runs. */
 const cpuSeconds = (pid) => {
@@ -20,14 +24,16 @@ const cpuSeconds = (pid) => {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
-const args = process.argv.slice(2).filter((a) => a !== '--cold');
+const args = process.argv.slice(2).filter((a) => a !== '--cold' && a !== '--built');
 const withCold = process.argv.includes('--cold');
+const bin = process.argv.includes('--built') ? join(root, 'packages', 'server', 'dist', 'bin.js') : undefined;
+if (bin && !existsSync(bin)) throw new Error('--built: run `pnpm --filter @civic-widgets/server build` first');
 const runs = Number(args[0] ?? 3);
 const port = Number(args[1] ?? 9800);
 
 async function firstAnswer(options) {
   const t0 = performance.now();
-  const server = await startServer({ port, ...options });
+  const server = await startServer({ port, bin, ...options });
   for (;;) {
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
     if (ok) break;
@@ -74,7 +80,7 @@ for (let i = 0; i < runs; i++) {
   rmSync(dataDir, { recursive: true, force: true });
   loads.push(load());
 }
-console.log(`\nPGlite start-up to the first answer, ${runs} runs, medians (load average per run: ${loads.join(' | ')})\n`);
+console.log(`\nPGlite start-up to the first answer (${bin ? 'built: dist/bin.js' : 'TypeScript through tsx: bin/civic-server.js'}), ${runs} runs, medians (load average per run: ${loads.join(' | ')})\n`);
 console.log('| start | wall, median s | server CPU to first answer, median s | wall of each run s |');
 console.log('| --- | ---: | ---: | --- |');
 const row = (name, key) =>

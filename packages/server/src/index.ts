@@ -4,7 +4,6 @@ import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { ConfigError, demoConfigPath, loadConfig, parseConfig, type CouncilConfig } from './config/index.ts';
 import type { ServerContext } from './http/context.ts';
@@ -249,7 +248,10 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     await app.register(multipart, {
       limits: { fileSize: config.media.max_bytes, files: 1, fields: 20, fieldSize: 100_000 },
     });
+    // Only the demo and the tests serve folders: the plugin is loaded when there is one to serve.
+    const fastifyStatic = options.staticDirs?.length ? (await import('@fastify/static')).default : undefined;
     for (const [i, dir] of (options.staticDirs ?? []).entries()) {
+      if (!fastifyStatic) break;
       const headers = Object.entries(dir.headers ?? {});
       const immutable = dir.immutable;
       await app.register(fastifyStatic, {

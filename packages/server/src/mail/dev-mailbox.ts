@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import nodemailer from 'nodemailer';
-import { simpleParser, type AddressObject } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { AddressObject } from 'mailparser';
+import type { SMTPServer } from 'smtp-server';
 import type { Db } from '../db/index.ts';
-import { createSmtpMailer, type Mailer } from './mailer.ts';
+import { createSmtpMailer, loadNodemailer, type Mailer } from './mailer.ts';
 
 export interface CaughtMail {
   id: number;
@@ -25,40 +24,52 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string |
 /**
  * Without SMTP_URL the server sends its mail to a real SMTP server running in the same process,
  * which stores each message in the database for GET /dev/mailbox. The mail goes through the
- * same nodemailer path as production, so what the page shows is what a resident would get.
+ * same nodemailer path as production, so what the page shows is what a resident would get. The
+ * SMTP server starts (and its modules load) with the first email, not with the server.
  */
 export async function createDevMailbox(db: Db, from: string): Promise<Mailer> {
-  const server = new SMTPServer({
-    authOptional: true,
-    // smtp-server's bundled certificate has expired, so never offer a TLS upgrade.
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    size: 20 * 1024 * 1024,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) =>
-          db.query(
-            'INSERT INTO dev_mailbox (mail_from, mail_to, subject, text_body, html_body, headers) VALUES ($1, $2, $3, $4, $5, $6)',
-            [
-              addresses(mail.from),
-              addresses(mail.to),
-              mail.subject ?? null,
-              mail.text ?? null,
-              typeof mail.html === 'string' ? mail.html : null,
-              JSON.stringify(Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]))),
-            ],
-          ),
-        )
-        .then(() => callback(), (error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true });
-  return createSmtpMailer(transport, from, 'dev-mailbox', () => new Promise((resolve) => server.close(() => resolve())));
+  let server: SMTPServer | undefined;
+  const open = async () => {
+    const [{ SMTPServer: Server }, { simpleParser }, nodemailer] = await Promise.all([import('smtp-server'), import('mailparser'), loadNodemailer()]);
+    const smtp = new Server({
+      authOptional: true,
+      // smtp-server's bundled certificate has expired, so never offer a TLS upgrade.
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      size: 20 * 1024 * 1024,
+      onData(stream, _session, callback) {
+        simpleParser(stream)
+          .then((mail) =>
+            db.query(
+              'INSERT INTO dev_mailbox (mail_from, mail_to, subject, text_body, html_body, headers) VALUES ($1, $2, $3, $4, $5, $6)',
+              [
+                addresses(mail.from),
+                addresses(mail.to),
+                mail.subject ?? null,
+                mail.text ?? null,
+                typeof mail.html === 'string' ? mail.html : null,
+                JSON.stringify(Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]))),
+              ],
+            ),
+          )
+          .then(() => callback(), (error: Error) => callback(error));
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      smtp.once('error', reject);
+      smtp.listen(0, '127.0.0.1', () => resolve());
+    });
+    server = smtp;
+    const { port } = smtp.server.address() as AddressInfo;
+    return nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true });
+  };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server = undefined;
+    });
+  return createSmtpMailer(open, from, 'dev-mailbox', close);
 }
 
 export async function listCaughtMail(db: Db, limit = 100): Promise<CaughtMail[]> {

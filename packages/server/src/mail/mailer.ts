@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { htmlFromText } from './html-body.ts';
 
@@ -60,19 +59,35 @@ export function withHtml(message: MailMessage): MailMessage & { html: string } {
   return { ...message, html: message.html ?? htmlFromText(message.text, message.subject, message.lang) };
 }
 
-export function createSmtpMailer(transport: Transporter, from: string, kind: Mailer['kind'], onClose?: () => Promise<void>, dkim?: DkimOptions): Mailer {
+/**
+ * A mailer over a nodemailer transport that is made with the first email (`open`), so a start
+ * loads no mail code: most starts send nothing for a while, and the modules cost start-up time.
+ */
+export function createSmtpMailer(open: () => Promise<Transporter>, from: string, kind: Mailer['kind'], onClose?: () => Promise<void>, dkim?: DkimOptions): Mailer {
+  let transport: Promise<Transporter> | undefined;
   return {
     kind,
     async deliver(message) {
       const { lang: _lang, ...mail } = withHtml(message);
-      await transport.sendMail({ from, ...mail, ...(dkim ? { dkim } : {}) });
+      const opened = (transport ??= open());
+      // A failed start (say, a port in use) is tried again with the next email.
+      opened.catch(() => {
+        if (transport === opened) transport = undefined;
+      });
+      await (await opened).sendMail({ from, ...mail, ...(dkim ? { dkim } : {}) });
     },
     async close() {
-      transport.close();
+      const opened = transport;
+      transport = undefined;
+      if (!opened) return;
+      (await opened.catch(() => undefined))?.close();
       await onClose?.();
     },
   };
 }
+
+/** nodemailer itself, loaded once, when the first email is sent. */
+export const loadNodemailer = () => import('nodemailer').then((module) => module.default);
 
 /** --no-email: a council that only uses the Open311 feed. Nothing is queued or sent; features that need email say so. */
 export function createNoMailer(): Mailer {
@@ -86,5 +101,5 @@ export function createNoMailer(): Mailer {
  * cost more than the message. The URL can say otherwise (`?pool=false`, `?maxConnections=2`).
  */
 export function createUrlMailer(url: string, from: string, dkim?: DkimOptions): Mailer {
-  return createSmtpMailer(nodemailer.createTransport({ url, pool: true }), from, 'smtp', undefined, dkim);
+  return createSmtpMailer(async () => (await loadNodemailer()).createTransport({ url, pool: true }), from, 'smtp', undefined, dkim);
 }

@@ -1,4 +1,4 @@
-import { NotifyClient } from 'notifications-node-client';
+import type { NotifyClient } from 'notifications-node-client';
 import type { Mailer, MailMessage } from './mailer.ts';
 
 /**
@@ -45,10 +45,16 @@ function unsubscribeUrl(message: MailMessage): string | undefined {
 }
 
 export function createNotifyMailer(options: NotifyOptions): Mailer {
-  const client = options.baseUrl ? new NotifyClient(options.baseUrl, options.apiKey) : new NotifyClient(options.apiKey);
+  // Notify's client (and axios under it) is loaded with the first email, not on every start.
+  let loading: Promise<NotifyClient> | undefined;
+  const notifyClient = () =>
+    (loading ??= import('notifications-node-client').then(({ NotifyClient: Client }) =>
+      options.baseUrl ? new Client(options.baseUrl, options.apiKey) : new Client(options.apiKey),
+    ));
   return {
     kind: 'notify',
     async deliver(message) {
+      const client = await notifyClient();
       const template = message.lang === 'cy' && options.templateIdWelsh ? options.templateIdWelsh : options.templateId;
       try {
         await client.sendEmail(template, message.to, {
