@@ -131,6 +131,27 @@ export const styles = css`
     height: auto;
     border: 1px solid ${color.border};
   }
+  .gallery {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${space[3]};
+    list-style: none;
+    margin-block: ${space[2]} ${space[4]};
+  }
+  .gallery > li {
+    flex: 0 1 var(--civic-case-tracker-thumbnail-width, 144px);
+    min-inline-size: 0;
+  }
+  .gallery .photo {
+    display: block;
+    margin: 0;
+  }
+  .gallery .photo img {
+    inline-size: 100%;
+    max-width: none;
+    aspect-ratio: 1;
+    object-fit: cover;
+  }
   .map {
     display: block;
     margin-block-end: ${space[4]};

@@ -75,11 +75,13 @@ type View =
  * @csspart status - The status tag.
  * @csspart summary - The case details (a description list).
  * @csspart timeline - The list of updates.
+ * @csspart photos - The thumbnails when a report has several photos.
  * @csspart button - Buttons.
  * @csspart contact - The "other ways to get in touch" box under every view.
  * @cssprop --civic-case-tracker-max-width - Width of the element (default 40em).
  * @cssprop --civic-case-tracker-timeline - Colour of the timeline line and dots.
  * @cssprop --civic-case-tracker-photo-width - Largest width of a photo (default 240px).
+ * @cssprop --civic-case-tracker-thumbnail-width - Width of each thumbnail when a report has several photos (default 144px).
  * @cssprop --civic-case-tracker-map-height - Height of the small map (default 200px).
  * @cssprop --civic-case-tracker-tag-new - Background of a new case's tag (also -active, -done, -closed; add -text for the text colour).
  */

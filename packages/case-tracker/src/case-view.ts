@@ -33,7 +33,7 @@ export function renderCase(o: CaseView): TemplateResult {
   const reported = request.requestedAt ? formatDate(request.requestedAt) : '';
   const where = request.address || (request.lat !== null && request.long !== null ? `${request.lat}, ${request.long}` : '');
   // Only web addresses become links and images: a `javascript:` URL from a server is dropped.
-  const photo = safeHref(request.mediaUrl, { base: o.base });
+  const photos = (request.mediaUrls ?? [request.mediaUrl]).map((url) => safeHref(url, { base: o.base })).filter((url): url is string => !!url);
   return html`
     ${o.before}
     <h2 class="heading-l" tabindex="-1" part="heading">
@@ -66,11 +66,7 @@ export function renderCase(o: CaseView): TemplateResult {
           label=${msg('Where the problem is', { id: 'tracker.case.map' })}
         ></civic-location-picker>`
       : nothing}
-    ${photo
-      ? html`<p class="body">
-          <a class="photo" href=${photo}><img src=${photo} loading="lazy" alt=${msg('Photo sent with the report', { id: 'tracker.case.photo' })} /></a>
-        </p>`
-      : nothing}
+    ${renderPhotos(photos)}
     ${request.serviceNotice
       ? html`<div class="inset">
           <h3 class="heading-m">${msg('What happens next', { id: 'tracker.case.next' })}</h3>
@@ -82,6 +78,29 @@ export function renderCase(o: CaseView): TemplateResult {
       ? html`<p class="body"><button class="link-button" type="button" @click=${o.lookUpAnother}>${msg('Look up another report', { id: 'tracker.case.another' })}</button></p>`
       : nothing}
   `;
+}
+
+/**
+ * The report's photos: one as before; several as a gallery of thumbnails that wraps, each a link
+ * to the photo at full size, numbered so a screen reader user knows how many there are.
+ */
+function renderPhotos(photos: string[]): TemplateResult | typeof nothing {
+  if (!photos.length) return nothing;
+  if (photos.length === 1) {
+    return html`<p class="body">
+      <a class="photo" href=${photos[0]}><img src=${photos[0]} loading="lazy" alt=${msg('Photo sent with the report', { id: 'tracker.case.photo' })} /></a>
+    </p>`;
+  }
+  const count = photos.length;
+  return html`<ul class="gallery" part="photos">
+    ${photos.map(
+      (url, i) => html`<li>
+        <a class="photo" href=${url}
+          ><img src=${url} loading="lazy" alt=${msg(str`Photo ${i + 1} of ${count} sent with the report`, { id: 'tracker.case.photoOf' })}
+        /></a>
+      </li>`,
+    )}
+  </ul>`;
 }
 
 /**

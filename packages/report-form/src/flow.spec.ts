@@ -133,6 +133,23 @@ describe('the POST requests body', () => {
     expect([r.firstName, r.lastName, r.email, r.emailUpdates]).to.deep.equal(['Mary Anne', 'Smith', 'm@example.com', true]);
   });
 
+  it('sends every photo as media_urls to a server that takes several, and nothing about them in the description', () => {
+    const r = toRequest({ ...base, photosPerReport: 10 }, 'More photos:');
+    expect(r.mediaUrl).to.equal('https://x/media/1.jpg');
+    expect(r.mediaUrls).to.deep.equal(['https://x/media/1.jpg', 'https://x/media/2.jpg']);
+    expect(r.description).to.equal('Big one');
+    // A server that takes fewer than the resident added: the rest are listed in the description.
+    const three = { ...base.answers, photos: [...base.answers.photos, { url: 'https://x/media/3.jpg', name: 'c.jpg' }] };
+    const two = toRequest({ ...base, answers: three, photosPerReport: 2 }, 'More photos:');
+    expect(two.mediaUrls).to.deep.equal(['https://x/media/1.jpg', 'https://x/media/2.jpg']);
+    expect(two.description).to.equal('Big one\n\nMore photos:\nhttps://x/media/3.jpg');
+    // No (or a nonsense) photosPerReport: a plain Open311 server, one media_url.
+    for (const photosPerReport of [undefined, 1, 0, 2.5]) {
+      const plain = toRequest({ ...base, photosPerReport }, 'More photos:');
+      expect([plain.mediaUrl, plain.mediaUrls]).to.deep.equal(['https://x/media/1.jpg', undefined]);
+    }
+  });
+
   it('never asks for updates without an email address', () => {
     expect(toRequest(state({ answers: { ...base.answers, email: '' } }), '').emailUpdates).to.equal(false);
   });

@@ -124,6 +124,11 @@ export interface FlowState {
   nearby: readonly ServiceRequest[];
   /** false when the server has no media upload: the photos page is skipped. */
   photos: boolean;
+  /**
+   * How many photos the server takes with one report (its widget configuration's
+   * `photosPerReport`); 1 when it does not say, as a plain Open311 server has one `media_url`.
+   */
+  photosPerReport?: number;
 }
 
 /** The pages of the flow, in order, as the answers stand now. */

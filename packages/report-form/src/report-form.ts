@@ -196,6 +196,7 @@ export class CivicReportForm extends CivicElement {
       answers: this.answers,
       nearby: this.nearby,
       photos: this.mediaSupported !== false,
+      photosPerReport: this.settings.photosPerReport,
     };
   }
 

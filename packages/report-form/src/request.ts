@@ -20,8 +20,10 @@ export function splitName(full: string): { firstName?: string; lastName?: string
 
 /**
  * The POST requests body. Only questions still asked are sent (an answer to a question the
- * resident later made irrelevant is dropped). Open311 has one `media_url`: the first photo goes
- * there and any others are listed at the end of the description, so none is lost.
+ * resident later made irrelevant is dropped). Photos go as `media_urls[]` to a server that takes
+ * several (docs/open311-extensions.md#several-photos); plain Open311 has one `media_url`, so
+ * there the first goes as `media_url` and the others are listed at the end of the description,
+ * and none is lost.
  */
 export function toRequest(s: FlowState, morePhotosLabel: string): NewServiceRequest {
   const a = s.answers;
@@ -31,7 +33,9 @@ export function toRequest(s: FlowState, morePhotosLabel: string): NewServiceRequ
     if (v !== undefined && answered(v)) attributes[q.code] = Array.isArray(v) ? v : v.trim();
   }
   Object.assign(attributes, hiddenAnswers(s.attributes, a.place));
-  const [first, ...more] = a.photos;
+  const perReport = s.photosPerReport ?? 1;
+  const sent = a.photos.slice(0, Number.isInteger(perReport) && perReport > 1 ? perReport : 1);
+  const more = a.photos.slice(sent.length);
   const description = [a.description.trim(), more.length ? `${morePhotosLabel}\n${more.map((p) => p.url).join('\n')}` : '']
     .filter(Boolean)
     .join('\n\n');
@@ -45,7 +49,8 @@ export function toRequest(s: FlowState, morePhotosLabel: string): NewServiceRequ
         ? { addressString: a.place.address }
         : {}),
     description: description || undefined,
-    mediaUrl: first?.url,
+    mediaUrl: sent[0]?.url,
+    ...(sent.length > 1 ? { mediaUrls: sent.map((p) => p.url) } : {}),
     email: a.email.trim() || undefined,
     phone: a.phone.trim() || undefined,
     ...splitName(a.name),

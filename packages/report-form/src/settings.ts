@@ -12,6 +12,8 @@ export interface ReportSettings {
   trackerUrl: string;
   phone: string;
   openingHours: string;
+  /** How many photos the server takes with one report (1: a plain Open311 `media_url`). */
+  photosPerReport: number;
   /** The chosen category's asset layer (street lights…), from the endpoint's configuration. */
   assets?: { src: string; idProperty: string; attribute: string; name: string };
 }
@@ -52,6 +54,8 @@ export function reportSettings(a: SettingAttributes, c: WidgetConfig, serviceCod
     geocoderKey: search.key ?? '',
     trackerUrl: a.trackerUrl ?? c.trackerUrl ?? '',
     assets: assetLayerFor(c, serviceCode),
+    // Only a whole number from the server counts: anything else is a plain Open311 server's one.
+    photosPerReport: Number.isInteger(c.photosPerReport) && c.photosPerReport! > 1 ? c.photosPerReport! : 1,
     phone,
     // The hours belong to the backend's number: shown only with that number.
     openingHours: phone === c.council?.phone ? (c.council.openingHours ?? '') : '',

@@ -18,6 +18,7 @@
 'tracker.case.map': `Lle mae'r broblem`,
 'tracker.case.next': `Beth sy'n digwydd nesaf`,
 'tracker.case.photo': `Llun a anfonwyd gyda'r adroddiad`,
+'tracker.case.photoOf': str`Llun ${0} o ${1} a anfonwyd gyda'r adroddiad`,
 'tracker.case.problem': `Problem`,
 'tracker.case.reported': `Adroddwyd`,
 'tracker.case.status': `Statws:`,

@@ -10,6 +10,12 @@ describe('safeHref', () => {
     expect(safeHref('javascript:alert(1)//track')).toBe(undefined);
   });
 
+  it('takes a base that is itself relative to the page (endpoint="/open311/v2")', () => {
+    expect(safeHref('http://localhost:8787/open311/v2/media/1.jpg', { base: '/open311/v2' })).toBe('http://localhost:8787/open311/v2/media/1.jpg');
+    expect(safeHref('/media/2.jpg', { base: '/open311/v2' })).toBe('https://base.invalid/media/2.jpg');
+    expect(safeHref('javascript:alert(1)', { base: '/open311/v2' })).toBe(undefined);
+  });
+
   it('refuses script, data and other schemes however they are written', () => {
     for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\nscript:alert(1)', '\tjavascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', 'file:///etc/passwd']) {
       expect(safeHref(bad), bad).toBe(undefined);

@@ -11,7 +11,10 @@
 export function safeHref(value: unknown, options: { base?: string; protocols?: readonly string[] } = {}): string | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
   try {
-    const url = new URL(value, options.base ?? globalThis.document?.baseURI ?? 'https://base.invalid/');
+    const page = globalThis.document?.baseURI ?? 'https://base.invalid/';
+    // A base may itself be relative (endpoint="/open311/v2", as the demo writes it): resolve it
+    // against the page first, or URL() refuses every link, absolute ones included.
+    const url = new URL(value, options.base ? new URL(options.base, page) : page);
     const allowed = ['http:', 'https:', ...(options.protocols ?? [])];
     if (!allowed.includes(url.protocol)) return undefined;
     return options.base ? url.href : value;
