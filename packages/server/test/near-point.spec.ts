@@ -100,6 +100,30 @@ describe.each(testDatabases())('near a point on %s', (kind) => {
     expect(names(await near('radius=1500&page_size=3&page=4'))).toEqual([]);
   });
 
+  it('counts up to 100 matches near a point, and past that leaves the count out but links the next page', async () => {
+    // 101 more reports 2 km north, 10 by 11 a few metres apart: 101 matches, then 100.
+    await t.db.exec(`INSERT INTO service_requests (id, service_request_id, token, service_code, service_name, agency_responsible, description, lat, long, requested_datetime)
+      SELECT 3000 + g, 'LDC-' || (3000 + g), md5('grid' || g), 'potholes', 'Pothole', 'Larkmead District Council: Highways team', 'grid', 52.246 + (g % 10) * 0.00005, -1.505 + (g / 10) * 0.00008, now()
+      FROM generate_series(0, 100) AS g`);
+    try {
+      const grid = (query: string) => call(t.server.base, 'GET', `/open311/v2/requests.json?lat=52.24625&long=-1.5046&${query}`);
+      const all = await grid('radius=200&page_size=1000');
+      expect(all.body).toHaveLength(101);
+      expect(all.headers.get('x-total-count')).toBeNull();
+      const more = await grid('radius=200&page_size=10');
+      expect(more.body).toHaveLength(10);
+      expect(more.headers.get('x-total-count')).toBeNull();
+      expect(more.headers.get('link')).toMatch(/page_size=10&page=2>; rel="next"$/);
+      const farthest = (all.body as Row[]).at(-1)!.service_request_id;
+      await t.db.exec(`DELETE FROM service_requests WHERE service_request_id = '${farthest}'`);
+      const exactly = await grid('radius=200&page_size=10');
+      expect(exactly.body).toHaveLength(10);
+      expect(exactly.headers.get('x-total-count')).toBe('100');
+    } finally {
+      await t.db.exec('DELETE FROM service_requests WHERE id >= 3000');
+    }
+  });
+
   it('lists reports at the same place newest first', async () => {
     const spot = from(20, 90);
     await t.db.exec(`INSERT INTO service_requests (id, service_request_id, token, service_code, service_name, agency_responsible, description, lat, long, requested_datetime)

@@ -253,7 +253,7 @@ export function searchQuery(config: Pick<CouncilConfig, 'services'>) {
           minimum: 1,
           maximum: MAX_PAGE_SIZE,
           default: DEFAULT_PAGE_SIZE,
-          description: extension('Reports per page; X-Total-Count gives the total when there are at most 1,000, and a Link header (rel="next") points to the next page'),
+          description: extension('Reports per page; X-Total-Count gives the total when there are at most 1,000 (100 near a point), and a Link header (rel="next") points to the next page'),
         }),
         locale,
       })
