@@ -291,8 +291,9 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     const { port } = app.server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
     if (!ctx.publicUrl) ctx.publicUrl = url;
-    // Mail queued by a process that died is sent now, as is what is queued from now on.
-    if (options.mailWorker !== false) queue.start();
+    // Mail queued by a process that died is sent a second from now (after the first answers),
+    // what is queued from now on at once.
+    if (options.mailWorker !== false) queue.start(1000);
     return {
       app,
       ctx,

@@ -26,12 +26,16 @@ interface SeedOptions {
 export async function seedFolder(ctx: ServerContext, service: SeedTarget, folder: string, o: SeedOptions): Promise<string[]> {
   if (!existsSync(folder)) return [];
   const added: string[] = [];
+  // On a restart every definition is stored already: one read of the ids, rather than an insert
+  // per file that does nothing, keeps that off the start (each file is still checked).
+  const { rows } = await ctx.db.query<{ id: string }>('SELECT id FROM consultations');
+  const stored = new Set(rows.map((row) => row.id));
   for (const file of readdirSync(folder).filter((f) => /^[^.]+\.json$/.test(f)).sort()) {
     const path = join(folder, file);
     const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     for (const key of ['opens', 'closes'] as const) raw[key] = relativeDate(raw[key], key, o.now());
     const definition = parseDefinition(raw, path);
-    if (!(await service.add(definition))) continue;
+    if (stored.has(definition.id) || !(await service.add(definition))) continue;
     added.push(definition.id);
     const responsesFile = join(folder, `${definition.id}.responses.json`);
     if (existsSync(responsesFile)) await seedResponses(ctx, definition, JSON.parse(readFileSync(responsesFile, 'utf8')) as Answers[], responsesFile, o);

@@ -37,13 +37,16 @@ async function appliedVersions(db: Db): Promise<Set<string>> {
  * `schema_migrations` mean two processes starting together on one PostgreSQL cannot both apply it.
  */
 export async function migrate(db: Db, migrations = listMigrations()): Promise<string[]> {
+  const applied: string[] = [];
+  // A restart finds every migration applied: one read, and no DDL at all.
+  let done = await appliedVersions(db).catch(() => null);
+  if (done && migrations.every((m) => done!.has(m.version))) return applied;
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version text PRIMARY KEY,
     name text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
-  const applied: string[] = [];
-  let done = await appliedVersions(db);
+  done = await appliedVersions(db);
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
     const name = migration.name.replace(/'/g, "''");

@@ -235,11 +235,18 @@ export class MailQueue {
     return !this.#stopped;
   }
 
-  /** Starts the worker: it looks for due jobs every `pollMs`, and at once after add(). */
-  start(): void {
+  /**
+   * Starts the worker: it looks for due jobs every `pollMs`, and at once after add(). The first
+   * look, for mail left by an earlier process, can wait `delayMs` so that it does not hold up
+   * the first answers of a server that has just started (PGlite runs one statement at a time).
+   */
+  start(delayMs = 0): void {
     if (!this.sends) return;
     this.#stopped = false;
-    this.kick();
+    if (!delayMs) return this.kick();
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.kick(), delayMs);
+    this.#timer.unref?.();
   }
 
   /** Runs the worker now (or right after the current run). */
