@@ -1,44 +1,33 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import {
-  baseStyles,
-  buttonStyles,
-  CivicErrorEvent,
-  CivicFormField,
-  fieldStyles,
-  requiredValidator,
-  safeHref,
-  type Validator,
-} from '@civic-widgets/core';
+import { baseStyles, buttonStyles, CivicErrorEvent, CivicFormField, fieldStyles, requiredValidator, type Validator } from '@civic-widgets/core';
 import './i18n.js';
 import { styles } from './location-picker.styles.js';
-import type { GeocodeResult, Geocoder, GeocoderKind } from './geocoders/index.js';
-import type { AreaSet } from './geo/boundary.js';
+import type { GeocodeResult, GeocoderKind } from './geocoders/index.js';
 import type { Direction } from './geo/distance.js';
 import type { Open311Request } from './geo/features.js';
 import { hasPoint, parseValue, toFormData, type FormValueMode, type LocationValue } from './location-value.js';
 import { CivicLocationChangeEvent } from './events/location-change.js';
 import { CivicReportSelectEvent } from './events/report-select.js';
 import { AddressSearchController } from './controllers/address-search.js';
+import { AreaCheckController, type Rejection } from './controllers/area-check.js';
+import { GeocoderController } from './controllers/geocoder.js';
+import { GeolocationController } from './controllers/geolocation.js';
 import { MapController, type MapAssets } from './controllers/map-controller.js';
+import { renderDescribe, renderSearch, type TextBoxView } from './views/search.js';
+import { renderChosen, renderMap } from './views/map.js';
+import { choiceAnnouncement } from './views/announce.js';
 
-interface Rejection {
-  message: string;
-  /** The neighbour's page, from the boundary file: http(s) only (safeHref). */
-  url?: string;
-  name?: string;
+interface Choice {
+  source: 'search' | 'map' | 'keyboard' | 'geolocation';
+  address?: string;
+  assetId?: string;
+  move?: { metres: number; direction: Direction };
+  /** Chosen from the list of nearby assets: the list keeps its place (and its order). */
+  fromList?: boolean;
 }
-
-const STEP_METRES = 50;
-/** How close the pin must be to an asset for Enter to choose it. */
-const ASSET_REACH_METRES = 25;
-const SMALL_STEP_METRES = 10;
-/** The keyboard list of assets: this many, within this distance of the chosen place. */
-const ASSET_LIST_COUNT = 5;
-const ASSET_LIST_METRES = 150;
 
 /**
  * @summary Lets a resident pinpoint a place: address or postcode search, a map with a pin they
@@ -106,8 +95,6 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     typeof navigator !== 'undefined' && 'geolocation' in navigator ? navigator.geolocation : null;
 
   @state() private rejection: Rejection | null = null;
-  @state() private notice = '';
-  @state() private locating = false;
   @state() private announcement = '';
   /**
    * Where the list of nearby assets is measured from: the place chosen other than from the list,
@@ -116,38 +103,36 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   @state() private assetAnchor: { lat: number; lng: number } | null = null;
   /** The resident said "I can't find it on the map". */
   @state() private assetNotFound = false;
-  /** No address search is configured (resolved once the geocoder module has loaded). */
-  @state() private searchOff = false;
-  /** The address search failed while the resident used it. */
-  @state() private searchFailed = false;
 
   @query('input') private input?: HTMLInputElement;
   @query('.map-canvas') private mapCanvas?: HTMLElement;
 
-  // Geocoders and boundary maths load after first paint (dynamic imports), like the map.
-  private geocoderReady: Promise<Geocoder | null> = Promise.resolve(null);
-  private boundary: Promise<AreaSet | null> = Promise.resolve(null);
-  private areas: Promise<AreaSet | null> = Promise.resolve(null);
+  // What the picker loads after first paint (each a lazy chunk, through a Task): the boundary
+  // and areas, the geocoder, and the map once its box is on screen.
+  private readonly areaCheck = new AreaCheckController(this, {
+    boundarySrc: () => this.boundarySrc,
+    areasSrc: () => this.areasSrc,
+    onError: (operation, message, cause) => this.fail(operation, message, cause),
+  });
+  private readonly geocoding = new GeocoderController(this, {
+    config: () => ({ kind: this.geocoder, url: this.geocoderUrl, reverseUrl: this.reverseUrl, key: this.geocoderKey }),
+    readonly: () => this.readonly,
+    onConfigError: (message) => this.configError(message),
+    onError: (operation, message, cause) => this.fail(operation, message, cause),
+  });
   private readonly search = new AddressSearchController(this, {
-    geocoder: () => this.geocoderReady,
-    boundary: () => this.boundary,
+    geocoder: () => this.geocoding.ready,
+    boundary: () => this.areaCheck.boundary,
     // Nominatim's usage policy forbids search-as-you-type: it searches on Enter or the button.
     searchAsYouType: () => this.geocoder !== 'nominatim',
     onChoose: (result) => this.chooseResult(result),
-    onError: (error) => {
-      // From now on the resident types the address or describes the place (what they typed stays).
-      // The describe box replaces the search box, so if the resident is still typing (a search
-      // failing mid-word on a slow phone), focus moves to the new box with the caret at the end:
-      // otherwise the next keystrokes would go to the page and be lost.
-      const typing = this.shadowRoot?.activeElement === this.textInput();
-      this.searchFailed = true;
-      this.describe(this.search.query);
-      if (typing) void this.updateComplete.then(() => this.focusTextInputAtEnd());
-      this.emit(new CivicErrorEvent({ operation: 'lookup', message: (error as Error)?.message ?? 'search failed', cause: error }));
-    },
+    onError: (error) => this.searchFailed(error),
   });
-  private reverseAbort?: AbortController;
-  private sequence = 0;
+  private readonly locator = new GeolocationController(this, {
+    geolocation: () => this.geolocation,
+    onPosition: (lat, lng) => void this.choosePoint(lat, lng, { source: 'geolocation' }),
+    announce: (text) => this.announce(text),
+  });
   private readonly mapController = new MapController(this, {
     container: () => this.mapCanvas,
     settings: () => ({
@@ -162,13 +147,18 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       assetIdProperty: this.assetIdProperty,
       readonly: this.readonly,
     }),
-    boundary: () => this.boundary,
-    pin: () => (hasPoint(this.value) ? this.value : null),
+    boundary: () => this.areaCheck.boundary,
+    pin: () => this.point,
     pinLabel: () => msg('Chosen location', { id: 'picker.pin' }),
     onPick: (lat, lng) => void this.choosePoint(lat, lng, { source: 'map' }),
     onReportSelect: (id) => this.emit(new CivicReportSelectEvent({ serviceRequestId: id })),
     onAssetSelect: (id, lat, lng) => void this.choosePoint(lat, lng, { source: 'map', assetId: id }),
-    onError: (operation, message, cause) => this.emit(new CivicErrorEvent({ operation, message, cause })),
+    onError: (operation, message, cause) => this.fail(operation, message, cause),
+    keys: {
+      pin: () => this.point,
+      onMove: (lat, lng, move) => void this.choosePoint(lat, lng, { source: 'keyboard', move }),
+      onAsset: (id, lat, lng) => void this.choosePoint(lat, lng, { source: 'map', assetId: id }),
+    },
   });
 
   /**
@@ -176,7 +166,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
    * address search (none configured, or it failed). "Use my location" and the map still work.
    */
   get describing(): boolean {
-    return !this.readonly && (this.searchOff || this.searchFailed);
+    return !this.readonly && (this.geocoding.off || this.geocoding.failed);
   }
 
   /** Resolves once the map has loaded and drawn (never, if there is no map). For tests and parents. */
@@ -184,9 +174,29 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     return this.mapController.ready;
   }
 
+  /**
+   * Settles once the latest place chosen is taken in: checked against the boundary, its area
+   * found and, for a point, its address looked up. A form's Continue waits for it, so a resident
+   * who presses Continue straight after choosing (or on a slow connection) is not told to choose.
+   */
+  get settled(): Promise<void> {
+    return this.choosing;
+  }
+
+  private choosing: Promise<void> = Promise.resolve();
+  /** Counts choices: a slower, older one never overwrites the latest. */
+  private sequence = 0;
+
   private get view() {
     return this.mapController.view;
   }
+
+  /** The chosen point, or null (none chosen, or a place described in words). */
+  private get point() {
+    return hasPoint(this.value) ? this.value : null;
+  }
+
+  // ---------- the form field ----------
 
   protected get validators(): readonly Validator<LocationValue | null>[] {
     // A read-only field is barred from constraint validation, as a native readonly input is.
@@ -218,32 +228,12 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     this.search.setQuery(this.value?.address ?? '');
     this.search.close();
     this.rejection = null;
-    this.notice = '';
+    this.locator.clear();
     this.assetAnchor = null;
     this.assetNotFound = false;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.reverseAbort?.abort();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('geocoder') || changed.has('geocoderUrl') || changed.has('reverseUrl') || changed.has('geocoderKey')) {
-      const config = { kind: this.geocoder, url: this.geocoderUrl, reverseUrl: this.reverseUrl, key: this.geocoderKey };
-      this.searchFailed = false;
-      this.geocoderReady = import('./geocoders/index.js').then(({ createGeocoder }) => {
-        const made = createGeocoder(config);
-        this.searchOff = 'error' in made;
-        if (!('error' in made)) return made;
-        // No geocoder-url at all is a valid set-up (a plain Open311 server): residents describe
-        // the place. A read-only picker never searches, so it needs no geocoder.
-        if (!this.readonly && (config.url || config.kind !== 'custom')) this.configError(made.error);
-        return null;
-      });
-    }
-    if (changed.has('boundarySrc')) this.boundary = this.loadAreas(this.boundarySrc, 'boundary');
-    if (changed.has('areasSrc')) this.areas = this.loadAreas(this.areasSrc, 'areas');
     if (changed.has('mapStyle') || changed.has('map')) this.mapController.setWanted(Boolean(this.mapStyle) && this.map !== 'off');
     if (changed.has('value') && this.value && !this.search.query) this.search.setQuery(this.value.address ?? '');
     super.willUpdate(changed);
@@ -251,210 +241,58 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('value')) this.view?.setPin(hasPoint(this.value) ? this.value : null);
-    if ((changed.has('reports') || changed.has('reportsSrc')) && this.view) void this.mapController.showReports();
-    if ((changed.has('assetsSrc') || changed.has('assetIdProperty')) && this.view) void this.mapController.showAssets();
-  }
-
-  // ---------- data ----------
-
-  private async loadAreas(url: string, what: string): Promise<AreaSet | null> {
-    if (!url) return null;
-    try {
-      const [response, { toAreaSet }] = await Promise.all([fetch(url), import('./geo/boundary.js')]);
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      return toAreaSet(await response.json());
-    } catch (error) {
-      // Without the boundary we cannot check points; say so to the page, accept points.
-      this.emit(new CivicErrorEvent({ operation: `load-${what}`, message: `could not load ${what} GeoJSON`, cause: error }));
-      return null;
-    }
-  }
-
-  // ---------- the map ----------
-
-  private onMapKeydown(event: KeyboardEvent): void {
-    const directions: Record<string, Direction> = { ArrowUp: 'north', ArrowDown: 'south', ArrowLeft: 'west', ArrowRight: 'east' };
-    const direction = directions[event.key];
-    if (direction && this.view) {
-      event.preventDefault();
-      const metres = event.shiftKey ? SMALL_STEP_METRES : STEP_METRES;
-      const point = hasPoint(this.value) ? this.value : null;
-      const from = point ?? this.view.center();
-      const to = point ? this.view.step(from, metres, direction) : from;
-      void this.choosePoint(to.lat, to.lng, { source: 'keyboard', move: point ? { metres, direction } : undefined });
-    } else if (event.key === 'Enter' && this.view && hasPoint(this.value)) {
-      const asset = this.view.nearestAsset(this.value, ASSET_REACH_METRES);
-      if (asset && asset.id !== this.value.assetId) {
-        event.preventDefault();
-        void this.choosePoint(asset.lat, asset.lng, { source: 'map', assetId: asset.id });
-      }
-    } else if ((event.key === '+' || event.key === '=') && this.view) {
-      event.preventDefault();
-      this.view.zoomBy(1);
-    } else if (event.key === '-' && this.view) {
-      event.preventDefault();
-      this.view.zoomBy(-1);
-    }
+    if (changed.has('value')) this.view?.setPin(this.point);
   }
 
   // ---------- choosing a place ----------
+
+  private choosePoint(lat: number, lng: number, choice: Choice): Promise<void> {
+    const taken = this.takePoint(lat, lng, choice);
+    this.choosing = taken.catch(() => undefined);
+    return taken;
+  }
 
   /**
    * Sets the point if it is inside the council's area, then fills the address by reverse
    * geocoding (unless a search result gave it) and tells the page once the address is known.
    */
-  /**
-   * Settles once the latest place chosen is taken in: checked against the boundary, its area
-   * found and, for a point, its address looked up. A form's Continue waits for it, so a resident
-   * who presses Continue straight after choosing (or on a slow connection) is not told to choose.
-   */
-  get settled(): Promise<void> {
-    return this.choosing;
-  }
-
-  private choosing: Promise<void> = Promise.resolve();
-
-  private choosePoint(...args: Parameters<CivicLocationPicker['takePoint']>): Promise<void> {
-    const taken = this.takePoint(...args);
-    this.choosing = taken.catch(() => undefined);
-    return taken;
-  }
-
-  private async takePoint(
-    lat: number,
-    lng: number,
-    options: {
-      source: 'search' | 'map' | 'keyboard' | 'geolocation';
-      address?: string;
-      assetId?: string;
-      move?: { metres: number; direction: Direction };
-      /** Chosen from the list of nearby assets: the list keeps its place (and its order). */
-      fromList?: boolean;
-    },
-  ): Promise<void> {
+  private async takePoint(lat: number, lng: number, choice: Choice): Promise<void> {
     if (this.readonly || this.disabled) return;
     const sequence = ++this.sequence;
-    const boundary = await this.boundary;
-    if (boundary) {
-      const verdict = boundary.judge(lat, lng);
-      if (!verdict.inside) {
-        const council = boundary.councilName;
-        this.rejection = verdict.neighbour
-          ? { message: verdict.neighbour.message || msg(str`This location is in ${verdict.neighbour.name}.`, { id: 'picker.inNeighbour' }), url: safeHref(verdict.neighbour.url), name: verdict.neighbour.name }
-          : { message: council ? msg(str`This location is outside ${council}. Choose a place inside the area.`, { id: 'picker.outsideNamed' }) : msg('This location is outside the area we look after. Choose a place inside the area.', { id: 'picker.outside' }) };
-        this.announce(this.rejection.message);
-        // The pin stays where it was (or goes back there after a drag).
-        this.view?.setPin(hasPoint(this.value) ? this.value : null);
-        return;
-      }
+    const verdict = await this.areaCheck.check(lat, lng);
+    if (verdict.rejection) {
+      this.rejection = verdict.rejection;
+      this.announce(verdict.rejection.message);
+      // The pin stays where it was (or goes back there after a drag).
+      this.view?.setPin(this.point);
+      return;
     }
     this.rejection = null;
-    this.notice = '';
-    if (!options.fromList) {
+    this.locator.clear();
+    if (!choice.fromList) {
       this.assetAnchor = { lat, lng };
       this.assetNotFound = false;
     }
-    const areas = await this.areas;
-    // The most specific area we know: a parish from areas-src, else the council.
-    const area = areas?.nameAt(lat, lng) ?? boundary?.councilName ?? null;
     // Words the resident typed to describe the place stay with the point found for it.
     const words = this.describing ? this.search.query.trim() || null : null;
-    this.value = { lat, lng, address: options.address ?? words, area, ...(options.assetId ? { assetId: options.assetId } : {}) };
+    this.value = { lat, lng, address: choice.address ?? words, area: verdict.area, ...(choice.assetId ? { assetId: choice.assetId } : {}) };
     this.showError = false;
-    if (options.source === 'geolocation') this.view?.flyTo({ lat, lng });
+    if (choice.source === 'geolocation') this.view?.flyTo({ lat, lng });
 
-    const geocoder = await this.geocoderReady;
-    if (options.address == null && geocoder && !words) {
-      this.reverseAbort?.abort();
-      const abort = (this.reverseAbort = new AbortController());
+    const geocoder = await this.geocoding.ready;
+    if (choice.address == null && geocoder && !words) {
+      const current = () => sequence === this.sequence;
       // Keyboard moves come in bursts: look the address up once the pin rests.
-      if (options.source === 'keyboard') await new Promise((r) => setTimeout(r, 250));
-      if (sequence !== this.sequence) return;
-      let found: GeocodeResult | null = null;
-      try {
-        found = await geocoder.reverse(lat, lng, { signal: abort.signal });
-      } catch (error) {
-        if ((error as Error)?.name === 'AbortError') return;
-        this.emit(new CivicErrorEvent({ operation: 'reverse-geocode', message: (error as Error)?.message ?? 'reverse geocoding failed', cause: error }));
-      }
-      if (sequence !== this.sequence) return;
-      this.value = { ...this.value, address: found?.label ?? null };
-      this.search.setQuery(found?.label ?? '');
+      const address = await this.geocoding.addressAt(geocoder, lat, lng, current, choice.source === 'keyboard' ? 250 : 0);
+      if (address === undefined || !current()) return;
+      this.value = { ...this.value, address };
+      this.search.setQuery(address ?? '');
     }
     if (sequence !== this.sequence) return;
-    this.announce(this.describeChoice(options.move));
-    this.emit(new CivicLocationChangeEvent({ ...this.value! }));
+    const nearby = this.value.assetId ? null : (this.view?.assetInReach({ lat, lng }) ?? null);
+    this.announce(choiceAnnouncement(this.value, nearby, choice.move));
+    this.emit(new CivicLocationChangeEvent({ ...this.value }));
     this.dispatchChange();
-  }
-
-  /** Describing the place in words: what was typed is the value (with a point, if one was chosen). */
-  private describe(text: string): void {
-    const words = text.trim() || null;
-    const point = hasPoint(this.value) ? this.value : null;
-    this.value = point ? { ...point, address: words } : words ? { lat: null, lng: null, address: words, area: null } : null;
-    if (words) this.showError = false;
-    if (this.value) this.emit(new CivicLocationChangeEvent({ ...this.value }));
-    this.dispatchChange();
-  }
-
-  /** The one text box: the address search, or the describe box when there is no search. */
-  private textInput(): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(`${this.fieldId}-input`)}`);
-  }
-
-  private focusTextInputAtEnd(): void {
-    const input = this.textInput();
-    if (!input) return;
-    input.focus();
-    input.setSelectionRange(input.value.length, input.value.length);
-  }
-
-  private onDescribeInput(event: Event): void {
-    const text = (event.target as HTMLInputElement).value;
-    this.search.setQuery(text);
-    this.describe(text);
-  }
-
-  private describeChoice(move?: { metres: number; direction: Direction }): string {
-    const value = this.value as LocationValue & { lat: number; lng: number };
-    const where = value.address
-      ? msg(str`Near ${value.address}.`, { id: 'picker.near' })
-      : msg('No address found near this point.', { id: 'picker.noAddressNear' });
-    const asset = value.assetId
-      ? msg(str`${value.assetId} chosen.`, { id: 'picker.assetChosen' })
-      : this.nearbyAssetHint(value);
-    if (!move) return [msg('Location chosen.', { id: 'picker.chosen' }), asset, where].filter(Boolean).join(' ');
-    const words: Record<Direction, string> = {
-      north: msg('north', { id: 'picker.north' }),
-      south: msg('south', { id: 'picker.south' }),
-      east: msg('east', { id: 'picker.east' }),
-      west: msg('west', { id: 'picker.west' }),
-    };
-    return [msg(str`Pin moved ${move.metres} metres ${words[move.direction]}.`, { id: 'picker.moved' }), where, asset].filter(Boolean).join(' ');
-  }
-
-  /** "SL-0102 is 12 metres away. Press Enter to choose it." when the pin is near an asset. */
-  private nearbyAssetHint(point: { lat: number; lng: number }): string {
-    const asset = this.view?.nearestAsset(point, ASSET_REACH_METRES);
-    if (!asset) return '';
-    const metres = Math.round(asset.metres);
-    return msg(str`${asset.id} is ${metres} metres away. Press Enter to choose it.`, { id: 'picker.assetNear' });
-  }
-
-  private announce(text: string): void {
-    // Re-set even when the text repeats, so screen readers read it again.
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = text));
-  }
-
-  // ---------- address search (ARIA 1.2 combobox) ----------
-
-  private get listboxId() {
-    return `${this.fieldId}-listbox`;
-  }
-  private optionId(index: number) {
-    return `${this.fieldId}-option-${index}`;
   }
 
   private chooseResult(result: GeocodeResult): void {
@@ -463,180 +301,14 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     });
   }
 
-  private onFocusOut(event: FocusEvent): void {
-    const next = event.relatedTarget as Node | null;
-    if (!next || !this.renderRoot.querySelector('.combobox')?.contains(next)) this.search.close();
-  }
-
-  // ---------- use my location ----------
-
-  private useMyLocation(): void {
-    const geolocation = this.geolocation;
-    if (!geolocation) return;
-    this.locating = true;
-    this.notice = '';
-    this.announce(msg('Finding your location…', { id: 'picker.locating' }));
-    geolocation.getCurrentPosition(
-      (position) => {
-        this.locating = false;
-        void this.choosePoint(position.coords.latitude, position.coords.longitude, { source: 'geolocation' });
-      },
-      (error) => {
-        this.locating = false;
-        this.notice =
-          error.code === 1
-            ? msg('You have not allowed this page to use your location. Search for an address or postcode instead, or allow location in your browser settings.', { id: 'picker.geoDenied' })
-            : error.code === 3
-              ? msg('Finding your location took too long. Try again, or search for an address or postcode.', { id: 'picker.geoTimeout' })
-              : msg('Your location could not be found. Search for an address or postcode instead.', { id: 'picker.geoUnavailable' });
-        this.announce(this.notice);
-      },
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
-    );
-  }
-
-  // ---------- render ----------
-
-  override render() {
-    if (this.readonly) {
-      return html`<div part="form-group" class="form-group">
-        ${this.label ? html`<p part="label" class="label">${this.label}</p>` : nothing}
-        ${this.value ? this.renderChosen() : nothing} ${this.renderMap()}
-      </div>`;
-    }
-    const inputId = `${this.fieldId}-input`;
-    const statusId = `${this.fieldId}-status`;
-    // One fieldset whichever text box it holds: switching to the describe box (the search failed)
-    // must not re-create the map's container, or MapLibre would keep drawing into a detached one.
-    return this.renderGroup(html`
-      <fieldset aria-describedby=${ifDefined(this.describedBy)}>
-        ${this.label ? this.renderLegend() : nothing} ${this.renderHint()} ${this.renderError()}
-        ${this.describing ? this.renderDescribe(inputId, statusId) : this.renderSearch(inputId, statusId)}
-        ${this.renderLocateAndMap()}
-      </fieldset>
-    `);
-  }
-
-  /** The address search: an ARIA 1.2 combobox and its Search button. */
-  private renderSearch(inputId: string, statusId: string) {
-    const { open, active, results, query, status } = this.search;
-    const activeId = open && active >= 0 ? this.optionId(active) : undefined;
-    return html`
-        <label class="label" for=${inputId}>${msg('Address or postcode', { id: 'picker.searchLabel' })}</label>
-        <div class="search">
-          <div class="combobox" @focusout=${this.onFocusOut}>
-            <input
-              part="input"
-              class="input ${this.visibleError ? 'input--error' : ''}"
-              id=${inputId}
-              type="text"
-              role="combobox"
-              autocomplete="off"
-              spellcheck="false"
-              aria-autocomplete="list"
-              aria-expanded=${open ? 'true' : 'false'}
-              aria-controls=${this.listboxId}
-              aria-activedescendant=${ifDefined(activeId)}
-              aria-describedby=${statusId}
-              aria-invalid=${this.visibleError ? 'true' : 'false'}
-              .value=${live(query)}
-              ?disabled=${this.disabled}
-              @input=${this.search.onInput}
-              @keydown=${this.search.onKeydown}
-            />
-            <ul part="listbox" class="listbox" id=${this.listboxId} role="listbox" aria-label=${msg('Addresses', { id: 'picker.listLabel' })} ?hidden=${!open}>
-              ${open
-                ? results.map(
-                    (result, i) => html`<li
-                      class="option"
-                      id=${this.optionId(i)}
-                      role="option"
-                      aria-selected=${i === active ? 'true' : 'false'}
-                      @mousedown=${(e: Event) => e.preventDefault()}
-                      @click=${() => this.search.choose(result)}
-                    >
-                      ${result.label}
-                    </li>`,
-                  )
-                : nothing}
-            </ul>
-          </div>
-          <button type="button" class="button button--secondary" ?disabled=${this.disabled} @click=${() => { void this.search.search(); this.input?.focus(); }}>
-            ${msg('Search', { id: 'picker.search' })}
-          </button>
-        </div>
-        <p class="message" id=${statusId} role="status">${status}</p>
-    `;
-  }
-
-  /** "Use my location", messages about the place, the chosen place and the map. */
-  private renderLocateAndMap() {
-    return html`
-        ${this.geolocation
-          ? html`<div class="actions">
-              <button type="button" class="link-button" ?disabled=${this.disabled || this.locating} @click=${this.useMyLocation}>
-                ${this.locating ? msg('Finding your location…', { id: 'picker.locating' }) : msg('Use my location', { id: 'picker.useLocation' })}
-              </button>
-            </div>`
-          : nothing}
-        ${this.rejection
-          ? html`<div part="notice" class="notice">
-              <p>${this.rejection.message}</p>
-              ${this.rejection.url ? html`<p><a href=${this.rejection.url}>${msg(str`Go to ${this.rejection.name ?? this.rejection.url}`, { id: 'picker.goToNeighbour' })}</a></p>` : nothing}
-            </div>`
-          : nothing}
-        ${this.notice ? html`<div part="notice" class="notice">${this.notice}</div>` : nothing}
-        ${this.value ? this.renderChosen() : nothing} ${this.renderMap()} ${this.renderAssetList()}
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-    `;
-  }
-
-  /**
-   * No address search: one text box for the address or a description of the place (sent as
-   * Open311's address_string), plus "Use my location" and the map when there is one.
-   */
-  private renderDescribe(inputId: string, statusId: string) {
-    const hintId = `${this.fieldId}-words-hint`;
-    return html`
-        <label class="label" for=${inputId}>${msg('Address, or a description of the place', { id: 'picker.describeLabel' })}</label>
-        <p class="hint" id=${hintId}>${msg('For example, 12 High Street, or the footpath behind the library.', { id: 'picker.describeHint' })}</p>
-        <input
-          part="input"
-          class="input ${this.visibleError ? 'input--error' : ''}"
-          id=${inputId}
-          type="text"
-          autocomplete="street-address"
-          maxlength="300"
-          aria-describedby="${hintId} ${statusId}"
-          aria-invalid=${this.visibleError ? 'true' : 'false'}
-          .value=${live(this.search.query)}
-          ?disabled=${this.disabled}
-          @input=${this.onDescribeInput}
-        />
-        <p class="message" id=${statusId} role="status">${this.searchFailed
-          ? msg('Address search is not working at the moment. Type the address or describe the place instead.', { id: 'picker.searchFailedWords' })
-          : ''}</p>
-    `;
-  }
-
-  /** The nearest assets as radios, once they are on the map (map/asset-list.ts, loaded with it). */
-  private renderAssetList() {
-    const list = this.mapController.assetList;
-    const view = this.view;
-    if (!list || !view || !hasPoint(this.value)) return nothing;
-    const assets = view.nearestAssets(this.assetAnchor ?? this.value, ASSET_LIST_COUNT, ASSET_LIST_METRES);
-    if (!assets.length) return nothing;
-    return list.renderAssetList({
-      assets,
-      name: this.assetsLabel,
-      chosen: this.value.assetId ?? '',
-      notFound: this.assetNotFound,
-      disabled: this.disabled,
-      onChoose: (asset) => {
-        if (asset) void this.choosePoint(asset.lat, asset.lng, { source: 'map', assetId: asset.id, fromList: true });
-        else this.cannotFindAsset();
-      },
-    });
+  /** Describing the place in words: what was typed is the value (with a point, if one was chosen). */
+  private describe(text: string): void {
+    const words = text.trim() || null;
+    const point = this.point;
+    this.value = point ? { ...point, address: words } : words ? { lat: null, lng: null, address: words, area: null } : null;
+    if (words) this.showError = false;
+    if (this.value) this.emit(new CivicLocationChangeEvent({ ...this.value }));
+    this.dispatchChange();
   }
 
   /** "I can't find it on the map": the place stays, only the asset goes (the report still goes). */
@@ -650,46 +322,139 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     this.dispatchChange();
   }
 
-  private renderChosen() {
-    const value = this.value!;
-    // A place described in words is already in the text box.
-    if (!hasPoint(value)) return nothing;
-    const place = value.address ?? msg(str`the point at ${value.lat.toFixed(5)}, ${value.lng.toFixed(5)}`, { id: 'picker.point' });
-    const label = this.readonly ? msg('Location:', { id: 'picker.locationLabel' }) : msg('Chosen location:', { id: 'picker.chosenLabel' });
-    return html`<p part="chosen" class="chosen">${label} <strong>${place}</strong></p>`;
+  /**
+   * From now on the resident types the address or describes the place (what they typed stays).
+   * The describe box replaces the search box, so if the resident is still typing (a search
+   * failing mid-word on a slow phone), focus moves to the new box with the caret at the end:
+   * otherwise the next keystrokes would go to the page and be lost.
+   */
+  private searchFailed(error: unknown): void {
+    const typing = this.shadowRoot?.activeElement === this.textInput();
+    this.geocoding.fail();
+    this.describe(this.search.query);
+    if (typing) void this.updateComplete.then(() => this.focusTextInputAtEnd());
+    this.fail('lookup', (error as Error)?.message ?? 'search failed', error);
+  }
+
+  /** Tells the page something failed (the resident sees a message of their own). */
+  private fail(operation: string, message: string, cause: unknown): void {
+    this.emit(new CivicErrorEvent({ operation, message, cause }));
+  }
+
+  private announce(text: string): void {
+    // Re-set even when the text repeats, so screen readers read it again.
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
+  }
+
+  // ---------- the text box ----------
+
+  /** The one text box: the address search, or the describe box when there is no search. */
+  private textInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(`${this.fieldId}-input`)}`);
+  }
+
+  private focusTextInputAtEnd(): void {
+    const input = this.textInput();
+    if (!input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
+
+  private readonly onDescribeInput = (event: Event): void => {
+    const text = (event.target as HTMLInputElement).value;
+    this.search.setQuery(text);
+    this.describe(text);
+  };
+
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !this.renderRoot.querySelector('.combobox')?.contains(next)) this.search.close();
+  };
+
+  private readonly onMapKeydown = (event: KeyboardEvent): void => this.mapController.keyboard?.onKeydown(event);
+
+  private readonly onSearch = (): void => {
+    void this.search.search();
+    this.input?.focus();
+  };
+
+  // ---------- render ----------
+
+  override render() {
+    if (this.readonly) {
+      return html`<div part="form-group" class="form-group">
+        ${this.label ? html`<p part="label" class="label">${this.label}</p>` : nothing}
+        ${renderChosen(this.value, true)} ${this.renderMap()}
+      </div>`;
+    }
+    const box: TextBoxView = { id: this.fieldId, invalid: Boolean(this.visibleError), disabled: this.disabled, search: this.search };
+    // One fieldset whichever text box it holds: switching to the describe box (the search failed)
+    // must not re-create the map's container, or MapLibre would keep drawing into a detached one.
+    return this.renderGroup(html`
+      <fieldset aria-describedby=${ifDefined(this.describedBy)}>
+        ${this.label ? this.renderLegend() : nothing} ${this.renderHint()} ${this.renderError()}
+        ${this.describing
+          ? renderDescribe({ ...box, searchFailed: this.geocoding.failed, onInput: this.onDescribeInput })
+          : renderSearch({ ...box, onFocusOut: this.onFocusOut, onSearch: this.onSearch })}
+        ${this.renderLocate()} ${this.renderNotices()} ${renderChosen(this.value, false)} ${this.renderMap()} ${this.renderAssetList()}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </fieldset>
+    `);
+  }
+
+  /** "Use my location", when the browser offers it. */
+  private renderLocate() {
+    if (!this.geolocation) return nothing;
+    const { locating } = this.locator;
+    return html`<div class="actions">
+      <button type="button" class="link-button" ?disabled=${this.disabled || locating} @click=${this.locator.locate}>
+        ${locating ? msg('Finding your location…', { id: 'picker.locating' }) : msg('Use my location', { id: 'picker.useLocation' })}
+      </button>
+    </div>`;
+  }
+
+  /** Why the place was refused (with the neighbour's link), or why the resident's location could not be used. */
+  private renderNotices() {
+    const { rejection } = this;
+    const { notice } = this.locator;
+    return html`${rejection
+      ? html`<div part="notice" class="notice">
+          <p>${rejection.message}</p>
+          ${rejection.url ? html`<p><a href=${rejection.url}>${msg(str`Go to ${rejection.name ?? rejection.url}`, { id: 'picker.goToNeighbour' })}</a></p>` : nothing}
+        </div>`
+      : nothing}
+    ${notice ? html`<div part="notice" class="notice">${notice}</div>` : nothing}`;
   }
 
   private renderMap() {
-    const state = this.mapController.state;
-    if (state === 'off') return nothing;
-    if (state === 'failed') {
-      return html`<div part="notice" class="notice notice--info" data-map="failed">
-        ${msg('The map could not be shown. You can still search for an address or postcode, or use your location.', { id: 'picker.mapFailed' })}
-      </div>`;
-    }
-    if (this.readonly) {
-      return html`<div part="map" class="map" data-map=${state} role="img" aria-label=${msg('Map of the location', { id: 'picker.readonlyMap' })}>
-        <div class="map-canvas"></div>
-      </div>`;
-    }
-    return html`<div
-        part="map"
-        class="map"
-        data-map=${state}
-        tabindex=${state === 'ready' && !this.disabled ? '0' : '-1'}
-        role="application"
-        aria-roledescription=${msg('map', { id: 'picker.map' })}
-        aria-label=${msg('Map. Use the arrow keys to move the pin, hold Shift for smaller steps, plus and minus to zoom.', { id: 'picker.mapLabel' })}
-        aria-busy=${state === 'ready' ? 'false' : 'true'}
-        @keydown=${this.onMapKeydown}
-      >
-        <div class="map-canvas"></div>
-      </div>
-      <p class="map-help">
-        ${msg('Click or tap the map to drop the pin, or drag it.', { id: 'picker.mapHelp' })}
-        ${this.reports?.length || this.reportsSrc ? msg('Orange circles are problems already reported: choose one to see it.', { id: 'picker.reportsKey' }) : nothing}
-        ${this.assetsSrc ? msg('Yellow circles can be chosen: click one, or move the pin near it and press Enter.', { id: 'picker.assetsKey' }) : nothing}
-      </p>`;
+    return renderMap({
+      state: this.mapController.state,
+      readonly: this.readonly,
+      disabled: this.disabled,
+      reports: Boolean(this.reports?.length || this.reportsSrc),
+      assets: Boolean(this.assetsSrc),
+      onKeydown: this.onMapKeydown,
+    });
+  }
+
+  /** The nearest assets as radios, once they are on the map (map/asset-list.ts, loaded with it). */
+  private renderAssetList() {
+    const list = this.mapController.assetList;
+    const view = this.view;
+    if (!list || !view || !hasPoint(this.value)) return nothing;
+    return list.renderAssetList({
+      view,
+      near: this.assetAnchor ?? this.value,
+      name: this.assetsLabel,
+      chosen: this.value.assetId ?? '',
+      notFound: this.assetNotFound,
+      disabled: this.disabled,
+      onChoose: (asset) => {
+        if (asset) void this.choosePoint(asset.lat, asset.lng, { source: 'map', assetId: asset.id, fromList: true });
+        else this.cannotFindAsset();
+      },
+    });
   }
 }
 

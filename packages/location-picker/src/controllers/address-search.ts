@@ -27,6 +27,8 @@ export class AddressSearchController implements ReactiveController {
 
   private timer?: ReturnType<typeof setTimeout>;
   private abort?: AbortController;
+  /** The status says "Searching…" (a flag, not a comparison with the text: the language may change meanwhile). */
+  private searching = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -42,6 +44,7 @@ export class AddressSearchController implements ReactiveController {
 
   private set(patch: Partial<Pick<AddressSearchController, 'query' | 'results' | 'open' | 'active' | 'status'>>): void {
     Object.assign(this, patch);
+    if (patch.status !== undefined) this.searching = false;
     this.host.requestUpdate();
   }
 
@@ -56,8 +59,7 @@ export class AddressSearchController implements ReactiveController {
   close(): void {
     clearTimeout(this.timer);
     this.abort?.abort();
-    const searching = this.status === msg('Searching…', { id: 'picker.searching' });
-    this.set({ open: false, active: -1, ...(searching ? { status: '' } : {}) });
+    this.set({ open: false, active: -1, ...(this.searching ? { status: '' } : {}) });
   }
 
   readonly onInput = (event: Event): void => {
@@ -123,6 +125,7 @@ export class AddressSearchController implements ReactiveController {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     this.set({ status: msg('Searching…', { id: 'picker.searching' }) });
+    this.searching = true;
     try {
       const boundary = await this.options.boundary();
       const found = await geocoder.search(text, { signal: abort.signal, bounds: boundary?.bounds });

@@ -3,7 +3,7 @@
  * chosen place as GOV.UK radios with their ids and distances, and "I can't find it on the map".
  * Loaded with the map (the element imports it only once assets are on the map), never before.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { defineElement, CivicRadios, type FieldOption } from '@civic-widgets/core';
 
@@ -19,9 +19,15 @@ export interface NearAsset {
   metres: number;
 }
 
+/** The list: this many assets, within this distance of the chosen place. */
+const COUNT = 5;
+const METRES = 150;
+
 export interface AssetListView {
-  /** Nearest first. */
-  assets: readonly NearAsset[];
+  /** The map, which knows where the assets are. */
+  view: { nearestAssets(point: { lat: number; lng: number }, count: number, maxMetres: number): NearAsset[] };
+  /** Where the list is measured from. */
+  near: { lat: number; lng: number };
   /** What the assets are, for people ("Street lights"), from the council's configuration. */
   name: string;
   /** The chosen asset's id, or '' (none chosen, or "I can't find it"). */
@@ -33,9 +39,12 @@ export interface AssetListView {
   onChoose(asset: NearAsset | null): void;
 }
 
+/** The nearest assets, nearest first, as radios; nothing when none is near. */
 export function renderAssetList(v: AssetListView) {
+  const assets = v.view.nearestAssets(v.near, COUNT, METRES);
+  if (!assets.length) return nothing;
   const options: FieldOption[] = [
-    ...v.assets.map((a) => {
+    ...assets.map((a) => {
       const metres = Math.round(a.metres);
       return {
         value: a.id,
@@ -58,7 +67,7 @@ export function renderAssetList(v: AssetListView) {
       // The radios' own change is not the picker's: the picker tells the page once the place is set.
       e.stopPropagation();
       const id = (e.target as HTMLElement & { value: string }).value;
-      v.onChoose(v.assets.find((a) => a.id === id) ?? null);
+      v.onChoose(assets.find((a) => a.id === id) ?? null);
     }}
   ></civic-radios>`;
 }

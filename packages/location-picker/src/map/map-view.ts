@@ -2,6 +2,11 @@ import { Map as MapLibreMap, Marker, setWorkerUrl, type GeoJSONSource, type MapM
 import { assetsToPoints, readRequests, reportsToPoints, type PointCollection } from '../geo/features.js';
 import { distance, offset, type Direction } from '../geo/distance.js';
 
+export { MapKeyboard, type MapKeyboardOptions } from './keyboard.js';
+
+/** How close the pin must be to an asset for Enter to choose it (and for the hint saying so). */
+export const ASSET_REACH_METRES = 25;
+
 /** What the element hands the map. All URLs come from the council's configuration. */
 export interface MapViewOptions {
   container: HTMLElement;
@@ -36,6 +41,25 @@ export function webglAvailable(): boolean {
 
 const REPORTS = 'civic-reports';
 const ASSETS = 'civic-assets';
+
+/**
+ * Creates the map inside a shadow root: MapLibre's CSS (one constructed sheet per CSS text,
+ * shared by every picker on the page) is adopted there, since a page's styles cannot reach in.
+ */
+export function mountMap(root: ShadowRoot | null, css: string | undefined, options: MapViewOptions): Promise<MapView> {
+  if (css && root) {
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+  return createMapView(options);
+}
+
+const sheets = new Map<string, CSSStyleSheet>();
 
 /** Creates the map and resolves once its style has loaded (rejects on a style error or no WebGL). */
 export async function createMapView(options: MapViewOptions): Promise<MapView> {
@@ -178,6 +202,11 @@ export class MapView {
     return best;
   }
 
+  /** The asset close enough to the point for Enter to choose it, if any. */
+  assetInReach(point: { lat: number; lng: number }): { id: string; lat: number; lng: number; metres: number } | null {
+    return this.nearestAsset(point, ASSET_REACH_METRES);
+  }
+
   /** Up to `count` assets nearest a point within `maxMetres`, nearest first (the keyboard list). */
   nearestAssets(point: { lat: number; lng: number }, count: number, maxMetres: number): { id: string; lat: number; lng: number; metres: number }[] {
     const near: { id: string; lat: number; lng: number; metres: number }[] = [];
@@ -237,6 +266,28 @@ export class MapView {
     });
   }
 
+  /** Draws the reports given, else those fetched from `src` (Open311 `GET requests` JSON). */
+  async loadReports(reports: unknown, src: string, signal: AbortSignal): Promise<void> {
+    const requests = reports ?? (src ? await fetchJson(src, signal) : null);
+    if (requests && !signal.aborted) this.setReports(requests);
+  }
+
+  /**
+   * Fetches and draws the assets GeoJSON; whether any are on the map. A body that is not a
+   * FeatureCollection goes to `bad` (a fetch that fails rejects).
+   */
+  async loadAssets(src: string, idProperty: string, signal: AbortSignal, bad: (error: unknown) => void): Promise<boolean> {
+    const json = await fetchJson(src, signal);
+    if (signal.aborted) return false;
+    try {
+      this.setAssets(json, idProperty);
+    } catch (error) {
+      bad(error);
+      return false;
+    }
+    return this.hasAssets;
+  }
+
   /** Council assets (street lights, bins…) a resident can choose to snap the pin to; throws on bad GeoJSON. */
   setAssets(json: unknown, idProperty: string): void {
     const data: PointCollection = assetsToPoints(json, idProperty);
@@ -282,4 +333,10 @@ export class MapView {
   destroy(): void {
     this.map.remove();
   }
+}
+
+async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
+  const response = await fetch(url, { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.json();
 }
