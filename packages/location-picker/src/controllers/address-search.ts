@@ -16,6 +16,9 @@ export interface AddressSearchOptions {
  * The state and keyboard behaviour of the address combobox (ARIA 1.2 combobox pattern with a
  * listbox popup and aria-activedescendant): Down/Up move and wrap, Enter chooses (or searches
  * at once), Escape closes, Tab moves on and never picks a suggestion. The element renders it.
+ * A search is not a Task: it is the resident's action, not something the widget loads; its
+ * debounce, its status words and Escape or Tab cancelling it are the combobox's behaviour, and
+ * its AbortController already keeps only the latest answer.
  */
 export class AddressSearchController implements ReactiveController {
   query = '';
