@@ -1,9 +1,6 @@
 import { css } from 'lit';
 import { color, font, space } from '@civic-widgets/core';
 
-// (Comments stay out here, not in the CSS text, which ships as written.)
-// `.map > .map-canvas` is absolute: MapLibre's own sheet, adopted after ours, sets
-// .maplibregl-map (the same element) to position: relative.
 export const styles = css`
   .search {
     display: flex;
@@ -85,6 +82,7 @@ export const styles = css`
     outline-offset: 0;
     box-shadow: inset 0 0 0 4px ${color.focusText};
   }
+  /* MapLibre's own sheet (adopted after ours) sets .maplibregl-map to position: relative. */
   .map > .map-canvas {
     position: absolute;
     inset: 0;

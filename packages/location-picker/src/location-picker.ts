@@ -6,7 +6,6 @@ import { baseStyles, buttonStyles, CivicErrorEvent, CivicFormField, fieldStyles,
 import './i18n.js';
 import { styles } from './location-picker.styles.js';
 import type { GeocodeResult, GeocoderKind } from './geocoders/index.js';
-import type { Direction } from './geo/distance.js';
 import type { Open311Request } from './geo/features.js';
 import { hasPoint, parseValue, toFormData, type FormValueMode, type LocationValue } from './location-value.js';
 import { CivicLocationChangeEvent } from './events/location-change.js';
@@ -16,7 +15,7 @@ import { AreaCheckController, type Rejection } from './controllers/area-check.js
 import { GeocoderController } from './controllers/geocoder.js';
 import { GeolocationController } from './controllers/geolocation.js';
 import { MapController, type MapAssets } from './controllers/map-controller.js';
-import { renderDescribe, renderSearch, type TextBoxView } from './views/search.js';
+import { renderDescribe, renderSearch, type DescribeView, type SearchView } from './views/search.js';
 import { renderChosen, renderMap } from './views/map.js';
 import { choiceAnnouncement } from './views/announce.js';
 
@@ -24,7 +23,8 @@ interface Choice {
   source: 'search' | 'map' | 'keyboard' | 'geolocation';
   address?: string;
   assetId?: string;
-  move?: { metres: number; direction: Direction };
+  /** The keyboard's words for an arrow key's move. */
+  moved?: string;
   /** Chosen from the list of nearby assets: the list keeps its place (and its order). */
   fromList?: boolean;
 }
@@ -156,7 +156,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     onError: (operation, message, cause) => this.fail(operation, message, cause),
     keys: {
       pin: () => this.point,
-      onMove: (lat, lng, move) => void this.choosePoint(lat, lng, { source: 'keyboard', move }),
+      onMove: (lat, lng, moved) => void this.choosePoint(lat, lng, { source: 'keyboard', moved }),
       onAsset: (id, lat, lng) => void this.choosePoint(lat, lng, { source: 'map', assetId: id }),
     },
   });
@@ -289,8 +289,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       this.search.setQuery(address ?? '');
     }
     if (sequence !== this.sequence) return;
-    const nearby = this.value.assetId ? null : (this.view?.assetInReach({ lat, lng }) ?? null);
-    this.announce(choiceAnnouncement(this.value, nearby, choice.move));
+    this.announce(choiceAnnouncement(this.value, this.mapController.keyboard?.hint({ lat, lng }) ?? '', choice.moved));
     this.emit(new CivicLocationChangeEvent({ ...this.value }));
     this.dispatchChange();
   }
@@ -388,15 +387,22 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
         ${renderChosen(this.value, true)} ${this.renderMap()}
       </div>`;
     }
-    const box: TextBoxView = { id: this.fieldId, invalid: Boolean(this.visibleError), disabled: this.disabled, search: this.search };
+    const box: SearchView & DescribeView = {
+      id: this.fieldId,
+      invalid: Boolean(this.visibleError),
+      disabled: this.disabled,
+      search: this.search,
+      searchFailed: this.geocoding.failed,
+      onInput: this.onDescribeInput,
+      onFocusOut: this.onFocusOut,
+      onSearch: this.onSearch,
+    };
     // One fieldset whichever text box it holds: switching to the describe box (the search failed)
     // must not re-create the map's container, or MapLibre would keep drawing into a detached one.
     return this.renderGroup(html`
       <fieldset aria-describedby=${ifDefined(this.describedBy)}>
         ${this.label ? this.renderLegend() : nothing} ${this.renderHint()} ${this.renderError()}
-        ${this.describing
-          ? renderDescribe({ ...box, searchFailed: this.geocoding.failed, onInput: this.onDescribeInput })
-          : renderSearch({ ...box, onFocusOut: this.onFocusOut, onSearch: this.onSearch })}
+        ${this.describing ? renderDescribe(box) : renderSearch(box)}
         ${this.renderLocate()} ${this.renderNotices()} ${renderChosen(this.value, false)} ${this.renderMap()} ${this.renderAssetList()}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </fieldset>

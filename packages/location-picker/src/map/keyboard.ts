@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { Direction } from '../geo/distance.js';
 import type { MapView } from './map-view.js';
 
@@ -11,8 +12,11 @@ export interface MapKeyboardOptions {
   view(): MapView | undefined;
   /** The chosen point, if there is one. */
   pin(): { lat: number; lng: number; assetId?: string } | null;
-  /** An arrow key moved the pin (or, with no pin yet, dropped it at the map's centre). */
-  onMove(lat: number, lng: number, move: { metres: number; direction: Direction } | undefined): void;
+  /**
+   * An arrow key moved the pin, saying so for the live region ("Pin moved 50 metres north."),
+   * or, with no pin yet, dropped it at the map's centre (no words: the place is announced).
+   */
+  onMove(lat: number, lng: number, moved: string | undefined): void;
   /** Enter with the pin near an asset chooses it. */
   onAsset(id: string, lat: number, lng: number): void;
 }
@@ -20,7 +24,8 @@ export interface MapKeyboardOptions {
 /**
  * The map's keyboard (it is focusable, role application): arrow keys move the pin 50 metres
  * (Shift: 10) and the map follows it, Enter chooses an asset under the pin, plus and minus zoom.
- * MapLibre's own keyboard handling is off (map-view.ts), so these keys mean one thing. Loaded
+ * MapLibre's own keyboard handling is off (map-view.ts), so these keys mean one thing; their
+ * words for the live region are here too. Loaded
  * with the map (MapController makes one once the map is up); it keeps no state and needs no
  * lifecycle, so it is not registered with the element as a controller.
  */
@@ -37,7 +42,7 @@ export class MapKeyboard {
       const metres = event.shiftKey ? SMALL_STEP_METRES : STEP_METRES;
       const from = pin ?? view.center();
       const to = pin ? view.step(from, metres, direction) : from;
-      this.o.onMove(to.lat, to.lng, pin ? { metres, direction } : undefined);
+      this.o.onMove(to.lat, to.lng, pin ? movedWords({ metres, direction }) : undefined);
     } else if (event.key === 'Enter' && pin) {
       const asset = view.assetInReach(pin);
       if (asset && asset.id !== pin.assetId) {
@@ -49,4 +54,22 @@ export class MapKeyboard {
       view.zoomBy(event.key === '-' ? -1 : 1);
     }
   };
+
+  /** "SL-0102 is 12 metres away. Press Enter to choose it." when the pin is near an asset. */
+  hint(point: { lat: number; lng: number }): string {
+    const asset = this.o.view()?.assetInReach(point);
+    if (!asset) return '';
+    const metres = Math.round(asset.metres);
+    return msg(str`${asset.id} is ${metres} metres away. Press Enter to choose it.`, { id: 'picker.assetNear' });
+  }
+}
+
+function movedWords(move: { metres: number; direction: Direction }): string {
+  const words: Record<Direction, string> = {
+    north: msg('north', { id: 'picker.north' }),
+    south: msg('south', { id: 'picker.south' }),
+    east: msg('east', { id: 'picker.east' }),
+    west: msg('west', { id: 'picker.west' }),
+  };
+  return msg(str`Pin moved ${move.metres} metres ${words[move.direction]}.`, { id: 'picker.moved' });
 }

@@ -24,16 +24,17 @@ export interface SearchView extends TextBoxView {
 /** The address search: an ARIA 1.2 combobox (listbox popup, aria-activedescendant) and its Search button. */
 export function renderSearch(v: SearchView) {
   const { open, active, results, query, status } = v.search;
+  const inputId = `${v.id}-input`;
   const listboxId = `${v.id}-listbox`;
   const optionId = (index: number) => `${v.id}-option-${index}`;
   return html`
-    <label class="label" for=${`${v.id}-input`}>${msg('Address or postcode', { id: 'picker.searchLabel' })}</label>
+    <label class="label" for=${inputId}>${msg('Address or postcode', { id: 'picker.searchLabel' })}</label>
     <div class="search">
       <div class="combobox" @focusout=${v.onFocusOut}>
         <input
           part="input"
           class="input ${v.invalid ? 'input--error' : ''}"
-          id=${`${v.id}-input`}
+          id=${inputId}
           type="text"
           role="combobox"
           autocomplete="off"
