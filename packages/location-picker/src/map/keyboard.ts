@@ -25,9 +25,9 @@ export interface MapKeyboardOptions {
  * The map's keyboard (it is focusable, role application): arrow keys move the pin 50 metres
  * (Shift: 10) and the map follows it, Enter chooses an asset under the pin, plus and minus zoom.
  * MapLibre's own keyboard handling is off (map-view.ts), so these keys mean one thing; their
- * words for the live region are here too. Loaded
- * with the map (MapController makes one once the map is up); it keeps no state and needs no
- * lifecycle, so it is not registered with the element as a controller.
+ * words for the live region are here too. Loaded with the map (MapController makes one once
+ * the map is up); it keeps no state and needs no lifecycle, so it is not registered with the
+ * element as a controller.
  */
 export class MapKeyboard {
   constructor(private readonly o: MapKeyboardOptions) {}
