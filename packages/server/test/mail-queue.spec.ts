@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, openTestDb, pothole, startServer, testDatabases, type TestServer } from './helpers.ts';
 import type { Db } from '../src/index.ts';
 
@@ -43,6 +43,33 @@ describe.each(testDatabases())('the mail queue on %s', (kind) => {
       const done = await db.query<{ payload: unknown; done_at: Date | null }>("SELECT payload, done_at FROM mail_queue WHERE kind LIKE 'report-%' ORDER BY id");
       expect(done.rows).toHaveLength(2);
       expect(done.rows.every((r) => r.done_at !== null && JSON.stringify(r.payload) === '{}')).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a new process\'s worker sends mail an earlier process left, on its own, once it has started', async () => {
+    await db.exec('TRUNCATE mail_queue');
+    const first = await startServer(db, { mailWorker: false });
+    let id = '';
+    try {
+      const created = await call(first.base, 'POST', '/open311/v2/requests.json', { form: pothole({ email: 'grace@example.org' }) });
+      expect(created.status).toBe(201);
+      id = (created.body as { service_request_id: string }[])[0]!.service_request_id;
+    } finally {
+      await first.close();
+    }
+    // No drain(): the worker's first look comes shortly after the start, not before the first answers.
+    const second = await startServer(db);
+    try {
+      await vi.waitFor(
+        async () => {
+          const left = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM mail_queue WHERE kind LIKE 'report-%' AND done_at IS NULL");
+          expect(left.rows).toEqual([{ n: 0 }]);
+        },
+        { timeout: 60_000, interval: 200 },
+      );
+      expect((await subjects(second)).filter((s) => s.includes(id))).toEqual([expect.stringContaining(`New report ${id}`), `Your report ${id}: Pothole`]);
     } finally {
       await second.close();
     }
