@@ -167,6 +167,14 @@ export const styles = css`
     box-shadow: 0 -2px ${color.focus}, 0 4px ${color.focusText};
     text-decoration: none;
   }
+  /* A table wider than the page scrolls in its own box (results.ts), never the page. */
+  .table-scroll {
+    overflow-x: auto;
+  }
+  .table-scroll:focus-visible {
+    outline: ${focusWidth} solid ${color.focus};
+    outline-offset: 0;
+  }
   .table {
     width: 100%;
     margin-block: ${space[3]};

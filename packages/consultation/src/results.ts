@@ -20,6 +20,18 @@ function rowsOf(question: QuestionResult, lang: string): Row[] {
   return rows;
 }
 
+const captionId = (question: QuestionResult) => `results-table-${question.id}`;
+
+/**
+ * A table's own box, which scrolls sideways when the table is wider than the page (three columns
+ * with "Percentage" in bold do not fit 320 CSS px, WCAG 1.4.10), so the page never does. As
+ * GOV.UK and Inclusive Components do: a region named by the table's caption, in the Tab order
+ * so a keyboard can scroll it.
+ */
+function scrolling(question: QuestionResult, table: TemplateResult) {
+  return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby=${captionId(question)}>${table}</div>`;
+}
+
 /**
  * A bar chart drawn with plain HTML and CSS (bar widths through styleMap, which sets CSSOM
  * properties, so a strict CSP needs no 'unsafe-inline'), hidden from assistive technology,
@@ -43,8 +55,10 @@ function renderChoiceResult(question: QuestionResult, lang: string) {
     </div>
     <details class="details">
       <summary>${msg('Show these figures as a table', { id: 'results.showTable' })}</summary>
-      <table class="table">
-        <caption class="table-caption">
+      ${scrolling(
+        question,
+        html`<table class="table">
+        <caption class="table-caption" id=${captionId(question)}>
           ${msg(str`${label} (responses from ${answered} people)`, { id: 'results.caption' })}
         </caption>
         <thead>
@@ -63,7 +77,8 @@ function renderChoiceResult(question: QuestionResult, lang: string) {
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table>`,
+      )}
     </details>
     ${question.type === 'checkboxes'
       ? html`<p class="secondary body">
@@ -78,8 +93,10 @@ function renderChoiceResult(question: QuestionResult, lang: string) {
 function renderRankingResult(question: QuestionResult, lang: string) {
   const label = tr(question.label, lang);
   const format = new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 1 });
-  return html`<table class="table">
-    <caption class="table-caption">
+  return scrolling(
+    question,
+    html`<table class="table">
+    <caption class="table-caption" id=${captionId(question)}>
       ${msg(str`${label} (average position; 1 is most important)`, { id: 'results.rankingCaption' })}
     </caption>
     <thead>
@@ -98,7 +115,8 @@ function renderRankingResult(question: QuestionResult, lang: string) {
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table>`,
+  );
 }
 
 /** "We asked, you said, we did": the published results of a closed consultation. */

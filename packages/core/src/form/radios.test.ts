@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
 import type { CivicRadios } from './radios.js';
 import { runFormFieldSuite } from '../testing/form-field-suite.js';
+import { partsPastEdge } from '../testing/reflow.js';
 
 const children = '<option value="yes">Yes</option><option value="no">No</option>';
 runFormFieldSuite({ tag: 'civic-radios', children, answer: 'no', submitted: ['no'] });
@@ -43,6 +44,24 @@ describe('<civic-radios>', () => {
     el.reportValidity();
     await el.updateComplete;
     expect(el.visibleError).to.equal('Select an option');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits 320 CSS px with a long web address and a long Welsh word in its label, hint and choices (WCAG 1.4.10)', async () => {
+    const url = 'https://photos.example.org/larkmead/high-street/pothole-outside-number-three-by-the-bus-stop-2026.jpg';
+    const word = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch';
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+      <civic-radios label=${`Is it ${word}?`} hint=${`See ${url}`} required></civic-radios>
+    </div>`);
+    const el = box.querySelector<CivicRadios>('civic-radios')!;
+    el.options = [
+      { value: 'LDC-1', label: `Outside ${word} coach stop`, hint: `About 60 metres from the place you chose. Deep hole, photos at ${url}` },
+      { value: 'new', label: 'No, it is a different problem' },
+    ];
+    el.reportValidity();
+    await el.updateComplete;
+    expect(el.visibleError).to.equal('Select an option');
+    expect(partsPastEdge(box)).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 });

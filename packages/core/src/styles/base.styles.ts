@@ -19,6 +19,11 @@ export const baseStyles = css`
     letter-spacing: normal !important;
     text-transform: none !important;
     font-weight: 400 !important;
+    /* A word longer than the line (an email address, a web address, a long Welsh word, in our
+       text, a server's or the webmaster's fallback, which inherits from here) breaks instead of
+       widening the page at 320 CSS px (WCAG 1.4.10). break-word leaves how wide boxes want to be
+       alone; grids and flex items that must shrink below a word use 'anywhere' where they are. */
+    overflow-wrap: break-word;
   }
   :host([hidden]) {
     display: none !important;

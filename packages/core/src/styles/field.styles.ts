@@ -13,6 +13,17 @@ export const fieldStyles = css`
     padding-inline-start: ${space[3]};
     border-inline-start: 5px solid ${color.error};
   }
+  /* Labels, hints and errors come from webmasters and servers, and residents' words come back in
+     them ("Has someone already reported it?" shows descriptions): a long web address or Welsh
+     word breaks rather than widening the page at 320 CSS px (WCAG 1.4.10). */
+  .label,
+  .legend,
+  .hint,
+  .error-message,
+  .choice label,
+  .choice-hint {
+    overflow-wrap: anywhere;
+  }
   .label,
   .legend {
     display: block;
@@ -109,7 +120,8 @@ export const fieldStyles = css`
   }
   .choice {
     display: grid;
-    grid-template-columns: 40px 1fr;
+    /* minmax(0, …): the text column may be narrower than its longest word (which then breaks). */
+    grid-template-columns: 40px minmax(0, 1fr);
     column-gap: ${space[2]};
     align-items: start;
   }

@@ -3,3 +3,4 @@
  * @web/test-runner with @open-wc/testing (a peer dependency: install it with your test runner).
  */
 export { runFormFieldSuite, type FormFieldSuiteOptions } from './form-field-suite.js';
+export { partsPastEdge } from './reflow.js';

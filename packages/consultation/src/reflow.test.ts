@@ -1,0 +1,88 @@
+// WCAG 1.4.10 (reflow): in a box 320 CSS px wide no part of the consultation reaches past the
+// edge — its results with every table open, a long email address on the saved page, and a long
+// one in the webmaster's fallback. examples/e2e/narrow.e2e.ts walks the same on the demo.
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { partsPastEdge } from '@civic-widgets/core/testing';
+import './define.js';
+import type { CivicConsultation } from './consultation.js';
+
+declare global {
+  interface Window {
+    CIVIC_TEST_SERVER: string;
+  }
+}
+
+const api = `${window.CIVIC_TEST_SERVER}/api/consultations`;
+const root = (el: CivicConsultation) => el.shadowRoot!;
+const heading = (el: CivicConsultation) => root(el).querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const button = (el: CivicConsultation, name: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+
+async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 20_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const atHeading = (el: CivicConsultation, text: string) => until(() => heading(el) === text && el, `the page "${text}"`);
+
+describe('<civic-consultation> at 320 CSS px', function () {
+  // Real Chromium against a real server on a shared machine: generous, never a speed assertion.
+  this.timeout(90_000);
+  afterEach(() => {
+    fixtureCleanup();
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('civic-widgets:draft:')) sessionStorage.removeItem(key);
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('fits its results, tables open, into 320 CSS px: each table scrolls in a labelled box of its own (WCAG 1.4.10)', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+      <civic-consultation endpoint=${api} consultation="library-hours-2026" lang="en"></civic-consultation>
+    </div>`);
+    const el = box.querySelector<CivicConsultation>('civic-consultation')!;
+    await until(() => root(el).querySelector('table'), 'the results');
+    root(el).querySelectorAll('details').forEach((d) => (d.open = true));
+    await el.updateComplete;
+    expect(partsPastEdge(box)).to.deep.equal([]);
+    const tables = [...root(el).querySelectorAll('table')];
+    expect(tables.length).to.be.greaterThan(1);
+    for (const table of tables) {
+      // The box around it is a region named by the table's caption, reachable by Tab to scroll it.
+      const region = table.parentElement!;
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.getAttribute('tabindex')).to.equal('0');
+      expect(root(el).getElementById(region.getAttribute('aria-labelledby')!)).to.equal(table.querySelector('caption'));
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('wraps a long email address at 320 CSS px: on the saved page, and in the webmaster’s fallback when it cannot load (WCAG 1.4.10)', async () => {
+    const long = 'a.resident.with.a.rather.long.name@larkmead-district-council-residents.example.org';
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+      <civic-consultation endpoint=${api} consultation="town-centre-2026" lang="en"></civic-consultation>
+    </div>`);
+    const el = box.querySelector<CivicConsultation>('civic-consultation')!;
+    (await until(() => root(el).querySelector<HTMLButtonElement>('.button--start'), 'the overview')).click();
+    await atHeading(el, 'You and the town centre');
+    button(el, 'Save and come back later').click();
+    await atHeading(el, 'Your answers have been saved');
+    const email = root(el).querySelector<HTMLElement & { value: string }>('[data-email]')!;
+    email.value = long;
+    button(el, 'Send me the code').click();
+    await until(() => root(el).querySelector('[data-emailed]'), 'the code to be emailed');
+    expect(partsPastEdge(box)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    fixtureCleanup();
+    const offline = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+      <civic-consultation endpoint="http://localhost:9/api/consultations" consultation="town-centre-2026"
+        ><p slot="fallback">Email <a href="mailto:customer.services@larkmead-district-council.example.gov.uk">customer.services@larkmead-district-council.example.gov.uk</a></p></civic-consultation
+      >
+    </div>`);
+    const failed = offline.querySelector<CivicConsultation>('civic-consultation')!;
+    await until(() => root(failed).querySelector('[role=alert]'), 'the error message');
+    expect(partsPastEdge(offline)).to.deep.equal([]);
+  });
+});
