@@ -314,7 +314,7 @@ describe('at 320 CSS pixels wide', () => {
     // A closed consultation with its outcome, opened from the hub.
     const outcomes = hub.getByRole('heading', { name: 'We asked, you said, we did' });
     await outcomes.waitFor();
-    await hub.getByRole('link', { name: /library/i }).first().click();
+    await hub.getByRole('link', { name: 'Opening hours at Larkmead Library' }).click();
     const consultation = page.locator('civic-consultation');
     await consultation.getByRole('heading', { name: 'We did' }).waitFor();
     await check('consultation: we asked, you said, we did');
@@ -338,6 +338,8 @@ describe('at 320 CSS pixels wide', () => {
       long: '-1.51479',
       address_string: NEAR_THREE,
       description: LONG_WORDS,
+      // A photo (any image the demo serves), for the tracker to show.
+      media_url: `${demo.url}/assets/logo.svg`,
       'attribute[depth]': 'deep',
       'attribute[position]': 'carriageway',
       'attribute[caused_damage]': 'no',
@@ -401,14 +403,21 @@ describe('at 320 CSS pixels wide', () => {
     await form.getByText('Enter your email address').first().waitFor();
     await check('report: already reported, follow it with an error');
 
-    // The case tracker shows that report, long words and all.
+    // The case tracker shows that report, long words, photo and all.
     const reference = (await form.getByText(/Its reference is LDC-\d+/).first().textContent())!.match(/LDC-\d+/)![0];
     await page.goto(`${demo.url}/track-your-report.html`);
     const tracker = page.locator('civic-case-tracker');
     await tracker.getByRole('textbox').first().fill(reference);
     await tracker.getByRole('button', { name: 'Find report' }).click();
     await tracker.getByRole('heading', { name: new RegExp(reference) }).waitFor();
-    await check('tracker: a case with long words');
+    // Its photo, when the tracker shows one (the report has one: media_url above), loaded first:
+    // photos load lazily, when scrolled to.
+    const photos = tracker.locator('img');
+    if (await photos.count()) {
+      await photos.first().scrollIntoViewIfNeeded();
+      await expect.poll(() => photos.evaluateAll((images) => images.every((i) => (i as HTMLImageElement).complete))).toBe(true);
+    }
+    await check('tracker: a case with long words and a photo');
     await tracker.getByRole('button', { name: 'Look up another report' }).first().click();
     await tracker.getByRole('textbox').first().fill('LDC-999999');
     await tracker.getByRole('button', { name: 'Find report' }).click();
