@@ -410,13 +410,10 @@ describe('at 320 CSS pixels wide', () => {
     await tracker.getByRole('textbox').first().fill(reference);
     await tracker.getByRole('button', { name: 'Find report' }).click();
     await tracker.getByRole('heading', { name: new RegExp(reference) }).waitFor();
-    // Its photo, when the tracker shows one (the report has one: media_url above), loaded first:
-    // photos load lazily, when scrolled to.
+    // Its photo (media_url above), loaded: photos load lazily, when scrolled to.
     const photos = tracker.locator('img');
-    if (await photos.count()) {
-      await photos.first().scrollIntoViewIfNeeded();
-      await expect.poll(() => photos.evaluateAll((images) => images.every((i) => (i as HTMLImageElement).complete))).toBe(true);
-    }
+    await photos.first().scrollIntoViewIfNeeded();
+    await expect.poll(() => photos.evaluateAll((images) => images.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
     await check('tracker: a case with long words and a photo');
     await tracker.getByRole('button', { name: 'Look up another report' }).first().click();
     await tracker.getByRole('textbox').first().fill('LDC-999999');
