@@ -75,6 +75,7 @@ try {
         await cdp.send('Profiler.start');
       }
       await page.addInitScript(watchFirstQuestion);
+      await page.addInitScript(countUpdates);
       await page.addInitScript(() => {
         window.__long = [];
         new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
@@ -88,6 +89,8 @@ try {
         nav: performance.getEntriesByType('navigation').map((e) => ({ name: e.name, start: 0, response: e.responseStart, end: e.responseEnd, dcl: e.domContentLoadedEventEnd, load: e.loadEventEnd })),
         resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, response: e.responseStart, end: e.responseEnd, bytes: e.transferSize, initiator: e.initiatorType })),
         longTasks: window.__long ?? [],
+        updates: window.__updates ?? [],
+        marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
       }));
       if (!warm) {
         const ms = (t) => (t === undefined ? '     –' : t.toFixed(0).padStart(6));
@@ -98,6 +101,9 @@ try {
           console.log(`${ms(r.start)} ${ms(r.response)} ${ms(r.end)} ${String(r.bytes ?? '').padStart(7)}  ${(r.initiator ?? 'navigation').padEnd(10)} ${r.name.replace(url, '')}`);
         }
         if (cpuProfile) printProfile(cpuProfile);
+        printUpdates(seen.updates, seen.first);
+        // performance.mark() calls the page made (a widget instrumented while investigating).
+        for (const [name, at] of seen.marks) console.log(`  mark ${at.toFixed(0).padStart(6)} ${name}`);
         if (seen.longTasks.length) console.log('long tasks (start+duration ms):', seen.longTasks.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(' '));
       }
       await context.close();
@@ -107,6 +113,43 @@ try {
   await browser.close();
   child.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Every custom element's Lit update (render and the `updated` that follows) with when it started
+ * and how long it took: the passes a page makes before its first question, and which elements.
+ */
+function countUpdates() {
+  window.__updates = [];
+  const define = customElements.define.bind(customElements);
+  customElements.define = (name, ctor, options) => {
+    const own = ctor.prototype.update;
+    if (typeof own === 'function') {
+      ctor.prototype.update = function (changed) {
+        const start = performance.now();
+        try {
+          return own.call(this, changed);
+        } finally {
+          window.__updates.push([name, start, performance.now() - start, [...(changed?.keys?.() ?? [])].map(String).join(',')]);
+        }
+      };
+    }
+    return define(name, ctor, options);
+  };
+}
+
+/** The updates up to the first question: how many per element, and the form's own in order. */
+function printUpdates(updates, first) {
+  const before = updates.filter(([, start]) => start <= first);
+  if (!before.length) return;
+  const per = new Map();
+  for (const [name, , ms] of before) per.set(name, [(per.get(name)?.[0] ?? 0) + 1, (per.get(name)?.[1] ?? 0) + ms]);
+  console.log('Lit updates before the first question (count, throttled ms in update()):');
+  for (const [name, [n, ms]] of per) console.log(`  ${String(n).padStart(3)} × ${name.padEnd(28)} ${ms.toFixed(0).padStart(5)} ms`);
+  const hosts = new Set(before.map(([name]) => name).filter((n) => /form|hub|tracker|consultation/.test(n)));
+  for (const [name, start, ms, changed] of before) {
+    if (hosts.has(name)) console.log(`  ${start.toFixed(0).padStart(6)} +${ms.toFixed(0).padStart(4)} ${name} [${changed}]`);
+  }
 }
 
 /** Self time per function (top 25) and per script, from a CDP CPU profile up to the first question. */
