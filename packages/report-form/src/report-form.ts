@@ -206,6 +206,9 @@ export class CivicReportForm extends CivicElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The page's own category: its first question is drawn by the pages chunk. Start importing it
+    // now, not at the first update, so it is in by the time the questions are (issue #18).
+    if (this.endpoint && this.serviceCode) this.chunks.prefetch('pages');
     if (!this.endpoint) this.configError('"endpoint" is required: the Open311 base URL, e.g. https://council.example/open311/v2');
   }
 
