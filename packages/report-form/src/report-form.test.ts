@@ -7,7 +7,7 @@ import { Open311Client } from '@civic-widgets/core';
 import { emptyAnswers } from './flow.js';
 import './define.js';
 import type { CivicReportForm } from './report-form.js';
-import { heading, onPage, pageText } from './testing/pages.js';
+import { heading, onPage, pageText, shown } from './testing/pages.js';
 import { chooseRadio, deepActive, isButton, isChoice, isInput, labelOf, pressContinue, summary, tabTo, text } from './testing/keyboard.js';
 import { api, councilPage, fenbury, larkmead, makeForm, seedDraft, server, settle, storedReport, unreachable, xmlCouncil } from './testing/report-page.js';
 
@@ -535,7 +535,7 @@ describe('<civic-report-form>', function () {
     document.documentElement.lang = 'cy';
     try {
       const el = await makeForm();
-      await waitUntil(() => heading(el) === 'Beth ydych chi am ei roi gwybod amdano?', `saw "${heading(el)}"`, { timeout: 8000 });
+      await waitUntil(() => heading(el) === 'Beth ydych chi am ei roi gwybod amdano?', '', { timeout: 8000 }).catch(() => { throw new Error(`saw ${shown(el)}`); });
       expect(pageText(el)).to.contain('Parhau');
       await expect(el).to.be.accessible();
     } finally {
@@ -588,7 +588,7 @@ describe('<civic-report-form>', function () {
 
   it('shows a state to act on when the server cannot be reached at all', async () => {
     const el = await makeForm(unreachable);
-    await waitUntil(() => heading(el).startsWith('Sorry'), `saw "${heading(el)}"`, { timeout: 20000 });
+    await waitUntil(() => heading(el).startsWith('Sorry'), '', { timeout: 20000 }).catch(() => { throw new Error(`saw ${shown(el)}`); });
     expect(pageText(el)).to.contain('01632 960000');
     expect(el.shadowRoot!.querySelector('button')!.textContent).to.contain('Try again');
     await expect(el).to.be.accessible();

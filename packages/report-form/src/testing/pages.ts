@@ -26,8 +26,26 @@ export function heading(el: CivicReportForm): string {
 
 /** Waits (up to 15 s) until the form shows the page whose heading starts with or matches `title`. */
 export async function onPage(el: CivicReportForm, title: string | RegExp) {
-  await waitUntil(() => (typeof title === 'string' ? heading(el).startsWith(title) : title.test(heading(el))), `expected page "${title}", saw "${heading(el)}"`, {
-    timeout: 15000,
+  const on = () => (typeof title === 'string' ? heading(el).startsWith(title) : title.test(heading(el)));
+  // waitUntil's message is a string made when the wait starts: it would name the page shown
+  // then ("" or "Loading…"), not the one shown when time ran out. Say what is shown at the end.
+  await waitUntil(on, '', { timeout: 15000 }).catch(() => {
+    throw new Error(`expected page "${title}" within 15 s, saw ${shown(el)}`);
   });
   await el.updateComplete;
+}
+
+/** What the form shows now, and why (for a failed wait): its heading or status, and its loading state. */
+export function shown(el: CivicReportForm): string {
+  const status = el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim();
+  const why = {
+    page: el['page'],
+    ready: el['ready'],
+    categories: el['loadedServices']?.length,
+    categoriesLoad: el['catalogue'].services.status,
+    pagesChunk: el['chunks'].state,
+    busy: el['busy'],
+    language: el.locale,
+  };
+  return `"${heading(el) || status || ''}" ${JSON.stringify(why)}`;
 }
