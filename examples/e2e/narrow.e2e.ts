@@ -4,7 +4,9 @@
 // shares: the report form on every page of a pothole report (with its map and an error), a
 // street light (the stopper page, the keyboard list of lamp posts), "Has someone already reported
 // it?" and "already reported", a place in a neighbouring council; the standalone location picker;
-// the case tracker with a case shown; the consultation from its start page through every question
+// the case tracker with a case shown and in list mode (recent reports near a place, a second page,
+// a case opened from the list); the report sent while offline (saved in the outbox, then sent by
+// itself when the connection comes back); the consultation from its start page through every question
 // page to check answers, its error pages, save and return and its confirmation; the "Have your
 // say" hub (search, a topic, alerts, a closed consultation's "We asked, you said, we did"); and the
 // Welsh pages, whose words are longer. The steps walked are counted, so a flow that stops early
@@ -490,4 +492,80 @@ describe('at 320 CSS pixels wide', () => {
     expect(steps).toHaveLength(8);
     expect(pageErrors.filter((e) => !/widget-config/.test(e))).toEqual([]);
   }, 180_000);
+  it('the report form sent while offline (saved in the outbox, then sent) and the case tracker’s list of recent reports near a place', async () => {
+    // Two reports by 3 High Street, so the list has more than one page at two a page.
+    for (const description of [LONG_WORDS, 'Graffiti on the bus shelter']) {
+      await reportThroughApi(demo.url, {
+        service_code: 'potholes',
+        lat: '52.22817',
+        long: '-1.51479',
+        address_string: NEAR_THREE,
+        description,
+        'attribute[depth]': 'deep',
+        'attribute[position]': 'carriageway',
+        'attribute[caused_damage]': 'no',
+      });
+    }
+    const { page, context, pageErrors, wide, steps, check } = await narrowPage();
+    const form = page.locator('civic-report-form');
+    const next = () => form.getByRole('button', { name: 'Continue', exact: true }).click();
+
+    // "Send report" with the connection down: the report is kept on this device.
+    await page.goto(`${demo.url}/report-a-pothole.html`);
+    await form.getByRole('radio', { name: '4cm to 10cm' }).check();
+    await next();
+    await form.getByRole('radio', { name: 'In the road, where cars drive' }).check();
+    await next();
+    await form.getByRole('radio', { name: 'No' }).check();
+    await next();
+    await form.getByLabel('Tell us more about the problem (optional)').fill('Deep hole by the bus stop');
+    await next();
+    await form.getByRole('combobox', { name: 'Address or postcode' }).fill('3 High Street');
+    await form.getByRole('option', { name: '3 High Street, Larkmead, LK1 1AA' }).click();
+    await next();
+    const photos = form.getByRole('heading', { name: 'Add photos (optional)' });
+    const different = form.getByRole('radio', { name: 'No, it is a different problem' });
+    await photos.or(different).first().waitFor();
+    if (await different.isVisible()) {
+      await different.check();
+      await next();
+    }
+    await photos.waitFor();
+    await next();
+    await form.getByLabel('Full name (optional)').fill('Ada Lovelace');
+    await next();
+    await form.getByRole('heading', { name: 'Check your answers before sending your report' }).waitFor();
+    await context.setOffline(true);
+    await form.getByRole('button', { name: 'Send report' }).click();
+    await form.getByRole('heading', { name: 'Your report has not been sent yet' }).waitFor();
+    await check('report: not sent yet, saved on this device');
+    // The connection back, the outbox sends it by itself (no need for "Try sending it now").
+    await context.setOffline(false);
+    await form.getByRole('heading', { name: 'Report sent' }).waitFor();
+    await form.getByText('Your connection came back, so we sent the report you saved earlier.').waitFor();
+    await check('report: the saved report sent');
+
+    // The tracker in list mode (mode="list" near a point, as docs/case-tracker.md shows) on the
+    // demo's "Track your report" page: recent reports by 3 High Street, two a page.
+    await page.goto(`${demo.url}/track-your-report.html`);
+    const tracker = page.locator('civic-case-tracker');
+    await tracker.getByRole('button', { name: 'Find report' }).waitFor();
+    await tracker.evaluate((el) => {
+      for (const [name, value] of Object.entries({ 'page-size': '2', lat: '52.22817', long: '-1.51479', mode: 'list' })) el.setAttribute(name, value);
+    });
+    const list = tracker.getByRole('heading', { name: 'Recent reports' });
+    await list.waitFor();
+    await tracker.getByRole('listitem').first().waitFor();
+    await check('tracker: recent reports near a place');
+    await tracker.getByRole('navigation', { name: 'Pages of reports' }).getByRole('button', { name: 'Next page' }).click();
+    await tracker.getByText('Page 2').waitFor();
+    await check('tracker: recent reports, page 2');
+    await tracker.getByRole('listitem').first().getByRole('button').click();
+    await tracker.getByRole('button', { name: 'Back to the list' }).waitFor();
+    await check('tracker: a case opened from the list');
+
+    expect(wide).toEqual([]);
+    expect(steps).toHaveLength(5);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
 });
