@@ -494,7 +494,7 @@ describe('at 320 CSS pixels wide', () => {
   }, 180_000);
   it('the report form sent while offline (saved in the outbox, then sent) and the case tracker’s list of recent reports near a place', async () => {
     // Two reports by 3 High Street, so the list has more than one page at two a page.
-    for (const description of [LONG_WORDS, 'Graffiti on the bus shelter']) {
+    for (const description of [LONG_WORDS, 'A second hole by the kerb']) {
       await reportThroughApi(demo.url, {
         service_code: 'potholes',
         lat: '52.22817',
