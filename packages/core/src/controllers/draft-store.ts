@@ -55,6 +55,7 @@ export class DraftStore<T> {
 export class DraftController<T> implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private store?: DraftStore<T>;
+  private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -95,15 +96,21 @@ export class DraftController<T> implements ReactiveController {
   private onPageHide = () => this.flush();
 
   hostConnected(): void {
+    this.connected = true;
     window.addEventListener('pagehide', this.onPageHide);
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     window.removeEventListener('pagehide', this.onPageHide);
     this.flush();
   }
 
   hostUpdated(): void {
+    // Saved once on removal; after that the element may still update (a load finishing) but its
+    // answers are no longer the resident's: a form that replaced it under the same key (a
+    // single-page app, the next test) would find this one's old answers in place of its own.
+    if (!this.connected) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.options.delayMs ?? 300);
   }
