@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startDemo, type Demo } from './harness.ts';
-import { expectWelsh } from './welsh-text.ts';
+import { expectWelsh, residentsWordsNearby } from './welsh-text.ts';
 
 let demo: Demo;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ async function placeDetailsAndSend(form: Locator, allow: string[]): Promise<stri
   const already = form.getByText('Oes rhywun eisoes wedi rhoi gwybod amdani?').first();
   await photos.or(already).waitFor();
   if (await already.isVisible()) {
-    await expectWelsh(form, 'the reports already made nearby', allow);
+    await expectWelsh(form, 'the reports already made nearby', [...allow, ...(await residentsWordsNearby(demo.url))]);
     await form.getByRole('radio', { name: /^Na/ }).check();
     await next();
     await photos.waitFor();

@@ -35,3 +35,22 @@ export async function expectWelsh(widget: Locator, where: string, allow: readonl
 
 /** Names that stay as they are in any language. */
 export const ALWAYS_ALLOWED = ['Civic Widgets', 'Larkmead'];
+
+/**
+ * What other residents wrote, as "Has someone already reported it?" shows it: each open report's
+ * description (cut at 140 characters, as that page cuts it) and its address. Other end-to-end files
+ * on the same demo server report near the same place in English, and the page rightly shows their
+ * words as written, so the Welsh check allows exactly those texts and nothing else.
+ */
+export async function residentsWordsNearby(serverUrl: string): Promise<string[]> {
+  const response = await fetch(`${serverUrl}/open311/v2/requests.json?status=open&page_size=1000`);
+  const reports = (await response.json()) as { description?: string; address?: string; address_string?: string }[];
+  return reports.flatMap((r) => {
+    const description = r.description ?? '';
+    return [
+      description.length > 140 ? `${description.slice(0, 140)}…` : description,
+      r.address ?? '',
+      r.address_string ?? '',
+    ].filter(Boolean);
+  });
+}

@@ -4,7 +4,7 @@
 // team's Welsh name. Every screen and email is checked for English words outside names and places.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from './harness.ts';
-import { expectWelsh } from './welsh-text.ts';
+import { expectWelsh, residentsWordsNearby } from './welsh-text.ts';
 import { expectNoEnglish } from '../../scripts/lib/english-words.ts';
 
 let demo: Demo;
@@ -47,7 +47,7 @@ describe('report a pothole in Welsh, follow it in Welsh, get told in Welsh', () 
     const already = form.getByText('Oes rhywun eisoes wedi rhoi gwybod amdani?').first();
     await photos.or(already).first().waitFor();
     if (await already.isVisible()) {
-      await expectWelsh(form, 'the reports already made nearby', allow);
+      await expectWelsh(form, 'the reports already made nearby', [...allow, ...(await residentsWordsNearby(demo.url))]);
       await form.getByRole('radio', { name: /^Na/ }).check();
       await next();
       await photos.waitFor();

@@ -41,11 +41,13 @@ const WORDS = new Set(ENGLISH.split(/\s+/).filter(Boolean));
 
 /** Words of `text` (lower case) that are English, in the order found, once each. */
 export function englishWords(text: string, allow: readonly string[] = []): string[] {
-  let rest = text
+  // Allowed phrases first: one may hold a link (a resident's words quoted as written).
+  let rest = text;
+  for (const phrase of allow) rest = rest.split(phrase).join(' ');
+  rest = rest
     // Links and addresses are not words a resident reads as prose.
     .replace(/\bhttps?:\/\/\S+/g, ' ')
     .replace(/\S+@\S+/g, ' ');
-  for (const phrase of allow) rest = rest.split(phrase).join(' ');
   const found = new Set<string>();
   for (const match of rest.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
     const word = match[0].toLowerCase().replace(/’/g, "'");
