@@ -41,9 +41,10 @@ const WORDS = new Set(ENGLISH.split(/\s+/).filter(Boolean));
 
 /** Words of `text` (lower case) that are English, in the order found, once each. */
 export function englishWords(text: string, allow: readonly string[] = []): string[] {
-  // Allowed phrases first: one may hold a link (a resident's words quoted as written).
+  // Allowed phrases first, as one may hold a link (a resident's words quoted as written); the
+  // longest first, so "3 High Street" cannot break "Outside 3 High Street, by the bus stop" apart.
   let rest = text;
-  for (const phrase of allow) rest = rest.split(phrase).join(' ');
+  for (const phrase of [...allow].sort((a, b) => b.length - a.length)) rest = rest.split(phrase).join(' ');
   rest = rest
     // Links and addresses are not words a resident reads as prose.
     .replace(/\bhttps?:\/\/\S+/g, ' ')
