@@ -2,6 +2,8 @@
  * Every word of the alert emails and pages, in English and Welsh: a resident gets them in the
  * language they asked in. Values are plain text; the pages escape them.
  */
+import { welshLongDate } from '../mail/words.ts';
+
 export type Lang = 'en' | 'cy';
 
 interface Words {
@@ -162,9 +164,6 @@ export const alertWords = (lang: string): Words => (lang === 'cy' ? cy : en);
 
 /** "23 January 2027" / "23 Ionawr 2027", in UK time. */
 export function longDate(date: Date, lang: Lang): string {
-  const months = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
-  const parts = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Europe/London' }).formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  if (lang === 'cy') return `${get('day')} ${months[get('month') - 1]} ${get('year')}`;
+  if (lang === 'cy') return welshLongDate(date, { weekday: false });
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 }

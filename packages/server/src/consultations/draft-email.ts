@@ -36,7 +36,7 @@ export async function emailResumeCode(
   const message = inTheirLanguage(draft.lang ?? null, (lang) => {
     const title = inLanguage(definition.title, lang);
     if (lang === 'cy') {
-      const until = welshLongDate(expires).replace(/^dydd \S+ /, '');
+      const until = welshLongDate(expires, { weekday: false });
       return {
         subject: `Eich cod ailddechrau: ${title}`,
         lines: [

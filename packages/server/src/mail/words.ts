@@ -29,16 +29,19 @@ const WELSH_DAYS: Record<string, string> = {
 const WELSH_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
 
 /**
- * "dydd Iau 10 Rhagfyr 2026", in UK time. Written by hand: Node's ICU may lack Welsh date data,
- * as Debian's Chromium does (packages/core/src/i18n/format.ts).
+ * "dydd Iau 10 Rhagfyr 2026", or "10 Rhagfyr 2026" without the weekday, in UK time. Written by
+ * hand: Node's ICU may lack Welsh date data, as Debian's Chromium does
+ * (packages/core/src/i18n/format.ts).
  */
-export function welshLongDate(date: Date): string {
+export function welshLongDate(date: Date, { weekday = true }: { weekday?: boolean } = {}): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Europe/London' })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
-  return `${WELSH_DAYS[parts.weekday!] ?? ''} ${parts.day} ${WELSH_MONTHS[Number(parts.month) - 1]} ${parts.year}`.trim();
+  // Number(): with a weekday asked for, en-GB pads the day ("01"), which Welsh dates do not.
+  const day = `${Number(parts.day)} ${WELSH_MONTHS[Number(parts.month) - 1]} ${parts.year}`;
+  return weekday ? `${WELSH_DAYS[parts.weekday!] ?? ''} ${day}`.trim() : day;
 }
 
 /** The words of one email in one language: a subject and the lines of its text. */
