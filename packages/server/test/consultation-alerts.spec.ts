@@ -215,6 +215,10 @@ describe.each(testDatabases())('consultation alerts on %s', (kind) => {
 
   it('refuses a wrong email address, an unknown consultation and an unknown link, in words', async () => {
     expect((await call('POST', '/api/consultations/alerts', { email: 'not-an-address' })).body[0].code).toBe('invalid_email');
+    // Longer than an address can be (RFC 5321's 254): still an email problem, and it says so.
+    const long = await call('POST', '/api/consultations/alerts', { email: `${'a'.repeat(250)}@example.com` });
+    expect(long.status).toBe(400);
+    expect(long.body).toEqual([{ code: 'invalid_email', description: 'Enter an email address of 254 characters or fewer.' }]);
     const unknown = await call('POST', '/api/consultations/alerts', { email: 'a@example.org', consultation: 'no-such-thing' });
     expect(unknown.status).toBe(404);
     const link = await callAt(t.server.base, 'GET', '/api/consultations/alerts/unsubscribe?token=00000000-0000-0000-0000-000000000000');

@@ -331,6 +331,9 @@ describe.each(testDatabases())('Consultation API on %s', (kind) => {
       const bad = await call('POST', `${OPEN}/drafts`, { answers: {}, email: 'not-an-email' });
       expect(bad.status).toBe(400);
       expect(bad.body[0].code).toBe('invalid_email');
+      const long = await call('POST', `${OPEN}/drafts`, { answers: {}, email: `${'a'.repeat(250)}@example.com` });
+      expect(long.status).toBe(400);
+      expect(long.body).toEqual([{ code: 'invalid_email', description: 'Enter an email address of 254 characters or fewer.' }]);
       const unknown = await call('GET', `${OPEN}/drafts/ABCDEFGH`);
       expect(unknown.status).toBe(404);
       const closed = await call('POST', `${CLOSED}/drafts`, { answers: {} });

@@ -5,9 +5,12 @@ import type { Tag } from './definition.ts';
 
 // No Node API here: the Storybook mock backend (stories/backend) checks sign-ups with these rules.
 
+/** The longest address mail can carry (RFC 5321's path limit less its angle brackets). */
+export const EMAIL_MAX = 254;
+
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/).max(100);
 export const alertBodySchema = z.strictObject({
-  email: z.string().max(254),
+  email: z.string().max(EMAIL_MAX),
   topics: z.array(id).max(50).default([]),
   areas: z.array(id).max(100).default([]),
   consultation: id.optional(),
@@ -15,6 +18,17 @@ export const alertBodySchema = z.strictObject({
 });
 
 export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * A body's zod problem as the API's error: an `email` that is too long is an email problem
+ * (`invalid_email`, which the widgets show beside the email field), not a malformed body.
+ */
+export function bodyIssue(issue: z.core.$ZodIssue, prefix = ''): { code: string; description: string } {
+  if (issue.path.length === 1 && issue.path[0] === 'email' && issue.code === 'too_big') {
+    return { code: 'invalid_email', description: `Enter an email address of ${EMAIL_MAX} characters or fewer.` };
+  }
+  return { code: 'invalid_body', description: `${prefix}${issue.path.join('.') || 'body'}: ${issue.message}` };
+}
 
 export interface AlertRow {
   id: number;
@@ -51,7 +65,7 @@ export type AlertRequest = z.output<typeof alertBodySchema>;
 export function parseAlertBody(body: unknown): AlertRequest {
   const parsed = alertBodySchema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError(400, parsed.error.issues.map((i) => ({ code: 'invalid_body', description: `${i.path.join('.') || 'body'}: ${i.message}` })));
+    throw new ApiError(400, parsed.error.issues.map((i) => bodyIssue(i)));
   }
   const email = parsed.data.email.trim().toLowerCase();
   if (!emailPattern.test(email)) throw new ApiError(400, [{ code: 'invalid_email', description: 'Enter an email address like name@example.com.' }]);

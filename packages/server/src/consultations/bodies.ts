@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_MAX } from './alert-rules.ts';
 
 // No Node API here: the service checks bodies with these, in its own order (the consultation,
 // whether it is open and an Idempotency-Key replay first), and the routes declare them as their
@@ -15,7 +16,7 @@ export const responseBodySchema = z.object({
 export const draftBodySchema = z.object({
   answers: z.record(z.string(), z.unknown()).describe('Question id → answer so far; at most 64 KB'),
   page: z.string().max(100).optional().describe('The page to return to'),
-  email: z.string().max(254).optional().describe('Email the resume code here'),
+  email: z.string().max(EMAIL_MAX).optional().describe('Email the resume code here'),
   returnUrl: z.string().max(2000).optional().describe('The page the emailed link returns to'),
   lang: langSchema.optional(),
 });

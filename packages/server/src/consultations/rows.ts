@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { codedError } from '../http/api-error.ts';
 import type { ServerContext } from '../http/context.ts';
+import { bodyIssue } from './alert-rules.ts';
 import type { ConsultationError } from './answers.ts';
 import type { Definition } from './definition.ts';
 import type { PublishedResults, StoredConsultation } from './views.ts';
@@ -37,10 +38,7 @@ export function toStored(row: Pick<Row, 'definition' | 'opens_at' | 'closes_at'>
   };
 }
 
-/** A body that failed its zod schema, as `invalid_body` entries naming each field. */
+/** A body that failed its zod schema: `invalid_body` entries naming each field (an over-long email is `invalid_email`). */
 export function describeZod(error: z.ZodError, prefix = ''): ConsultationError[] {
-  return error.issues.map((issue) => ({
-    code: 'invalid_body',
-    description: `${prefix}${issue.path.join('.') || 'body'}: ${issue.message}`,
-  }));
+  return error.issues.map((issue) => bodyIssue(issue, prefix));
 }
