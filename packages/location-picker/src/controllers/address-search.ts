@@ -46,8 +46,13 @@ export class AddressSearchController implements ReactiveController {
   }
 
   private set(patch: Partial<Pick<AddressSearchController, 'query' | 'results' | 'open' | 'active' | 'status'>>): void {
-    Object.assign(this, patch);
     if (patch.status !== undefined) this.searching = false;
+    // Only a change redraws: closing an already closed list happens on every focusout, including
+    // the one a render fires when it removes the focused element, and a request then would
+    // schedule a second, needless render straight after the first.
+    const changed = (Object.keys(patch) as (keyof typeof patch)[]).some((key) => this[key] !== patch[key]);
+    if (!changed) return;
+    Object.assign(this, patch);
     this.host.requestUpdate();
   }
 
