@@ -8,11 +8,14 @@
 //   node bench/server-scale.mjs [--db postgres|pglite] [--sizes 2000,20000,200000] [--seconds 5]
 //                               [--connections 10] [--processes 1,2] [--port 9800]
 //                               [--routes health,list,near,wide,post] [--mail smtp|dev-mailbox] [--built]
+//                               [--cpu-prof DIR]
 // --mail smtp (default): the server sends its email over SMTP_URL to a sink in another process
 // (bench/lib/smtp-sink.mjs), as a council's server hands mail to a relay; --mail dev-mailbox: the
 // demo's in-process mailbox, which parses and stores every message in the server's own process.
 // --built runs the compiled server (packages/server/dist/bin.js, `pnpm --filter
 // @civic-widgets/server build` first), what a council installs from npm, instead of tsx.
+// --cpu-prof DIR: each server process writes a V8 CPU profile (.cpuprofile) into DIR when it stops
+// (open it in Chrome DevTools' Performance panel, or summarise it with bench/lib/profile-top.mjs).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     routes: { type: 'string', default: 'health,list,near,wide,post' },
     mail: { type: 'string', default: 'smtp' },
     built: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -44,6 +48,7 @@ const bin = values.built ? join(root, 'packages', 'server', 'dist', 'bin.js') : 
 if (bin && !existsSync(bin)) throw new Error('--built: run `pnpm --filter @civic-widgets/server build` first');
 const sink = values.mail === 'smtp' ? await startSmtpSink(basePort + 8) : null;
 const serverEnv = sink ? { SMTP_URL: sink.url } : {};
+const nodeArgs = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
 
 const point = () => `lat=${(52.2 + Math.random() * 0.06).toFixed(5)}&long=${(-1.6 + Math.random() * 0.2).toFixed(5)}`;
 // What the report form asks ("already reported nearby?"): open reports of the category within
@@ -65,7 +70,7 @@ try {
     console.error(`${size} reports stored in ${((performance.now() - seeding) / 1000).toFixed(1)} s (load ${load()})`);
     for (const processes of pg ? processCounts : [1]) {
       const servers = [];
-      for (let i = 0; i < processes; i++) servers.push(await startServer({ port: basePort + i, ...target, bin, env: serverEnv }));
+      for (let i = 0; i < processes; i++) servers.push(await startServer({ port: basePort + i, ...target, bin, env: serverEnv, nodeArgs }));
       const cpu = () => ({ server: servers.reduce((sum, s) => sum + cpuSeconds(s.child.pid), 0), db: pg ? pg.cpu() : 0 });
       const http = client(servers.map((s) => s.port), connections, cpu);
       try {

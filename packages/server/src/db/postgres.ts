@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Db } from './db.ts';
+import type { Db, QueryOptions } from './db.ts';
 
 /**
  * A node-postgres pool behind the {@link Db} interface (used when DATABASE_URL is set). `pg` is
@@ -18,8 +18,8 @@ export async function openPostgres(connectionString: string): Promise<Db & { poo
   return {
     kind: 'postgres',
     pool,
-    async query<T>(sql: string, params: unknown[] = []) {
-      const result = await pool.query(sql, params);
+    async query<T>(sql: string, params: unknown[] = [], options: QueryOptions = {}) {
+      const result = await (options.name ? pool.query({ name: options.name, text: sql, values: params }) : pool.query(sql, params));
       return { rows: result.rows as T[] };
     },
     async exec(sql: string) {

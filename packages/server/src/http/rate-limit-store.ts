@@ -26,6 +26,7 @@ export function databaseRateLimitStore(db: Db): FastifyRateLimitStoreCtor {
            reset_at = CASE WHEN rate_limits.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limits.reset_at END
          RETURNING count, (extract(epoch FROM reset_at - now()) * 1000)::float8 AS ttl`,
         [fullKey, windowMs],
+        { name: 'rate-limit-count' },
       ).then(
         ({ rows }) => {
           callback(null, { current: rows[0]!.count, ttl: Math.max(0, Math.round(rows[0]!.ttl)) });

@@ -57,7 +57,7 @@ export function handleReportMail(ctx: ServerContext, queue: MailQueue) {
     const reportJobs = jobs.filter((job) => job.kind === REPORT_RECEIPT || job.kind === REPORT_NOTICE);
     if (!reportJobs.length) return;
     const ids = [...new Set(reportJobs.map((job) => job.payload.id))];
-    const { rows } = await ctx.db.query<RequestRow>('SELECT * FROM service_requests WHERE service_request_id = ANY($1::text[])', [ids]);
+    const { rows } = await ctx.db.query<RequestRow>('SELECT * FROM service_requests WHERE service_request_id = ANY($1::text[])', [ids], { name: 'mail-batch-reports' });
     const byId = new Map(rows.map((row) => [row.service_request_id, row]));
     for (const job of reportJobs) {
       const row = byId.get(job.payload.id);

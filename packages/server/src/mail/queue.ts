@@ -165,6 +165,7 @@ export class MailQueue {
          FOR UPDATE SKIP LOCKED)
        RETURNING id, kind, payload, attempts`,
       [limit, this.#o.leaseSeconds],
+      { name: 'mail-queue-claim' },
     );
     const jobs = rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
     if (jobs.length) {
@@ -195,6 +196,7 @@ export class MailQueue {
       await this.db.query(
         `UPDATE mail_queue SET done_at = now(), locked_until = NULL, last_error = NULL, payload = '{}'::jsonb WHERE id = ANY($1::bigint[])`,
         [done],
+        { name: 'mail-queue-done' },
       );
     }
     if (failure) throw failure;

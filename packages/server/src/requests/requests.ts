@@ -101,6 +101,8 @@ export async function createRequest(
       language,
       report.media_urls,
     ],
+    // Every report runs this text: parsed once per connection, then only bound and run.
+    { name: 'create-report' },
   );
   const row = rows[0];
   if (!row) {
