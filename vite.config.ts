@@ -122,8 +122,9 @@ export default defineConfig({
           groups: [
             // lit, lit-html, @lit/localize, @lit/task: every widget's first screen needs them. Not
             // the directives only later pages use (repeat: the photos and question pages;
-            // style-map: the consultation's results), which travel with those lazy chunks.
-            { name: 'lit', test: /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(lit|lit-html|lit-element|@lit)[\\/](?!directives[\\/](repeat|style-map)\.js)/, priority: 20 },
+            // style-map and async-directive: the consultation's results), which travel with those
+            // lazy chunks.
+            { name: 'lit', test: /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(lit|lit-html|lit-element|@lit)[\\/](?!directives[\\/](repeat|style-map)\.js|async-directive\.js)/, priority: 20 },
             // core's UI base (element, the text input, error summary, styles, i18n, drafts, the
             // question-page shell), when two or more chunks use it. The backend clients and the
             // outbox are left to natural splitting, so they travel with the widgets that call

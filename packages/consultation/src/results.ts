@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { formatDate, type ConsultationResults, type QuestionResult } from '@civic-widgets/core';
 import { tr } from './model.js';
 import { paragraphs, safeUrl } from './text.js';
+import { scrollRegion } from './scroll-region.js';
 
 const percent = (value: number, lang: string) =>
   new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 1 }).format(value) + '%';
@@ -24,12 +25,12 @@ const captionId = (question: QuestionResult) => `results-table-${question.id}`;
 
 /**
  * A table's own box, which scrolls sideways when the table is wider than the page (three columns
- * with "Percentage" in bold do not fit 320 CSS px, WCAG 1.4.10), so the page never does. As
- * GOV.UK and Inclusive Components do: a region named by the table's caption, in the Tab order
- * so a keyboard can scroll it.
+ * with "Percentage" in bold do not fit 320 CSS px, WCAG 1.4.10), so the page never does. While
+ * it scrolls it is a region named by the table's caption, in the Tab order so a keyboard can
+ * scroll it (scroll-region.ts).
  */
 function scrolling(question: QuestionResult, table: TemplateResult) {
-  return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby=${captionId(question)}>${table}</div>`;
+  return html`<div class="table-scroll" ${scrollRegion(captionId(question))}>${table}</div>`;
 }
 
 /**
