@@ -217,9 +217,13 @@ export async function searchRequests(ctx: ServerContext, query: Query): Promise<
   }
   // One round trip: the page (and one more row, to know whether a next page exists) and, only
   // when there is a next page, a count that stops at cap + 1 rows (PostgreSQL runs the
-  // count's subquery only if the CASE needs it). Without a next page the total is known.
+  // count's subquery only if the CASE needs it). Without a next page the total is known. When
+  // this page's last row is already past the cap, a next page means more than the cap: nothing
+  // to count (near a point a page of 100, the report form's question, never counts).
+  const countable = page * pageSize + 1 <= cap;
+  const capped = countable ? `CASE WHEN (SELECT count(*) FROM page) < $${params.length - 1} THEN NULL ELSE (${count}) END` : 'NULL';
   const sql = `WITH page AS (${pageSql})
-    SELECT *, CASE WHEN (SELECT count(*) FROM page) < $${params.length - 1} THEN NULL ELSE (${count}) END AS capped_count
+    SELECT *, ${capped} AS capped_count
     FROM page ORDER BY ${order}`;
   const { rows } = await ctx.db.query<RequestRow & { capped_count: number | null; nearest_distance?: number }>(sql, params);
   let counted = rows[0]?.capped_count ?? (page - 1) * pageSize + rows.length;
