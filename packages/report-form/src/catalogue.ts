@@ -63,7 +63,8 @@ export class Catalogue {
     task: () => {
       if (!this.host.endpoint) return initialState;
       const code = this.o.preselected();
-      return code ? this.servicesWith(code) : this.client.services();
+      // The language in the URL: the one a page can preload (docs/integrators.md).
+      return code ? this.servicesWith(code) : this.client.services({ locale: true });
     },
     onComplete: (services) => {
       this.list = services;

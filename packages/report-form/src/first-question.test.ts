@@ -91,3 +91,24 @@ describe('<civic-report-form> with service-code: the first question from one ans
     });
   }
 });
+
+describe('<civic-report-form> without service-code: the category list from a URL a page can preload', function () {
+  this.timeout(40_000);
+
+  for (const lang of ['en', 'cy']) {
+    it(`asks for the list with the page's language in the URL (${lang}), as the demo's preload line does`, async () => {
+      document.documentElement.lang = lang;
+      try {
+        // Nothing held back: only what is asked for is recorded.
+        await holdingBack(/^$/, async (asked) => {
+          const el = await makeForm(api);
+          await onPage(el, lang === 'cy' ? 'Beth ydych chi am ei roi gwybod amdano?' : 'What do you want to report?');
+          await expect(el).to.be.accessible();
+          expect(asked).to.include(`${api}/services.json?locale=${lang}`);
+        });
+      } finally {
+        document.documentElement.lang = 'en';
+      }
+    });
+  }
+});

@@ -29,6 +29,8 @@ interface ReportOutboxOptions {
   endpoint(): string;
   onSent(sent: Sent): void;
   onRejected(entry: OutboxEntry<Queued>, error: unknown): void;
+  /** Settles once the form's first page is drawn: what an earlier visit left is sent then. */
+  drawn(): Promise<unknown>;
 }
 
 /**
@@ -51,6 +53,7 @@ export class ReportOutbox {
       send: (entry) => o.client().createRequest(entry.payload.request, { idempotencyKey: entry.key }),
       onSent: (entry, created) => void this.sent(entry, created),
       onRejected: (entry, error) => o.onRejected(entry, error),
+      sendLeftAfter: o.drawn,
     });
   }
 

@@ -510,6 +510,42 @@ describe('<civic-report-form>', function () {
     await expect(later).to.be.accessible();
   });
 
+  it('a report an earlier visit saved is sent on the next visit once its first page is drawn: the confirmation shows, focus stays on the council\'s page', async () => {
+    const description = `Sent on a later visit ${crypto.randomUUID()}`;
+    seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: larkmead, description }, 'check');
+    const first = await makeForm();
+    await onPage(first, 'Check your answers');
+    first.endpoint = unreachable;
+    await first.updateComplete;
+    await pressContinue('Send report');
+    await onPage(first, 'Your report has not been sent yet');
+    first.remove();
+    sessionStorage.clear(); // a new visit: the draft is gone, the outbox is not
+
+    // What the new visit's form showed when the report left: the report waits for the first page.
+    const realFetch = window.fetch;
+    const shownWhenSent: string[] = [];
+    window.fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const form = document.querySelector('civic-report-form');
+      if (init?.method === 'POST' && /\/requests\.json$/.test(new URL(url).pathname) && form) shownWhenSent.push(heading(form));
+      return realFetch(input, init);
+    };
+    try {
+      const later = await councilPage();
+      await onPage(later, 'Report sent');
+      expect(pageText(later)).to.contain('we sent the report you saved earlier');
+      expect(shownWhenSent).to.deep.equal(['What do you want to report?']);
+      await settle(later);
+      expect(document.activeElement!.localName).to.equal('body'); // not the form (its heading)
+      await expect(later).to.be.accessible();
+    } finally {
+      window.fetch = realFetch;
+    }
+    const all = await new Open311Client({ endpoint: api }).requests({ serviceCode: 'graffiti', pageSize: 200 });
+    expect(all.filter((r) => r.description === description)).to.have.length(1);
+  });
+
   it('preselects a category with service-code: no category page', async () => {
     const el = await makeForm(api, { 'service-code': 'street_lights' });
     await onPage(el, 'What is the number on the lamp post? (optional)');

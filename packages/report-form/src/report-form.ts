@@ -111,6 +111,9 @@ export class CivicReportForm extends CivicElement {
   private photos?: PhotoUploads;
   private focusOnUpdate = false;
   private restored = false;
+  /** Settles once the first page (or a state to act on) is drawn: see `updated()`. */
+  private drawn = new Promise<void>((resolve) => (this.onDrawn = resolve));
+  private onDrawn?: () => void;
 
   /** The categories, the chosen category's questions, photos and nearby reports, from the server. */
   private readonly catalogue = new Catalogue(this, {
@@ -177,6 +180,7 @@ export class CivicReportForm extends CivicElement {
       this.focusOnUpdate = focus;
     },
     ready: () => this.ready,
+    drawn: () => this.drawn,
   });
 
   /** The categories, once loaded. */
@@ -349,11 +353,10 @@ export class CivicReportForm extends CivicElement {
   private sent({ payload, id, created, queued }: Sent): void {
     if (payload.draftKey === this.key || payload.draftKey === this.draft.load()?.key) this.clear();
     this.confirmation = { id, token: created.token, notice: created.serviceNotice, email: payload.request.email ?? '', queued };
-    const shown = this.ready;
     this.go('done');
-    // Sent while the form was still loading (a report saved on an earlier visit): that is the
-    // first page the resident sees, so focus stays where the council's page has it.
-    if (!shown) this.focusOnUpdate = false;
+    // A report saved on an earlier visit, sent as the form loaded: the resident did nothing to
+    // move here, so focus stays where the council's page has it.
+    if (!this.sending.acted) this.focusOnUpdate = false;
     this.emit(
       new CivicSubmittedEvent({ serviceRequestId: id, ...(created.token ? { token: created.token } : {}), serviceNotice: created.serviceNotice, queued }),
     );
@@ -395,10 +398,14 @@ export class CivicReportForm extends CivicElement {
    */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.focusOnUpdate) return;
-    // Still "Loading…" (the page's code or the categories): focus its heading once it is shown.
+    // Still "Loading…" (the page's code or the categories)?
     const failed = this.chunks.state === 'failed' || this.catalogue.failed;
     if (this.chunks.state === 'loading' || !(this.page === 'done' || failed || (this.loadedServices && this.ready))) return;
+    // The first page is drawn: what an earlier visit left in the outbox may be sent now, after
+    // the browser has painted it (on a slow phone, opening IndexedDB and sending would delay it).
+    if (this.onDrawn) setTimeout(this.onDrawn);
+    this.onDrawn = undefined;
+    if (!this.focusOnUpdate) return;
     this.focusOnUpdate = false;
     void focusHeading(this.renderRoot);
   }

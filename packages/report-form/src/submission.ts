@@ -33,6 +33,8 @@ export interface SubmissionOptions {
   go(page: PageId | EndPage, focus?: boolean): void;
   /** The form shows pages (its categories and draft are in). */
   ready(): boolean;
+  /** Settles once the form's first page is drawn: an earlier visit's report is sent then (issue #18). */
+  drawn(): Promise<unknown>;
 }
 
 /**
@@ -47,6 +49,7 @@ export class ReportSubmission {
   #refused?: { entry: OutboxEntry<Queued>; error: unknown };
   /** Fetching the pages chunk for a report sent before it came. */
   #fetching = false;
+  #acted = false;
 
   constructor(host: ReactiveControllerHost, o: SubmissionOptions) {
     this.#o = o;
@@ -54,12 +57,21 @@ export class ReportSubmission {
       client: o.client,
       endpoint: o.endpoint,
       onSent: o.onSent,
+      drawn: o.drawn,
       onRejected: (entry, error) => {
         o.view().fail('submit', error);
         this.#refused = { entry, error };
         if (o.ready()) void this.showRefusal();
       },
     });
+  }
+
+  /**
+   * The resident pressed "Send report" or "Try sending it now" on this visit. If not, a
+   * confirmation is of a report an earlier visit saved, sent once the form had loaded.
+   */
+  get acted(): boolean {
+    return this.#acted;
   }
 
   /** Sent to a token-only server: waiting for its reference. */
@@ -74,6 +86,7 @@ export class ReportSubmission {
 
   /** "Try sending it now" on the waiting page. */
   retry(): void {
+    this.#acted = true;
     void this.#outbox.outbox.flush(true);
   }
 
@@ -91,6 +104,7 @@ export class ReportSubmission {
     const v = this.#o.view();
     // Never twice: a token-only server ignores Idempotency-Key, so a second POST is a second report.
     if (v.busy || this.confirming || this.#fetching) return;
+    this.#acted = true;
     if (!chunks.pages) {
       // Sent before the pages chunk is in (a script or story sending straight away): fetch it first.
       this.#fetching = true;

@@ -176,6 +176,17 @@ describe('language', () => {
   });
 });
 
+describe('the list as a URL a page can preload', () => {
+  it('services({ locale: true }) puts the language in the URL too, and nothing when none is set', async () => {
+    route('GET', '/open311/v2/services.json', json('services.json'));
+    await client({ format: 'json', language: 'cy' }).services({ locale: true });
+    expect([hits[0]!.query.get('locale'), hits[0]!.headers['accept-language']]).toEqual(['cy', 'cy']);
+    hits = [];
+    await client({ format: 'json' }).services({ locale: true });
+    expect(hits[0]!.query.has('locale')).toBe(false);
+  });
+});
+
 describe("format 'auto'", () => {
   it('falls back to XML when the JSON is invalid (zero-padded numbers) and remembers it', async () => {
     route('GET', '/open311/v2/services.json', json('services-leading-zero.json'));

@@ -106,13 +106,15 @@ export class Open311Client {
 
   /**
    * GET services: every category. `definitions` asks a server with the reference server's
-   * extension to carry those services' questions in the list (`Service.definition`), with the
-   * language as `locale` in the URL, so the one request is the same URL a page can preload
-   * (`<link rel="preload" as="fetch" crossorigin>`, docs/integrators.md). Other servers ignore
-   * both parameters and answer the plain list.
+   * extension to carry those services' questions in the list (`Service.definition`). With
+   * `definitions` or `locale: true` the language also goes in the URL as `locale`, so the request
+   * is a URL a page can preload (`<link rel="preload" as="fetch" crossorigin>`,
+   * docs/integrators.md): a browser matches a preload by URL, and a Welsh page must not get an
+   * English list. Other servers ignore both parameters and answer the plain list.
    */
-  services(o: CallOptions & { definitions?: string[] } = {}): Promise<Service[]> {
-    const asked = o.definitions?.length ? { definitions: o.definitions, locale: this.language } : {};
+  services(o: CallOptions & { definitions?: string[]; locale?: boolean } = {}): Promise<Service[]> {
+    const definitions = o.definitions?.length ? o.definitions : undefined;
+    const asked = definitions || o.locale ? { definitions, locale: this.language } : {};
     return this.#call('services', 'GET', asked, toServices, o);
   }
 

@@ -130,6 +130,12 @@ export interface OutboxOptions<T, R> {
   retryBaseMs?: number;
   /** Longest wait between retries. Default 5 minutes. */
   retryMaxMs?: number;
+  /**
+   * What an earlier visit left is sent when the host connects, or once this settles: a widget
+   * whose first screen is on a slow phone's critical path passes "my first screen is drawn", so
+   * opening IndexedDB (creating its store on a first visit) and sending do not compete with it.
+   */
+  sendLeftAfter?: () => Promise<unknown>;
 }
 
 /**
@@ -269,9 +275,14 @@ export class OutboxController<T, R = unknown> implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     window.addEventListener('online', this.onOnline);
-    // Entries left by an earlier visit (closed tab, crash, offline reload) go now, whatever
-    // their backoff said: a new page load is a good moment to try.
-    void this.flush(true);
+    // Entries left by an earlier visit (closed tab, crash, offline reload) go now (or once the
+    // host's first screen is drawn), whatever their backoff said: a new page load is a good
+    // moment to try.
+    const after = this.options.sendLeftAfter?.();
+    if (!after) return void this.flush(true);
+    void after.then(() => {
+      if (this.connected) void this.flush(true);
+    });
   }
 
   hostDisconnected(): void {
