@@ -32,7 +32,7 @@ interface Answer {
   body: unknown;
 }
 
-type Init = { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> };
+type Init = { form?: Record<string, string> | Array<[string, string]>; json?: unknown; headers?: Record<string, string> };
 
 function requestInit(method: string, init: Init): RequestInit {
   const headers: Record<string, string> = { ...init.headers };
@@ -157,6 +157,12 @@ describe('Open311', () => {
     await expectSame('POST', '/open311/v2/requests.json', { form: { service_code: 'potholes', lat: '52.2' } });
     await expectSame('POST', '/open311/v2/subscriptions', { form: { service_request_id: id, email: 'resident@example.com' } });
     await expectSame('POST', '/open311/v2/subscriptions', { form: { service_request_id: id, email: 'not an email' } });
+    // Several photos, each its own media_url as FixMyStreet sends them: every one kept, in order.
+    const photos = ['https://photos.example.org/a.jpg', 'https://photos.example.org/b.jpg'];
+    const withPhotos = await expectSame('POST', '/open311/v2/requests.json', { form: [...Object.entries(pothole), ...photos.map((url): [string, string] => ['media_url', url])] });
+    const [{ service_request_id: photosId }] = withPhotos.body as Array<{ service_request_id: string }>;
+    const shown = await expectSame('GET', `/open311/v2/requests/${photosId}.json`);
+    expect((shown.body as Array<{ media_urls: string[] }>)[0]!.media_urls).toEqual(photos);
   });
 });
 
@@ -174,6 +180,7 @@ describe('consultations', () => {
     await expectSame('POST', '/api/consultations/alerts', { json: { email: 'resident@example.org', consultation: 'town-centre-2026' } });
     await expectSame('POST', '/api/consultations/alerts', { json: { email: 'resident@example.org', consultation: 'no-such-thing' } });
     await expectSame('POST', '/api/consultations/alerts', { json: { email: 'not an address' } });
+    await expectSame('POST', '/api/consultations/alerts', { json: { email: `${'a'.repeat(250)}@example.org` } });
     await expectSame('POST', '/api/consultations/alerts', { json: { email: 'resident@example.org', topics: 'parks' } });
   });
 

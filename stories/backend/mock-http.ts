@@ -20,13 +20,20 @@ export function open311Error(error: unknown) {
 /** The consultation API's and the gazetteer's error array: string codes. */
 export const codedError = (status: number, code: string, description: string) => HttpResponse.json([{ code, description }], { status });
 
-/** `attribute[depth]=deep&attribute[kinds][]=a`, nested the way the server's qs parser does. */
+/**
+ * `attribute[depth]=deep&attribute[kinds][]=a`, nested the way the server's qs parser does; a
+ * key sent more than once (`media_url` for each photo, as FixMyStreet sends them) or with `[]`
+ * becomes a list, as qs makes it.
+ */
 export function formBody(params: URLSearchParams): Body {
   const body: Record<string, unknown> = {};
   for (const [key, value] of params) {
     const m = /^attribute\[([^\]]+)\](\[\])?$/.exec(key);
     if (!m) {
-      body[key] = value;
+      const name = key.endsWith('[]') ? key.slice(0, -2) : key;
+      const before = body[name];
+      if (before === undefined) body[name] = key.endsWith('[]') ? [value] : value;
+      else body[name] = [...(Array.isArray(before) ? before : [before]), value];
       continue;
     }
     const attributes = (body.attribute ??= {}) as Record<string, string | string[]>;

@@ -121,6 +121,49 @@ export const ServerTextAsText: Story = {
   render: (_args, { loaded }) => html`<civic-case-tracker ref=${String(loaded.markupRef)} endpoint=${DEMO_OPEN311}></civic-case-tracker>`,
 };
 
+/** A photo as a phone would send it: a small JPEG drawn here, so the story needs no image file. */
+async function photo(colour: string, label: string): Promise<Blob> {
+  const canvas = new OffscreenCanvas(480, 360);
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = colour;
+  g.fillRect(0, 0, 480, 360);
+  g.fillStyle = '#ffffff';
+  g.font = 'bold 48px sans-serif';
+  g.fillText(label, 40, 200);
+  return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+}
+
+/**
+ * A report sent with three photos, stored through the demo backend's media upload and POST
+ * requests as the report form sends them: the tracker shows each as a thumbnail linking to the
+ * full size, with alt text saying which photo it is (the `photos` part,
+ * `--civic-case-tracker-thumbnail-width`).
+ */
+export const WithPhotos: Story = {
+  loaders: [
+    async () => {
+      const body = new URLSearchParams({
+        service_code: 'graffiti',
+        lat: '52.2237',
+        long: '-1.5047',
+        description: 'Spray paint across the bus shelter, both sides and the timetable.',
+        'attribute[surface]': 'street_furniture',
+        'attribute[offensive]': 'no',
+      });
+      for (const [colour, label] of [['#1d70b8', 'Photo 1'], ['#00703c', 'Photo 2'], ['#d4351c', 'Photo 3']] as const) {
+        const upload = new FormData();
+        upload.set('media', await photo(colour, label), `${label}.jpg`);
+        const stored = (await (await fetch(`${DEMO_OPEN311}/media`, { method: 'POST', body: upload })).json()) as { media_url: string };
+        body.append('media_url', stored.media_url);
+      }
+      const response = await fetch(`${DEMO_OPEN311}/requests.json`, { method: 'POST', body });
+      const [created] = (await response.json()) as Array<{ service_request_id?: string }>;
+      return { photosRef: created?.service_request_id ?? 'LDC-9999' };
+    },
+  ],
+  render: (_args, { loaded }) => html`<civic-case-tracker ref=${String(loaded.photosRef)} endpoint=${DEMO_OPEN311}></civic-case-tracker>`,
+};
+
 const coreOnly = serverWithout('core-only', 'servicerequestupdates', 'subscriptions');
 /** A server without the updates extension: the status alone, with its notes. */
 export const StatusOnly: Story = { ...caseStory('action_scheduled', { endpoint: coreOnly.endpoint }), beforeEach: coreOnly.beforeEach };
