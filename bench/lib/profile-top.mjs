@@ -1,22 +1,24 @@
 #!/usr/bin/env node
 // Summarises a V8 .cpuprofile (node --cpu-prof): self time by function and by package, so a
 // bench run's profile can be read without DevTools.
-//   node bench/lib/profile-top.mjs FILE.cpuprofile [--top 40] [--who writev] [--last SECONDS]
+//   node bench/lib/profile-top.mjs FILE.cpuprofile [--top 40] [--who writev] [--last SECONDS [--skip SECONDS]]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '40' }, who: { type: 'string' }, last: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '40' }, who: { type: 'string' }, last: { type: 'string' }, skip: { type: 'string', default: '0' } } });
 const profile = JSON.parse(readFileSync(positionals[0], 'utf8'));
 const top = Number(values.top);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
 // Sample intervals: timeDeltas[i] is the time before sample i. --last keeps only the profile's
-// last seconds (the server-scale bench drives POST last, after GET /health).
+// last seconds (the server-scale bench drives POST last, after GET /health), and --skip leaves out
+// the very last ones (the mail queue draining after the run).
 const at = [];
 profile.timeDeltas.reduce((t, d, i) => (at[i] = t + d), profile.startTime);
 const from = values.last ? profile.endTime - Number(values.last) * 1e6 : -Infinity;
+const to = profile.endTime - Number(values.skip) * 1e6;
 profile.samples.forEach((id, i) => {
-  if (at[i] >= from) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  if (at[i] >= from && at[i] < to) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const where = (url) => {
