@@ -30,7 +30,8 @@ export function checkIdempotencyKey(key: string | string[] | undefined): string 
 }
 
 /**
- * Stores a report once, in one statement (so one transaction and one round trip): the report,
+ * Stores a report once, in one statement (so one transaction and one round trip, with or without
+ * an Idempotency-Key; a retry takes a second to read what was stored): the report,
  * the reporter's subscription when they asked for updates, and its emails as jobs in the
  * durable mail queue, which the queue's worker sends after the answer has gone. With an Idempotency-Key, the key is a unique column of the report row
  * itself: the insert claims it atomically (ON CONFLICT DO NOTHING), so a retry — even one racing
@@ -44,16 +45,28 @@ export async function createRequest(
   language: Language | null = null,
 ): Promise<{ created: CreatedRequest; replayed: boolean }> {
   const print = idempotencyKey ? fingerprint(body) : null;
-  if (idempotencyKey) {
-    const existing = await findByIdempotencyKey(ctx, idempotencyKey, print!);
-    if (existing) return { created: existing, replayed: true };
+  let report: ReturnType<typeof parseReport>;
+  try {
+    report = parseReport(ctx, body);
+  } catch (error) {
+    // A retry of a stored report is answered from it even if its body would not pass today (a
+    // category since removed), and a key reused for another report says so before the rules do.
+    if (idempotencyKey) {
+      const existing = await findByIdempotencyKey(ctx, idempotencyKey, print!);
+      if (existing) return { created: existing, replayed: true };
+    }
+    throw error;
   }
-  const report = parseReport(ctx, body);
   const prefix = ctx.config.council.reference_prefix;
   const subscriber = report.reporter.email && report.email_updates && ctx.queue.sends ? report.reporter.email.toLowerCase() : null;
   const subscriptionToken = subscriber ? randomUUID() : null;
   const { rows } = await ctx.db.query<RequestRow>(
-    `WITH n AS (SELECT nextval('service_request_numbers') AS id), ins AS (
+    // A key already stored takes no reference number (the statement stores nothing, and the
+    // stored report is read below): a retry costs no lookup before the insert.
+    `WITH n AS (
+       SELECT nextval('service_request_numbers') AS id
+       WHERE $3::text IS NULL OR NOT EXISTS (SELECT 1 FROM service_requests WHERE idempotency_key = $3::text)
+     ), ins AS (
      INSERT INTO service_requests (id, service_request_id, token, idempotency_key, request_fingerprint, service_code, service_name,
        description, agency_responsible, service_notice, address, address_id, zipcode, lat, long, media_url,
        attributes, reporter, public_anonymity_required, routing, language, media_urls)
@@ -106,7 +119,7 @@ export async function createRequest(
   );
   const row = rows[0];
   if (!row) {
-    // Another attempt with the same key won the race between our check and our insert.
+    // The key was stored already, or another attempt with it won the race to the insert.
     const existing = await findByIdempotencyKey(ctx, idempotencyKey!, print!);
     if (existing) return { created: existing, replayed: true };
     throw new ApiError(409, 'This report is being saved by another attempt. Try again in a moment.');
