@@ -21,7 +21,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!(process.env.CIVIC_E2E_SKIP_BUILD && existsSync(join(root, 'dist/cdn/sri.json')))) {
-    const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    // vitest sets NODE_ENV=test, which vite would carry into the build (lit's development
+    // exports, other file hashes): build exactly what `pnpm build` and the CDN package ship.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
     if (build.status !== 0) throw new Error('The CDN build (vite build) failed: the end-to-end tests need dist/cdn.');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-e2e-'));

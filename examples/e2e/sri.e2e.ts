@@ -2,6 +2,7 @@
 // they import (docs/webmasters.md, written by scripts/docs-sri.mjs). Pasted as printed into a
 // page with a Content-Security-Policy allowing the import map by the printed hash, they must run
 // the widget from the CDN build — and a browser must refuse it when any file was changed.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +23,24 @@ ${importMap}${reportFormTag}
 // As the guide says: the CDN's folder (a trailing slash matches the files in it) and the map's hash.
 const csp = `default-src 'none'; script-src ${cdnBase}/ ${cspHash}; connect-src https://council.example`;
 
+/**
+ * Says plainly when the build on disk is not the one the guide's hashes describe (run on its own
+ * after a code change, without `pnpm test`'s build): otherwise every test below fails on an
+ * integrity error that reads like a broken snippet.
+ */
+function expectBuildMatchesGuide() {
+  const printed = /integrity="(sha384-[^"]+)"/.exec(reportFormTag)?.[1];
+  const built = `sha384-${createHash('sha384').update(readFileSync(join(root, 'dist/cdn/report-form.js'))).digest('base64')}`;
+  if (printed !== built) {
+    throw new Error(
+      'dist/cdn/report-form.js is not the file docs/webmasters.md hashes: run `pnpm exec vite build` (pnpm test builds first), and `pnpm docs:sri` if widget code changed since the guide was written.',
+    );
+  }
+}
+
 let demo: Demo;
 beforeAll(async () => {
+  expectBuildMatchesGuide();
   demo = await startDemo();
 });
 afterAll(async () => {
