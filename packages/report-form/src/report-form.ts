@@ -213,6 +213,9 @@ export class CivicReportForm extends CivicElement {
     // The page's own category: its first question is drawn by the pages chunk. Start importing it
     // now, not at the first update, so it is in by the time the questions are (issue #18).
     if (this.endpoint && this.serviceCode) this.chunks.prefetch('pages');
+    // A draft past the first page (a reload, or Back from another site) shows a later page, drawn
+    // by the same chunk: fetch it alongside the categories, not once they are in.
+    else if (this.endpoint && (this.draft.load()?.page ?? 'category') !== 'category') this.chunks.prefetch('pages');
     if (!this.endpoint) this.configError('"endpoint" is required: the Open311 base URL, e.g. https://council.example/open311/v2');
   }
 
@@ -239,14 +242,22 @@ export class CivicReportForm extends CivicElement {
       this.answers = { ...emptyAnswers(), ...saved.answers };
       this.key = saved.key || this.key;
       this.returnToCheck = saved.returnToCheck;
-      await this.catalogue.loadQuestions().catch(() => undefined);
-      if (this.answers.place && this.pages.includes('photos')) await this.probeMedia();
+      // What the saved page needs is asked for at once, not one answer after another: its
+      // category's questions, whether the server takes photos (asked once, and only when a place
+      // was chosen, as the photos page comes after it), and whether a "waiting" report still
+      // waits. On a slow line each would otherwise add a round trip before the page shows.
+      const waiting = saved.page === 'queued' ? this.sending.waits(this.key) : Promise.resolve(true);
+      await Promise.all([
+        this.catalogue.loadQuestions().catch(() => undefined),
+        this.answers.place ? this.probeMedia().catch(() => undefined) : undefined,
+        waiting.catch(() => false),
+      ]);
       // A queued report stays on the "waiting" page; the outbox sends it and shows the confirmation.
       let page = saved.page;
       // "Waiting" with nothing waiting: another tab sent it (or it was refused) and this tab never
       // heard. Back to the check page: sending again with the same Idempotency-Key brings back
       // the reference the server already gave, and stores nothing twice.
-      if (page === 'queued' && !(await this.sending.waits(this.key))) page = 'check';
+      if (page === 'queued' && !(await waiting.catch(() => false))) page = 'check';
       if (this.page !== 'done') {
         this.page = page === 'done' || page === 'existing' || (page !== 'queued' && !this.pages.includes(page as PageId)) ? this.pages[0]! : page;
       }
