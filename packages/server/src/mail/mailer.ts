@@ -1,5 +1,4 @@
 import type { Transporter } from 'nodemailer';
-import type MailComposer from 'nodemailer/lib/mail-composer';
 import { htmlFromText } from './html-body.ts';
 
 export interface MailMessage {
@@ -66,7 +65,6 @@ export function withHtml(message: MailMessage): MailMessage & { html: string } {
  */
 export function createSmtpMailer(open: () => Promise<Transporter>, from: string, kind: Mailer['kind'], onClose?: () => Promise<void>, dkim?: DkimOptions): Mailer {
   let transport: Promise<Transporter> | undefined;
-  let composer: Promise<typeof MailComposer> | undefined;
   return {
     kind,
     async deliver(message) {
@@ -76,14 +74,7 @@ export function createSmtpMailer(open: () => Promise<Transporter>, from: string,
       opened.catch(() => {
         if (transport === opened) transport = undefined;
       });
-      // The message is built in memory first (nodemailer's own MailComposer, as sendMail would
-      // build it) and handed over whole: streamed, each MIME part and header block went to the
-      // socket as its own write, a dozen system calls (and wake-ups of the mail server) per email.
-      // The envelope is the one sendMail would take from the headers; DKIM still signs the bytes.
-      const built = new (await (composer ??= loadMailComposer()))({ from, ...mail }).compile();
-      const envelope = built.getEnvelope();
-      const raw = await built.build();
-      await (await opened).sendMail({ envelope, raw, ...(dkim ? { dkim } : {}) });
+      await (await opened).sendMail({ from, ...mail, ...(dkim ? { dkim } : {}) });
     },
     async close() {
       const opened = transport;
@@ -97,7 +88,6 @@ export function createSmtpMailer(open: () => Promise<Transporter>, from: string,
 
 /** nodemailer itself, loaded once, when the first email is sent. */
 export const loadNodemailer = () => import('nodemailer').then((module) => module.default);
-const loadMailComposer = () => import('nodemailer/lib/mail-composer').then((module) => module.default);
 
 /** --no-email: a council that only uses the Open311 feed. Nothing is queued or sent; features that need email say so. */
 export function createNoMailer(): Mailer {
