@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { createIdempotencyKey, renderQuestionPage, type FieldError } from '@civic-widgets/core';
 import { resizePhoto } from '../resize.js';
@@ -94,16 +94,22 @@ export function renderPhotos(v: ReportView) {
       </div>`,
     )}
     <ul class="photos">
-      ${repeat(
-        photos,
-        (p) => p.url,
-        (p, i) => html`<li>
-          <img src=${p.url} alt=${msg(str`Photo ${i + 1}: ${p.name}`, { id: 'report.photos.alt' })} />
-          <button class="link-button" type="button" @click=${() => v.set({ photos: photos.filter((x) => x !== p) })}>
-            ${msg('Remove', { id: 'report.photos.remove' })}<span class="visually-hidden"> ${msg(str`photo ${i + 1}`, { id: 'report.photos.removeWhich' })}</span>
-          </button>
-        </li>`,
-      )}
+      ${
+        // Each photo's item is redrawn when a different photo comes to its place (keyed, from the
+        // shared lit chunk): a list of at most a few photos does not need repeat's moves, and
+        // repeat would be a file of its own on the first screen of a page that starts at a question.
+        photos.map((p, i) =>
+          keyed(
+            p.url,
+            html`<li>
+              <img src=${p.url} alt=${msg(str`Photo ${i + 1}: ${p.name}`, { id: 'report.photos.alt' })} />
+              <button class="link-button" type="button" @click=${() => v.set({ photos: photos.filter((x) => x !== p) })}>
+                ${msg('Remove', { id: 'report.photos.remove' })}<span class="visually-hidden"> ${msg(str`photo ${i + 1}`, { id: 'report.photos.removeWhich' })}</span>
+              </button>
+            </li>`,
+          ),
+        )
+      }
       ${uploads
         .filter((u) => !u.error)
         .map(
