@@ -11,12 +11,12 @@
 // control (input, select, textarea or button) is rendered in the page's <main>, shadow roots
 // included: the widget's first question, the plain form's first radio. Reports medians and each
 // page's ratio to the plain form's median, with the load average; never a pass or a fail.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/lib/chromium.mjs';
+import { startPageServer, watchFirstQuestion } from './lib/demo-page.mjs';
 import { root } from './lib/harness.mjs';
 
 const arg = (name, fallback) => {
@@ -47,51 +47,6 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Starts the demo server and resolves with its URL. */
-function startServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'civic-page-cost-'));
-  const tsx = join(root, 'packages', 'server', 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [join(root, 'bench/lib/page-server.ts'), String(port), dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const stop = () => {
-    child.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = /listening (\S+)/.exec(out)?.[1];
-      if (url) resolve({ url, stop });
-    });
-    child.on('exit', (code) => reject(new Error(`the demo server stopped (${code}) before listening`)));
-  });
-}
-
-// Runs in the page before anything else: each frame, look for the first rendered form control.
-function watchFirstQuestion() {
-  const controls = 'input:not([type=hidden]), select, textarea, button';
-  const rendered = (el) => {
-    const box = el.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && el.checkVisibility({ visibilityProperty: true });
-  };
-  const find = (scope) => {
-    for (const el of scope.querySelectorAll('*')) {
-      if (el.matches(controls) && rendered(el)) return el;
-      if (el.shadowRoot) {
-        const inner = find(el.shadowRoot);
-        if (inner) return inner;
-      }
-    }
-    return null;
-  };
-  const frame = () => {
-    const main = document.querySelector('main');
-    if (main && find(main)) window.__firstQuestion = performance.now();
-    else requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-}
-
 async function measure(browser, url) {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1 });
   try {
@@ -113,7 +68,7 @@ async function measure(browser, url) {
 }
 
 const loadBefore = load();
-const server = await startServer();
+const server = await startPageServer(port);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
 const results = new Map(pages.map(([name]) => [name, { first: [], load: [] }]));
 try {

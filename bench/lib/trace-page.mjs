@@ -4,13 +4,9 @@
 // question showed. For finding what is still on a page's path, not for figures.
 //
 //   node bench/lib/trace-page.mjs /report-a-pothole.html [--port 4160] [--cpu 4] [--latency 400]
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
-import { root } from './harness.mjs';
+import { startPageServer, watchFirstQuestion } from './demo-page.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,42 +17,7 @@ const port = Number(arg('port', 4160));
 const cpu = Number(arg('cpu', 4));
 const network = { offline: false, latency: Number(arg('latency', 400)), downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
 
-const dataDir = mkdtempSync(join(tmpdir(), 'civic-trace-'));
-const tsx = join(root, 'packages', 'server', 'node_modules', '.bin', 'tsx');
-const child = spawn(tsx, [join(root, 'bench/lib/page-server.ts'), String(port), dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
-    const found = /listening (\S+)/.exec(out)?.[1];
-    if (found) resolve(found);
-  });
-  child.on('exit', (code) => reject(new Error(`the demo server stopped (${code})`)));
-});
-
-function watchFirstQuestion() {
-  const controls = 'input:not([type=hidden]), select, textarea, button';
-  const rendered = (el) => {
-    const box = el.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && el.checkVisibility({ visibilityProperty: true });
-  };
-  const find = (scope) => {
-    for (const el of scope.querySelectorAll('*')) {
-      if (el.matches(controls) && rendered(el)) return el;
-      if (el.shadowRoot) {
-        const inner = find(el.shadowRoot);
-        if (inner) return inner;
-      }
-    }
-    return null;
-  };
-  const frame = () => {
-    const main = document.querySelector('main');
-    if (main && find(main)) window.__firstQuestion = performance.now();
-    else requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-}
+const { url, stop } = await startPageServer(port);
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
 try {
@@ -111,8 +72,7 @@ try {
   }
 } finally {
   await browser.close();
-  child.kill('SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
+  stop();
 }
 
 /**
