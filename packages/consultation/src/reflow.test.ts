@@ -28,6 +28,18 @@ async function until<T>(check: () => T | undefined | null | false, what: string,
 }
 const atHeading = (el: CivicConsultation, text: string) => until(() => heading(el) === text && el, `the page "${text}"`);
 
+/** A closed consultation's results in a box `width` wide, every "Show these figures as a table" open. */
+async function resultsOpen(width: string) {
+  const box = await fixture<HTMLDivElement>(html`<div style="width: ${width}">
+    <civic-consultation endpoint=${api} consultation="library-hours-2026" lang="en"></civic-consultation>
+  </div>`);
+  const el = box.querySelector<CivicConsultation>('civic-consultation')!;
+  await until(() => root(el).querySelector('table'), 'the results');
+  root(el).querySelectorAll('details').forEach((d) => (d.open = true));
+  await el.updateComplete;
+  return { box, el };
+}
+
 describe('<civic-consultation> at 320 CSS px', function () {
   // Real Chromium against a real server on a shared machine: generous, never a speed assertion.
   this.timeout(90_000);
@@ -38,13 +50,7 @@ describe('<civic-consultation> at 320 CSS px', function () {
   });
 
   it('fits its results, tables open, into 320 CSS px: each table wider than that scrolls in a labelled box of its own (WCAG 1.4.10)', async () => {
-    const box = await fixture<HTMLDivElement>(html`<div style="width: 320px">
-      <civic-consultation endpoint=${api} consultation="library-hours-2026" lang="en"></civic-consultation>
-    </div>`);
-    const el = box.querySelector<CivicConsultation>('civic-consultation')!;
-    await until(() => root(el).querySelector('table'), 'the results');
-    root(el).querySelectorAll('details').forEach((d) => (d.open = true));
-    await el.updateComplete;
+    const { box, el } = await resultsOpen('320px');
     expect(partsPastEdge(box)).to.deep.equal([]);
     const tables = [...root(el).querySelectorAll('table')];
     expect(tables.length).to.be.greaterThan(1);
@@ -67,13 +73,7 @@ describe('<civic-consultation> at 320 CSS px', function () {
   });
 
   it('keeps a table that fits out of the Tab order, and puts it in when the page narrows until it scrolls', async () => {
-    const box = await fixture<HTMLDivElement>(html`<div style="width: 900px">
-      <civic-consultation endpoint=${api} consultation="library-hours-2026" lang="en"></civic-consultation>
-    </div>`);
-    const el = box.querySelector<CivicConsultation>('civic-consultation')!;
-    await until(() => root(el).querySelector('table'), 'the results');
-    root(el).querySelectorAll('details').forEach((d) => (d.open = true));
-    await el.updateComplete;
+    const { box, el } = await resultsOpen('900px');
     const regions = () => [...root(el).querySelectorAll('table')].map((t) => t.parentElement!);
     // Let the boxes be measured once opened: nothing becomes a stop where nothing scrolls.
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
