@@ -13,6 +13,21 @@ import { api, councilPage, fenbury, larkmead, makeForm, seedDraft, server, settl
 
 beforeEach(() => sessionStorage.clear());
 
+/**
+ * The visit before: the seeded draft's report sent while the council's server cannot be reached,
+ * so it waits in the outbox; then the tab is gone (the draft with it, the outbox not).
+ */
+async function leaveWaitingOnThisDevice(): Promise<void> {
+  const first = await makeForm();
+  await onPage(first, 'Check your answers');
+  first.endpoint = unreachable;
+  await first.updateComplete;
+  await pressContinue('Send report');
+  await onPage(first, 'Your report has not been sent yet');
+  first.remove();
+  sessionStorage.clear();
+}
+
 describe('<civic-report-form>', function () {
   // Whole journeys through a real server, by keyboard: longer than the default 10 s on a busy machine.
   this.timeout(40_000);
@@ -493,14 +508,7 @@ describe('<civic-report-form>', function () {
   it('a waiting report the server refuses on a later visit comes back to be corrected', async () => {
     const outside = { lat: 51.5, lng: -0.12, address: 'Westminster', area: null };
     seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: outside, name: 'Refused Later' }, 'check');
-    const first = await makeForm();
-    await onPage(first, 'Check your answers');
-    first.endpoint = unreachable;
-    await first.updateComplete;
-    await pressContinue('Send report');
-    await onPage(first, 'Your report has not been sent yet');
-    first.remove();
-    sessionStorage.clear(); // a new visit: the draft is gone, the outbox is not
+    await leaveWaitingOnThisDevice();
 
     const later = await makeForm();
     await onPage(later, 'Check your answers');
@@ -513,14 +521,7 @@ describe('<civic-report-form>', function () {
   it('a report an earlier visit saved is sent on the next visit once its first page is drawn: the confirmation shows, focus stays on the council\'s page', async () => {
     const description = `Sent on a later visit ${crypto.randomUUID()}`;
     seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' }, place: larkmead, description }, 'check');
-    const first = await makeForm();
-    await onPage(first, 'Check your answers');
-    first.endpoint = unreachable;
-    await first.updateComplete;
-    await pressContinue('Send report');
-    await onPage(first, 'Your report has not been sent yet');
-    first.remove();
-    sessionStorage.clear(); // a new visit: the draft is gone, the outbox is not
+    await leaveWaitingOnThisDevice();
 
     // What the new visit's form showed when the report left: the report waits for the first page.
     const realFetch = window.fetch;

@@ -246,18 +246,17 @@ export class CivicReportForm extends CivicElement {
       // category's questions, whether the server takes photos (asked once, and only when a place
       // was chosen, as the photos page comes after it), and whether a "waiting" report still
       // waits. On a slow line each would otherwise add a round trip before the page shows.
-      const waiting = saved.page === 'queued' ? this.sending.waits(this.key) : Promise.resolve(true);
-      await Promise.all([
+      const [, , stillWaiting] = await Promise.all([
         this.catalogue.loadQuestions().catch(() => undefined),
         this.answers.place ? this.probeMedia().catch(() => undefined) : undefined,
-        waiting.catch(() => false),
+        saved.page === 'queued' ? this.sending.waits(this.key).catch(() => false) : true,
       ]);
       // A queued report stays on the "waiting" page; the outbox sends it and shows the confirmation.
       let page = saved.page;
       // "Waiting" with nothing waiting: another tab sent it (or it was refused) and this tab never
       // heard. Back to the check page: sending again with the same Idempotency-Key brings back
       // the reference the server already gave, and stores nothing twice.
-      if (page === 'queued' && !(await waiting.catch(() => false))) page = 'check';
+      if (page === 'queued' && !stillWaiting) page = 'check';
       if (this.page !== 'done') {
         this.page = page === 'done' || page === 'existing' || (page !== 'queued' && !this.pages.includes(page as PageId)) ? this.pages[0]! : page;
       }
