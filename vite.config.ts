@@ -87,6 +87,7 @@ let workerSource: Buffer | undefined;
 
 /** core's sources, and the modules only its `define` entry (all the fields) needs. */
 const coreSrc = String.raw`packages[\\/]core[\\/]src[\\/]`;
+const litModules = String.raw`node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(lit|lit-html|lit-element|@lit)[\\/](?!directives[\\/](repeat|style-map)\.js|async-directive\.js)`;
 const laterFields = String.raw`(define|form[\\/](textarea|date-input|date-parts|select|checkboxes|radios|choice-field|options))\.ts$`;
 
 export default defineConfig({
@@ -120,18 +121,19 @@ export default defineConfig({
         // the size check can tell what each widget adds on top of them.
         codeSplitting: {
           groups: [
-            // lit, lit-html, @lit/localize, @lit/task: every widget's first screen needs them. Not
-            // the directives only later pages use (repeat: the photos and question pages;
-            // style-map and async-directive: the consultation's results), which travel with those
-            // lazy chunks.
-            { name: 'lit', test: /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(lit|lit-html|lit-element|@lit)[\\/](?!directives[\\/](repeat|style-map)\.js|async-directive\.js)/, priority: 20 },
-            // core's UI base (element, the text input, error summary, styles, i18n, drafts, the
-            // question-page shell), when two or more chunks use it. The backend clients and the
-            // outbox are left to natural splitting, so they travel with the widgets that call
-            // them: a page pays only for what it shows.
+            // What every widget's first screen needs, in one file: lit (lit-html, lit-element,
+            // @lit/localize, @lit/task), core's UI base (element, the text input, error summary,
+            // styles, i18n, drafts, the question-page shell) and the backend transport (errors,
+            // http, idempotency keys). One file, not three: on HTTP/1.1 a browser opens six
+            // connections to a host, and a page's first screen that needs seven requests waits a
+            // second round trip for the seventh (issue #18). Not the lit directives only later
+            // pages use (repeat; style-map and async-directive: the consultation's results), nor
+            // the backend clients and the outbox, which travel with the widgets that call them.
             {
               name: 'core',
-              test: new RegExp(`${coreSrc}(?!client[\\\\/]|controllers[\\\\/]outbox|${laterFields})`),
+              test: new RegExp(
+                `${litModules}|${coreSrc}(?!client[\\\\/](?!errors|http|idempotency)|controllers[\\\\/]outbox|${laterFields})`,
+              ),
               priority: 10,
               minShareCount: 2,
             },

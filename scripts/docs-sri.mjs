@@ -12,10 +12,11 @@
 // `<!-- /modulepreload -->` (in the docs' snippet and the demo pages): one per file the entry at
 // URL imports statically (dist/cdn/manifest.json), so the browser fetches them alongside the
 // entry instead of after it. Their names carry content hashes, so they too follow each build.
-// `<!-- modulepreload URL +flow-pages +locales/cy -->` also preloads modules the entry (or what
-// it imports) loads later by dynamic import, named by the end of their source path, with what
-// they import: for a page whose first screen needs one, e.g. a report form with `service-code`,
-// whose first question is drawn by the later pages' chunk, or a Welsh page's Welsh text.
+// `<!-- modulepreload URL +core.js +locales/cy -->` also preloads modules the entry (or what it
+// imports) loads later by dynamic import, named by their file in the build or by the end of
+// their source path, with what they import: for a page whose first screen needs one, e.g. a
+// report form with `service-code`, whose first question is drawn with core's fields (core.js),
+// or a Welsh page's Welsh text.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,8 +57,8 @@ ${tags.join('\n')}
 \`\`\`
 
 \`integrity\` on a script tag checks that file only. Each entry imports shared chunks
-(\`chunks/lit-….js\`, \`chunks/core-….js\`, and the fields, the map and the Welsh text when they
-are needed), and a browser checks those only if an import map lists their hashes. To pin every
+(\`chunks/core-….js\`, lit and core together, and the fields, the map and the Welsh text when
+they are needed), and a browser checks those only if an import map lists their hashes. To pin every
 file, put this import map before the widgets' script tags (browsers without import-map integrity
 ignore the list and still run the widgets):
 
@@ -77,9 +78,11 @@ worker, which import maps do not cover; serve the widgets from your own host if 
 // ---- modulepreload hints
 const manifest = JSON.parse(readFileSync('dist/cdn/manifest.json', 'utf8'));
 const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, { key, ...chunk }]));
-/** The manifest keys of modules `from` (keys) import dynamically whose source path ends in `/name`. */
+/** The manifest keys of modules `from` (keys) import dynamically whose file is `name` or whose source path ends in `/name`. */
 function dynamicImportsNamed(from, name, url) {
-  const found = [...new Set(from.flatMap((key) => manifest[key]?.dynamicImports ?? []))].filter((key) => key.replace(/\.[^./]+$/, '').endsWith(`/${name}`));
+  const found = [...new Set(from.flatMap((key) => manifest[key]?.dynamicImports ?? []))].filter(
+    (key) => manifest[key].file === name || key.replace(/\.[^./]+$/, '').endsWith(`/${name}`),
+  );
   if (!found.length) fail(`<!-- modulepreload ${url} +${name} -->: nothing ${url} loads later is named ${name}`);
   return found;
 }

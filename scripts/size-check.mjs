@@ -23,8 +23,9 @@ function closure(key, seen = new Set()) {
   return seen;
 }
 
-// lit and core are shared by every widget on a page (core may be the core entry itself).
-const shared = new Set(Object.keys(manifest).filter((key) => ['lit', 'core'].includes(manifest[key].name)));
+// The shared chunk (lit and core, named 'core') is loaded once by every widget on a page; the
+// core entry (core.js, the fields) is named 'core' too.
+const shared = new Set(Object.keys(manifest).filter((key) => manifest[key].name === 'core'));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 let failed = 0;
 const rows = [];

@@ -90,8 +90,8 @@ describe('the SRI snippets in the webmasters’ guide', () => {
     expect(violations).toEqual([]);
   });
 
-  // The entry itself, and the shared core chunk it imports (chunks/core-….js; since issue #20's
-  // size work core.js is the fields' entry, which the report form fetches with its later pages).
+  // The entry itself, and the shared chunk it imports (chunks/core-….js, lit and core; since issue
+  // #20's size work core.js is the fields' entry, which the report form fetches to draw a question).
   const sharedCore = () => {
     const manifest: Record<string, { name?: string; file: string; isEntry?: boolean }> = JSON.parse(readFileSync(join(root, 'dist/cdn/manifest.json'), 'utf8'));
     return Object.values(manifest).find((chunk) => chunk.name === 'core' && !chunk.isEntry)!.file;

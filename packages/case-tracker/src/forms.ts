@@ -2,8 +2,13 @@ import type { LitElement } from 'lit';
 import type { CivicErrorSummary, CivicTextInput } from '@civic-widgets/core';
 
 let fields: Promise<unknown> | undefined;
-/** The form fields, fetched the first time a form is shown (see fields.ts). */
-export const loadFields = () => (fields ??= import('./fields.js'));
+/**
+ * The core form fields (the tracker uses the text input and the error summary), fetched the first
+ * time a form is shown: a case linked from a confirmation page or an email needs none. core.js
+ * itself, not a module of ours that imports it, which would be a file of its own in the CDN
+ * build and one more round trip before the form.
+ */
+export const loadFields = () => (fields ??= import('@civic-widgets/core/define'));
 
 /**
  * The field's `<input>` lives in its own shadow root, so the browser's implicit submission

@@ -2,11 +2,11 @@
 // from one answer where the server can give it — the category list with the category's questions
 // in it (the reference server's `?definitions=` extension) — and still comes on servers without
 // that extension (payloads captured from real Open311 servers, scripts/lib/open311-fixture-server.mjs).
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import './define.js';
 import type { CivicReportForm } from './report-form.js';
 import { onPage, pageText } from './testing/pages.js';
-import { labelOf } from './testing/keyboard.js';
+import { chooseRadio, labelOf, pressContinue } from './testing/keyboard.js';
 import { api, makeForm } from './testing/report-page.js';
 
 declare global {
@@ -46,6 +46,26 @@ beforeEach(() => sessionStorage.clear());
 
 describe('<civic-report-form> with service-code: the first question from one answer', function () {
   this.timeout(40_000);
+
+  // First in this file: the later pages' code must not have been loaded by an earlier test.
+  it('draws its first question without waiting for the later pages, and fetches them once it has', async () => {
+    const fetched = (pattern: RegExp) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => pattern.test(e.name));
+    const laterPages = /\/pages\/flow-pages\.[jt]s/;
+    expect(fetched(laterPages), 'the later pages were loaded before this test').to.deep.equal([]);
+    const el = await makeForm(api, { 'service-code': 'potholes' });
+    await onPage(el, 'How deep is it?');
+    expect(radios(el)).to.include.members(['4cm to 10cm']);
+    await expect(el).to.be.accessible();
+    // The question needed only the category list (and core's fields): the later pages were asked
+    // for after the list had come, where before they were fetched alongside it.
+    const [list] = fetched(/\/services\.json\?definitions=potholes/);
+    await waitUntil(() => fetched(laterPages).length > 0, 'the later pages are fetched once the first question is drawn');
+    expect(fetched(laterPages)[0]!.startTime).to.be.greaterThan(list!.responseEnd);
+    // And they are there when the resident goes on.
+    el.shadowRoot!.querySelector('civic-radios')!.value = '4cm to 10cm';
+    el['next']();
+    await onPage(el, /./);
+  });
 
   it('on the reference server, asks its first question from the category list alone', async () => {
     await holdingBack(/\/services\/potholes\.json$/, async (asked) => {

@@ -21,7 +21,7 @@ import {
 import { styles } from './report-form.styles.js';
 import { canReturnTo, emptyAnswers, pageAfter, pageBefore, stopFor, pagesFor, type Answers, type Draft, type FlowState, type PageId } from './flow.js';
 import { whenFieldFixed, withoutField } from './field-errors.js';
-import { renderLoading, renderPage, renderUnavailable } from './pages/page.js';
+import { codeFor, renderLoading, renderPage, renderUnavailable } from './pages/page.js';
 import { renderContact } from './pages/contact.js';
 import type { Confirmation, EndPage, ReportView } from './pages/view.js';
 import { questionsError } from './questions-error.js';
@@ -210,21 +210,23 @@ export class CivicReportForm extends CivicElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The page's own category: its first question is drawn by the pages chunk. Start importing it
-    // now, not at the first update, so it is in by the time the questions are (issue #18).
-    if (this.endpoint && this.serviceCode) this.chunks.prefetch('pages');
-    // A draft past the first page (a reload, or Back from another site) shows a later page, drawn
-    // by the same chunk: fetch it alongside the categories, not once they are in.
+    // The page's own category: its first question needs core's fields. Start importing them now,
+    // not at the first update, so they are in by the time the questions are (issue #18); the
+    // later pages follow once that question is drawn.
+    if (this.endpoint && this.serviceCode) this.chunks.prefetch('fields');
+    // A draft past the first page (a reload, or Back from another site) may show a later page,
+    // drawn by the pages chunk: fetch it alongside the categories, not once they are in.
     else if (this.endpoint && (this.draft.load()?.page ?? 'category') !== 'category') this.chunks.prefetch('pages');
     if (!this.endpoint) this.configError('"endpoint" is required: the Open311 base URL, e.g. https://council.example/open311/v2');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // With a category set by the page, its first question is drawn by the pages chunk: fetch it
+    // With a category set by the page, its first question needs core's fields: fetch them
     // alongside the categories and the questions (catalogue.ts), not after them (issue #18).
-    if (this.endpoint && this.serviceCode) this.chunks.prefetch('pages');
+    if (this.endpoint && this.serviceCode) this.chunks.prefetch('fields');
     if (this.chunks.state !== 'failed') {
-      if (!['category', 'done', 'queued'].includes(this.page) && !this.chunks.pages) void this.chunks.load('pages', true);
+      const code = codeFor(this.page);
+      if (code && !this.chunks.has(code)) void this.chunks.load(code, true);
       if (this.page === 'where' && !customElements.get('civic-location-picker')) void this.chunks.load('picker', true);
     }
     // Restore the draft once the categories are known, so its questions can be reloaded.
@@ -413,8 +415,13 @@ export class CivicReportForm extends CivicElement {
     if (this.chunks.state === 'loading' || !(this.page === 'done' || failed || (this.loadedServices && this.ready))) return;
     // The first page is drawn: what an earlier visit left in the outbox may be sent now, after
     // the browser has painted it (on a slow phone, opening IndexedDB and sending would delay it).
-    if (this.onDrawn) setTimeout(this.onDrawn);
-    this.onDrawn = undefined;
+    if (this.onDrawn) {
+      setTimeout(this.onDrawn);
+      this.onDrawn = undefined;
+      // Then the later pages, so they are in by the time the resident has answered: a page with
+      // `service-code` opens on its first question, which did not need them.
+      if (codeFor(this.page) === 'fields') this.chunks.prefetch('pages');
+    }
     if (!this.focusOnUpdate) return;
     this.focusOnUpdate = false;
     void focusHeading(this.renderRoot);

@@ -2,20 +2,35 @@ import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { stopFor } from '../flow.js';
 import { renderCategory } from './category.js';
+import { renderDescription, renderQuestion } from './questions.js';
 import { renderDone, renderQueued } from './result.js';
 import type { ReportView } from './view.js';
+import type { FlowChunk } from '../chunks.js';
 
 type FlowPages = typeof import('./flow-pages.js');
 
 /**
- * The page the resident is on. The category and result pages ride with the element; the others
- * come in the pages chunk (`m`), downloaded once a category is chosen.
+ * The code a page needs beyond the element: none for the category and result pages; core's
+ * fields for the category's questions (drawn by this module, so that a page with `service-code`
+ * shows its first question without waiting for the later pages' chunk); the pages chunk for the
+ * rest.
+ */
+export function codeFor(page: string): FlowChunk | undefined {
+  if (page === 'category' || page === 'done' || page === 'queued') return undefined;
+  return page.startsWith('question:') || page === 'description' ? 'fields' : 'pages';
+}
+
+/**
+ * The page the resident is on, once the code it needs (`codeFor`) is in: the element shows
+ * "Loading…" until then. The pages after the questions come in the pages chunk (`m`).
  */
 export function renderPage(v: ReportView, m: FlowPages | undefined) {
   const page = v.page;
   if (page === 'done') return renderDone(v);
   if (page === 'queued') return renderQueued(v);
   if (page === 'category') return renderCategory(v);
+  if (page.startsWith('question:')) return renderQuestion(v, page.slice(9));
+  if (page === 'description') return renderDescription(v);
   if (!m) return nothing;
   if (page === 'existing') return m.renderExisting(v);
   if (page === 'stopped') {
@@ -26,8 +41,6 @@ export function renderPage(v: ReportView, m: FlowPages | undefined) {
       onChange: () => v.go(stop ? `question:${stop.code}` : v.pages[0]!),
     });
   }
-  if (page.startsWith('question:')) return m.renderQuestion(v, page.slice(9));
-  if (page === 'description') return m.renderDescription(v);
   if (page === 'where') return m.renderWhere(v);
   if (page === 'duplicates') return m.renderDuplicates(v);
   if (page === 'photos') return m.renderPhotos(v);
