@@ -321,14 +321,22 @@ export class CivicReportForm extends CivicElement {
     this.busy = true;
     try {
       if (page === 'category') {
+        // The next page (the category's first question, or "Tell us more") needs the questions
+        // and core's fields, asked for together; the later pages and the picker follow behind.
         void this.chunks.load('picker');
-        if (!(await this.chunks.load('pages'))) return void (this.errors = [questionsError(this.view, undefined)]);
-        try {
-          await this.catalogue.loadQuestions();
-        } catch (error) {
-          this.fail('load-questions', error);
-          return void (this.errors = [questionsError(this.view, error)]);
+        this.chunks.prefetch('pages');
+        const [fields, questionsFailed] = await Promise.all([
+          this.chunks.load('fields'),
+          this.catalogue.loadQuestions().then(
+            () => null,
+            (error: unknown) => ({ error }),
+          ),
+        ]);
+        if (questionsFailed) {
+          this.fail('load-questions', questionsFailed.error);
+          return void (this.errors = [questionsError(this.view, questionsFailed.error)]);
         }
+        if (!fields) return void (this.errors = [questionsError(this.view, undefined)]);
       }
       if (page === 'where') await Promise.all([this.findNearby(), this.probeMedia()]);
     } finally {
