@@ -61,10 +61,10 @@ describe('<civic-report-form> with service-code: the first question from one ans
     const [list] = fetched(/\/services\.json\?definitions=potholes/);
     await waitUntil(() => fetched(laterPages).length > 0, 'the later pages are fetched once the first question is drawn');
     expect(fetched(laterPages)[0]!.startTime).to.be.greaterThan(list!.responseEnd);
-    // And they are there when the resident goes on.
-    el.shadowRoot!.querySelector('civic-radios')!.value = '4cm to 10cm';
-    el['next']();
-    await onPage(el, /./);
+    // And the resident goes on, by keyboard.
+    await chooseRadio('4cm to 10cm');
+    await pressContinue();
+    await onPage(el, 'Where on the road is it?');
   });
 
   it('on the reference server, asks its first question from the category list alone', async () => {
