@@ -9,7 +9,8 @@
 // browser context (empty cache) for every load, pages taken in turn within each run so the
 // machine's load falls on all of them alike. "First question" is the first frame in which a form
 // control (input, select, textarea or button) is rendered in the page's <main>, shadow roots
-// included: the widget's first question, the plain form's first radio. Reports medians and each
+// included: the widget's first question (or the consultation's "Start now"), the plain form's
+// first radio. Reports medians and each
 // page's ratio to the plain form's median, with the load average; never a pass or a fail.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -34,6 +35,7 @@ const pages = [
   ['report-a-problem', '/report-a-problem.html'],
   ['track-your-report (reference box)', '/track-your-report.html'],
   ['have-your-say (hub)', '/have-your-say.html'],
+  ['consultation (start page)', '/consultation.html?consultation=town-centre-2026'],
 ];
 
 if (!existsSync(join(root, 'dist/cdn/report-form.js'))) {

@@ -2,6 +2,7 @@
 // people see it.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StaticDir } from '../packages/server/src/http/static-dirs.ts';
 
 /**
  * The strict Content-Security-Policy the strict-csp example is served with: no inline script or
@@ -23,12 +24,16 @@ export const STRICT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export interface StaticDir {
-  prefix: string;
-  root: string;
-  headers?: Record<string, string>;
-  /** Paths of content-hashed files, served with a year's immutable Cache-Control. */
-  immutable?: RegExp;
+/**
+ * The demo's consultation page (and its Welsh twin) shows the consultation named in its address,
+ * `?consultation=…`, as the hub links to it. A council's CMS would have a page per consultation
+ * with a `<link rel="preload">` line for its document (docs/webmasters.md); this one page for all
+ * gets the same from the server, as a Link header, so the document comes with the widget's files
+ * instead of a round trip after them (issue #18).
+ */
+function consultationPreload(path: string, query: URLSearchParams): string[] {
+  const id = query.get('consultation')?.trim();
+  return id && /^(consultation|cy\/ymgynghoriad)\.html$/.test(path) ? [`/api/consultations/${encodeURIComponent(id)}`] : [];
 }
 
 /** Folders the demo serves, for createServer({ staticDirs }). */
@@ -39,7 +44,7 @@ export function demoStaticDirs(root: string): StaticDir[] {
   return [
     // chunks/ and assets/ have content-hashed names (vite.config.ts): cached for a year.
     { prefix: '/cdn/', root: join(root, 'dist/cdn'), immutable: /[\\/](chunks|assets)[\\/]/ },
-    { prefix: '/', root: join(root, 'examples/council-site') },
+    { prefix: '/', root: join(root, 'examples/council-site'), preload: consultationPreload },
     { prefix: '/examples/strict-csp/', root: join(root, 'examples/strict-csp'), headers: { 'Content-Security-Policy': STRICT_CSP } },
     { prefix: '/examples/hostile-cms/', root: join(root, 'examples/hostile-cms') },
     // The plain HTML form bench/page-cost.mjs measures the widgets' first question against.

@@ -47,6 +47,33 @@ describe('the Larkmead council site', () => {
     }
   });
 
+  // A consultation page's first screen needs the consultation (and, once published, its results):
+  // the page asks for them alongside the widget's files, where the widget would ask only once its
+  // code had come and run, a round trip later (issue #18). The demo's one page for every
+  // consultation gets that from the server as a Link header; the results page has the lines.
+  it('fetches what a consultation page shows alongside its scripts, and only once', async () => {
+    const pages = [
+      ['/consultation.html?consultation=town-centre-2026', ['/api/consultations/town-centre-2026']],
+      ['/cy/ymgynghoriad.html?consultation=town-centre-2026', ['/api/consultations/town-centre-2026']],
+      ['/consultation-results.html', ['/api/consultations/library-hours-2026', '/api/consultations/library-hours-2026/results']],
+    ] as const;
+    for (const [path, data] of pages) {
+      const { page, context } = await demo.newPage();
+      await page.goto(`${demo.url}${path}`);
+      await page.locator('civic-consultation h1').first().waitFor();
+      const fetched = await page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+      );
+      const widget = fetched.find((e) => e.path === '/cdn/consultation.js')!;
+      for (const url of data) {
+        const asked = fetched.filter((e) => e.path === url);
+        expect(asked, `${path}: ${url} asked for once`).toHaveLength(1);
+        expect(asked[0]!.start, `${path}: ${url} asked for before the widget's code had come`).toBeLessThan(widget.end);
+      }
+      await context.close();
+    }
+  });
+
   it('shows every resident the phone number and other channels when JavaScript is off', async () => {
     const { page } = await demo.newPage({ javaScriptEnabled: false });
     for (const [path, heading] of widgetPages) {

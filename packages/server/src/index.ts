@@ -4,7 +4,7 @@ import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { ConfigError, demoConfigPath, loadConfig, parseConfig, type CouncilConfig } from './config/index.ts';
 import type { ServerContext } from './http/context.ts';
 import { openDatabase, type Db } from './db/index.ts';
@@ -31,6 +31,7 @@ import widgetConfigRoutes from './widget-config/routes.ts';
 import casePages from './requests/cases.ts';
 import open311Routes, { OPEN311_PREFIX } from './requests/routes.ts';
 import rootRoutes from './http/root.ts';
+import { serveStaticDirs, type StaticDir } from './http/static-dirs.ts';
 import staffRoutes from './staff/routes.ts';
 import { loadDemoReports, seedDemoReports } from './requests/demo-reports.ts';
 import { loadAreas } from './geo/areas-files.ts';
@@ -73,9 +74,10 @@ export interface ServerOptions {
   publicUrl?: string;
   /**
    * Extra folders served as-is (the demo pages, built widget bundles), with extra response headers
-   * if given. Files whose path matches `immutable` (content-hashed names) are cached for a year.
+   * if given. Files whose path matches `immutable` (content-hashed names) are cached for a year;
+   * `preload` names what a page will ask for first (http/static-dirs.ts).
    */
-  staticDirs?: { prefix: string; root: string; headers?: Record<string, string>; immutable?: RegExp }[];
+  staticDirs?: StaticDir[];
   /**
    * Whether this process sends the queued mail (default true). Every process may: workers share
    * the queue safely. false leaves it to other processes (or a later start) — nothing is lost.
@@ -248,29 +250,8 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     await app.register(multipart, {
       limits: { fileSize: config.media.max_bytes, files: 1, fields: 20, fieldSize: 100_000 },
     });
-    // Only the demo and the tests serve folders: the plugin is loaded when there is one to serve.
-    const fastifyStatic = options.staticDirs?.length ? (await import('@fastify/static')).default : undefined;
-    for (const [i, dir] of (options.staticDirs ?? []).entries()) {
-      if (!fastifyStatic) break;
-      const headers = Object.entries(dir.headers ?? {});
-      const immutable = dir.immutable;
-      await app.register(fastifyStatic, {
-        root: dir.root,
-        prefix: dir.prefix,
-        decorateReply: i === 0,
-        index: ['index.html'],
-        // A content-hashed file never changes under its name: browsers keep it for a year
-        // without asking again. Everything else is revalidated (ETag and Last-Modified).
-        ...(headers.length || immutable
-          ? {
-              setHeaders: (reply: FastifyReply, path: string) => {
-                headers.forEach(([name, value]) => reply.header(name, value));
-                if (immutable?.test(path)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
-              },
-            }
-          : {}),
-      });
-    }
+    // Only the demo and the tests serve folders (static-dirs.ts).
+    await serveStaticDirs(app, options.staticDirs ?? []);
 
     // One plugin per domain, each with its prefix; each reads the context as app.civic.
     await app.register(rootRoutes, { siteRoot: options.staticDirs?.find((d) => d.prefix === '/')?.root });
@@ -313,3 +294,4 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     throw error;
   }
 }
+
