@@ -39,6 +39,15 @@ describe('the hub catalogue', () => {
     expect(facets(list, 'areas', 'en').map((f) => f.label)).toEqual(['Northfield', 'Southmoor']);
   });
 
+  it('sorts the facets as Intl.Collator does, in English and in Welsh (ch after cy, ll after lo, ng after g)', () => {
+    const labels = ['llan', 'Lôn', 'chwarae', 'cyngor', 'Ngwyn', 'nant', 'Ysgol', 'ysbyty', 'Ûn', 'Ffordd', 'fferm', 'Fenbury', 'Parc', 'Parc y Llyn', 'Heol 2', 'Heol 10', 'Trafnidiaeth', 'Tai', 'Rhyd', 'Rhos', 'Radur', 'Pheasant', 'Pentre', 'Theatr', 'Tŷ', 'dda', 'de'];
+    const withTopics = labels.map((label, i) => ({ ...list[0]!, id: `c${i}`, topics: [{ id: `t${i}`, label: { en: label, cy: label } }] }));
+    for (const lang of ['en', 'cy']) {
+      const expected = [...labels].sort(new Intl.Collator(lang).compare);
+      expect(facets(withTopics, 'topics', lang).map((f) => f.label), lang).toEqual(expected);
+    }
+  });
+
   it('links with the id encoded', () => {
     expect(consultationLink('/have-your-say/c?consultation={id}', 'a b/c')).toBe('/have-your-say/c?consultation=a%20b%2Fc');
   });
