@@ -14,17 +14,26 @@ import { api, councilPage, fenbury, larkmead, makeForm, seedDraft, server, settl
 beforeEach(() => sessionStorage.clear());
 
 /**
- * The visit before: the seeded draft's report sent while the council's server cannot be reached,
- * so it waits in the outbox; then the tab is gone (the draft with it, the outbox not).
+ * The seeded draft's report, sent from the check page while the council's server cannot be
+ * reached: the form shows that it waits in the outbox.
+ */
+async function sendWhileUnreachable(): Promise<CivicReportForm> {
+  const el = await makeForm();
+  await onPage(el, 'Check your answers');
+  // The connection drops: the council's server cannot be reached.
+  el.endpoint = unreachable;
+  await el.updateComplete;
+  await pressContinue('Send report');
+  await onPage(el, 'Your report has not been sent yet');
+  return el;
+}
+
+/**
+ * The visit before: the seeded draft's report waits in the outbox (sendWhileUnreachable); then
+ * the tab is gone (the draft with it, the outbox not).
  */
 async function leaveWaitingOnThisDevice(): Promise<void> {
-  const first = await makeForm();
-  await onPage(first, 'Check your answers');
-  first.endpoint = unreachable;
-  await first.updateComplete;
-  await pressContinue('Send report');
-  await onPage(first, 'Your report has not been sent yet');
-  first.remove();
+  (await sendWhileUnreachable()).remove();
   sessionStorage.clear();
 }
 
@@ -443,13 +452,7 @@ describe('<civic-report-form>', function () {
   it('offline: the report waits in the outbox, is sent when the connection returns, and is stored once', async () => {
     const description = `Outbox test ${crypto.randomUUID()}`;
     seedDraft({ serviceCode: 'graffiti', attributes: { surface: 'street_furniture', offensive: 'no' }, place: larkmead, description }, 'check');
-    const el = await makeForm();
-    await onPage(el, 'Check your answers');
-    // The connection drops: the council's server cannot be reached.
-    el.endpoint = unreachable;
-    await el.updateComplete;
-    await pressContinue('Send report');
-    await onPage(el, 'Your report has not been sent yet');
+    const el = await sendWhileUnreachable();
     expect(pageText(el)).to.contain('Your report is saved on this device');
     await expect(el).to.be.accessible();
 
