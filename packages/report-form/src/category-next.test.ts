@@ -5,9 +5,8 @@ import { expect } from '@open-wc/testing';
 import './define.js';
 import { onPage } from './testing/pages.js';
 import { chooseRadio, pressContinue } from './testing/keyboard.js';
-import { api, makeForm } from './testing/report-page.js';
+import { api, fetched, makeForm } from './testing/report-page.js';
 
-const fetched = (pattern: RegExp) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => pattern.test(e.name));
 const fields = /\/packages\/core\/src\/define\.[jt]s/;
 
 describe('<civic-report-form>: Continue from the category list', function () {

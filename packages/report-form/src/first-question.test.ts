@@ -7,7 +7,7 @@ import './define.js';
 import type { CivicReportForm } from './report-form.js';
 import { onPage, pageText } from './testing/pages.js';
 import { chooseRadio, labelOf, pressContinue } from './testing/keyboard.js';
-import { api, makeForm } from './testing/report-page.js';
+import { api, fetched, makeForm } from './testing/report-page.js';
 
 declare global {
   interface Window {
@@ -49,7 +49,6 @@ describe('<civic-report-form> with service-code: the first question from one ans
 
   // First in this file: the later pages' code must not have been loaded by an earlier test.
   it('draws its first question without waiting for the later pages, and fetches them once it has', async () => {
-    const fetched = (pattern: RegExp) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => pattern.test(e.name));
     const laterPages = /\/pages\/flow-pages\.[jt]s/;
     expect(fetched(laterPages), 'the later pages were loaded before this test').to.deep.equal([]);
     const el = await makeForm(api, { 'service-code': 'potholes' });

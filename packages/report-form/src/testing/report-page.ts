@@ -22,6 +22,9 @@ export const xmlCouncil = new URL('../../test-fixtures/xml-council', import.meta
 export const larkmead = { lat: 52.228154, lng: -1.514804, address: '1 High Street, Larkmead, LK1 1AA', area: null };
 export const fenbury = { lat: 52.255821, lng: -1.571662, address: 'The Old Forge, Church Street, Fenbury, LK3 3AD', area: null };
 
+/** What this page has fetched whose URL matches `pattern` (Resource Timing: when asked for, when in). */
+export const fetched = (pattern: RegExp) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => pattern.test(e.name));
+
 export function makeForm(endpoint = api, extra: Record<string, string> = {}) {
   const el = document.createElement('civic-report-form');
   el.setAttribute('endpoint', endpoint);
