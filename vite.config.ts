@@ -88,6 +88,9 @@ let workerSource: Buffer | undefined;
 /** core's sources, and the modules only its `define` entry (all the fields) needs. */
 const coreSrc = String.raw`packages[\\/]core[\\/]src[\\/]`;
 const litModules = String.raw`node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(lit|lit-html|lit-element|@lit)[\\/](?!directives[\\/](repeat|style-map)\.js|async-directive\.js)`;
+// Vite wraps each dynamic import in a helper module of its own; every widget's entry uses it.
+// Left alone it would be one more file in every first round.
+const viteDynamicImportHelper = String.raw`^\0vite[\/]preload-helper`;
 const laterFields = String.raw`(define|form[\\/](textarea|date-input|date-parts|select|checkboxes|radios|choice-field|options))\.ts$`;
 
 export default defineConfig({
@@ -123,8 +126,8 @@ export default defineConfig({
           groups: [
             // What every widget's first screen needs, in one file: lit (lit-html, lit-element,
             // @lit/localize, @lit/task), core's UI base (element, the text input, error summary,
-            // styles, i18n, drafts, the question-page shell) and the backend transport (errors,
-            // http, idempotency keys). One file, not three: on HTTP/1.1 a browser opens six
+            // styles, i18n with core's own Welsh strings, drafts, the question-page shell), the
+            // backend transport (errors, http, idempotency keys) and Vite's dynamic-import helper. One file, not three: on HTTP/1.1 a browser opens six
             // connections to a host, and a page's first screen that needs seven requests waits a
             // second round trip for the seventh (issue #18). Not the lit directives only later
             // pages use (repeat; style-map and async-directive: the consultation's results), nor
@@ -132,7 +135,7 @@ export default defineConfig({
             {
               name: 'core',
               test: new RegExp(
-                `${litModules}|${coreSrc}(?!client[\\\\/](?!errors|http|idempotency)|controllers[\\\\/]outbox|${laterFields})`,
+                `${litModules}|${coreSrc}(?!client[\\\\/](?!errors|http|idempotency)|controllers[\\\\/]outbox|${laterFields})|${viteDynamicImportHelper}`,
               ),
               priority: 10,
               minShareCount: 2,

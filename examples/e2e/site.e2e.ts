@@ -74,6 +74,29 @@ describe('the Larkmead council site', () => {
     }
   });
 
+  // A Welsh page's first screen is drawn in Welsh from one Welsh file, its widget's, asked for
+  // with the widget's code: core's Welsh strings come in the shared chunk. Two Welsh files made
+  // the Welsh report form's first screen eight requests, two more than a browser sends to one
+  // host at once, and its code came a round trip late (issue #18).
+  it('draws every Welsh page\'s first screen from one Welsh file, fetched alongside the widget', async () => {
+    for (const [path, , tag, script] of widgetPages.filter(([path]) => path.startsWith('/cy/'))) {
+      const { page, context } = await demo.newPage();
+      await page.goto(`${demo.url}${path}`);
+      // Its first screen: a heading or a button of the widget's own, not the fallback's.
+      await expect
+        .poll(() => page.locator(tag).evaluate((el) => Boolean(el.shadowRoot?.querySelector('h1, h2, legend, button'))), { message: path, timeout: 20_000 })
+        .toBe(true);
+      const fetched = await page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+      );
+      const welsh = fetched.filter((e) => /^\/cdn\/chunks\/cy-/.test(e.path));
+      const widget = fetched.find((e) => e.path === `/cdn/${script}.js`)!;
+      expect(welsh, `${path}: Welsh files`).toHaveLength(1);
+      expect(welsh[0]!.start, `${path}: its Welsh asked for before the widget's code had come`).toBeLessThan(widget.end);
+      await context.close();
+    }
+  });
+
   it('shows every resident the phone number and other channels when JavaScript is off', async () => {
     const { page } = await demo.newPage({ javaScriptEnabled: false });
     for (const [path, heading] of widgetPages) {
