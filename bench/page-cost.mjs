@@ -2,7 +2,7 @@
 // What a resident on a slow phone waits for: each widget page's first question, against a plain
 // HTML form page with the same questions (examples/plain-form), measured in the same run.
 //
-//   pnpm exec vite build && node bench/page-cost.mjs [--runs 7] [--port 4150] [--cpu 4] [--latency 400]
+//   pnpm exec vite build && node bench/page-cost.mjs [--runs 7] [--port 4150] [--cpu 4] [--latency 400] [--pages pothole,hub]
 //
 // Debian's Chromium (CHROME_PATH overrides) with the network and CPU throttled through the
 // DevTools protocol (Network.emulateNetworkConditions, Emulation.setCPUThrottlingRate), a fresh
@@ -17,7 +17,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/lib/chromium.mjs';
-import { startPageServer, watchFirstQuestion } from './lib/demo-page.mjs';
+import { firstQuestion, median, slowNetwork, startPageServer } from './lib/demo-page.mjs';
 import { root } from './lib/harness.mjs';
 
 const arg = (name, fallback) => {
@@ -27,16 +27,20 @@ const arg = (name, fallback) => {
 const runs = Number(arg('runs', 7));
 const port = Number(arg('port', 4150));
 const cpu = Number(arg('cpu', 4));
-// Slow 4G as the issue measured it: 400 ms round trips; 1.6 Mbit/s down, 750 kbit/s up.
-const network = { offline: false, latency: Number(arg('latency', 400)), downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
-const pages = [
+const network = slowNetwork(Number(arg('latency', 400)));
+const allPages = [
   ['plain form (baseline)', '/examples/plain-form/report-a-pothole.html'],
   ['report-a-pothole', '/report-a-pothole.html'],
+  ['report-a-pothole (Welsh)', '/cy/rhoi-gwybod-am-dwll-yn-y-ffordd.html'],
   ['report-a-problem', '/report-a-problem.html'],
   ['track-your-report (reference box)', '/track-your-report.html'],
   ['have-your-say (hub)', '/have-your-say.html'],
   ['consultation (start page)', '/consultation.html?consultation=town-centre-2026'],
 ];
+// `--pages pothole,hub`: only the pages whose names contain one of these (and the baseline),
+// for trying a change on the page it is meant for.
+const only = arg('pages', '').split(',').filter(Boolean);
+const pages = allPages.filter(([name], i) => i === 0 || !only.length || only.some((o) => name.includes(o)));
 
 if (!existsSync(join(root, 'dist/cdn/report-form.js'))) {
   console.error('dist/cdn is missing: run `pnpm exec vite build` first.');
@@ -44,30 +48,7 @@ if (!existsSync(join(root, 'dist/cdn/report-form.js'))) {
 }
 
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-async function measure(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1 });
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', network);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    await page.addInitScript(watchFirstQuestion);
-    await page.goto(url, { waitUntil: 'commit', timeout: 180_000 });
-    await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 180_000, polling: 250 });
-    return await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      return { first: window.__firstQuestion, load: nav?.loadEventEnd || null };
-    });
-  } finally {
-    await context.close();
-  }
-}
+const measure = (browser, url) => firstQuestion(browser, url, { cpu, network });
 
 const loadBefore = load();
 const server = await startPageServer(port);

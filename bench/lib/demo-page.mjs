@@ -1,16 +1,20 @@
-// What bench/page-cost.mjs and bench/lib/trace-page.mjs share: the demo on a port of its own, and
-// the in-page watch for the first question, so the trace finds exactly what the bench measures.
+// What bench/page-cost.mjs, bench/lib/ab-page.mjs and bench/lib/trace-page.mjs share: the demo on a
+// port of its own, the slow phone, and the in-page watch for the first question, so the trace
+// finds exactly what the bench measures.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './harness.mjs';
 
-/** Starts the demo (bench/lib/page-server.ts) on `port` with a fresh data directory; resolves with its URL and a stop(). */
-export function startPageServer(port) {
+/**
+ * Starts the demo (bench/lib/page-server.ts) on `port` with a fresh data directory, its pages and
+ * CDN build read from `siteRoot` (default: this checkout); resolves with its URL and a stop().
+ */
+export function startPageServer(port, siteRoot = root) {
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-page-'));
   const tsx = join(root, 'packages', 'server', 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [join(root, 'bench/lib/page-server.ts'), String(port), dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(tsx, [join(root, 'bench/lib/page-server.ts'), String(port), dataDir, siteRoot], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const stop = () => {
     child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
@@ -54,3 +58,36 @@ export function watchFirstQuestion() {
   };
   requestAnimationFrame(frame);
 }
+
+/** Slow 4G as issue #18 measured it: `latency` ms round trips; 1.6 Mbit/s down, 750 kbit/s up. */
+export const slowNetwork = (latency = 400) => ({ offline: false, latency, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 });
+
+/**
+ * One load of `url` in a fresh browser context (empty cache) on a phone-sized screen, with the CPU
+ * `cpu`× slower and `network` throttled: when its first question showed and its load event ended
+ * (ms from navigation).
+ */
+export async function firstQuestion(browser, url, { cpu = 4, network = slowNetwork() } = {}) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    await page.addInitScript(watchFirstQuestion);
+    await page.goto(url, { waitUntil: 'commit', timeout: 180_000 });
+    await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 180_000, polling: 250 });
+    return await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { first: window.__firstQuestion, load: nav?.loadEventEnd || null };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};

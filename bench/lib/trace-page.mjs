@@ -4,6 +4,12 @@
 // question showed. For finding what is still on a page's path, not for figures.
 //
 //   node bench/lib/trace-page.mjs /report-a-pothole.html [--port 4160] [--cpu 4] [--latency 400]
+//     [--profile [--window 1300,1900]]
+//
+// --profile adds a CPU profile up to the first question: self time by script and function, and
+// inclusive time (a function and what it calls); --window keeps only the samples taken between
+// two page times (ms from navigation), e.g. from the last file's arrival to the first update.
+// Marks the page makes with performance.mark() are listed with their times.
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { startPageServer, watchFirstQuestion } from './demo-page.mjs';
@@ -44,6 +50,12 @@ try {
       await page.goto(`${url}${path}`, { waitUntil: 'commit', timeout: 180_000 });
       await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 180_000, polling: 250 });
       const cpuProfile = profile ? (await cdp.send('Profiler.stop')).profile : null;
+      // The navigation's start on the profiler's clock, so samples can be placed on the page's timeline.
+      if (cpuProfile) {
+        await cdp.send('Performance.enable');
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        cpuProfile.navigationStart = metrics.find((m) => m.name === 'NavigationStart')?.value;
+      }
       await new Promise((r) => setTimeout(r, 1000));
       const seen = await page.evaluate(() => ({
         first: window.__firstQuestion,
@@ -112,20 +124,43 @@ function printUpdates(updates, first) {
   }
 }
 
-/** Self time per function (top 25) and per script, from a CDP CPU profile up to the first question. */
-function printProfile({ nodes, samples, timeDeltas }) {
+/**
+ * From a CDP CPU profile up to the first question (times as the page felt them, at the throttled
+ * rate): self time per script and per function (top 25), and inclusive time, a function with
+ * what it calls (top 45).
+ */
+function printProfile({ nodes, samples, timeDeltas, startTime, navigationStart }) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const script = ({ url: file }) => file.replace(/^.*\/(cdn|assets)\//, '$1/') || '(native)';
+  const name = (frame) => `${frame.functionName || '(anonymous)'} ${script(frame)}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
   const self = new Map();
-  for (let i = 0; i < samples.length; i++) self.set(samples[i], (self.get(samples[i]) ?? 0) + (timeDeltas[i] ?? 0) / 1000);
+  // `--window 1500,1800`: only the samples taken between those page times (ms).
+  const window = arg('window', '').split(',').filter(Boolean).map(Number);
+  let at = startTime;
+  for (let i = 0; i < samples.length; i++) {
+    at += timeDeltas[i] ?? 0;
+    const pageMs = at / 1000 - navigationStart * 1000;
+    if (window.length === 2 && (pageMs < window[0] || pageMs > window[1])) continue;
+    self.set(samples[i], (self.get(samples[i]) ?? 0) + (timeDeltas[i] ?? 0) / 1000);
+  }
+  const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
   const fns = new Map();
   const files = new Map();
+  const inclusive = new Map();
   for (const [id, ms] of self) {
-    const { functionName, url: file, lineNumber, columnNumber } = byId.get(id).callFrame;
-    const where = file.replace(/^.*\/(cdn|assets)\//, '$1/') || '(native)';
-    const key = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}:${columnNumber + 1}`;
-    fns.set(key, (fns.get(key) ?? 0) + ms);
-    files.set(where, (files.get(where) ?? 0) + ms);
+    const { callFrame } = byId.get(id);
+    add(fns, name(callFrame), ms);
+    add(files, script(callFrame), ms);
+    // A sample counts once for every function on its stack.
+    const onStack = new Set();
+    for (let node = id; node !== undefined; node = parent.get(node)) {
+      const frame = byId.get(node).callFrame;
+      if (frame.url || frame.functionName) onStack.add(name(frame));
+    }
+    for (const key of onStack) add(inclusive, key, ms);
   }
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
-  console.log(`CPU self time by script (unthrottled ms):\n${top(files, 12)}\nby function:\n${top(fns, 25)}`);
+  console.log(`CPU self time by script (ms, throttled):\n${top(files, 12)}\nby function:\n${top(fns, 25)}\ninclusive:\n${top(inclusive, 45)}`);
 }
