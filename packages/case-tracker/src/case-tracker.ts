@@ -343,7 +343,7 @@ export class CivicCaseTracker extends CivicElement {
     // The configuration document was asked for when the element first rendered: it is usually
     // here already, and only the small map waits for it.
     // An attribute wins ("" for no map).
-    this.shownMapStyle = this.mapStyle ?? (this.endpoint ? ((await loadWidgetConfig(this.endpoint))?.mapStyle ?? '') : '');
+    this.shownMapStyle = this.mapStyle ?? (this.endpoint ? ((await loadWidgetConfig(this.endpoint, this.locale))?.mapStyle ?? '') : '');
     if (!this.shownMapStyle) return;
     try {
       // The picker (and MapLibre behind it) is optional and heavy: fetched only when the council

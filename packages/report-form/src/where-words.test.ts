@@ -88,6 +88,14 @@ describe('<civic-report-form> where there is no address search', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('on a Welsh page, gives the council\'s hours from the widget configuration in Welsh', async () => {
+    const el = await form(api, { lang: 'cy', 'map-style': '' });
+    await onPage(el, 'Beth ydych chi am ei roi gwybod amdano?');
+    await waitUntil(() => pageText(el).includes('01632 960000 (Dydd Llun i ddydd Gwener, 8yb i 6yh)'), 'no Welsh hours from the configuration', { timeout: 8000 });
+    expect(pageText(el)).not.to.contain('Monday');
+    await expect(el).to.be.accessible();
+  });
+
   it('when the address search fails, the words the resident typed are the place, and the council stores them', async () => {
     sessionStorage.setItem(
       `civic-widgets:draft:report:${api}:`,

@@ -295,6 +295,7 @@ describe('council config: Welsh', () => {
     config.services[0].attributes[1].cy.datatype_description = 'Dewiswch un.';
     config.services[0].attributes[2].cy = 'A yw wedi achosi anaf?';
     config.services[4].parish_routing.cy = { notice: 'Mae {parish}…', clerk: 'x' };
+    delete config.widgets.opening_hours;
     expect(problemsOf(config).sort()).toEqual(
       [
         'services[0].cy: unknown key "name"',
@@ -306,6 +307,7 @@ describe('council config: Welsh', () => {
         'services[0].attributes[1].cy.datatype_description: give the English "datatype_description" too',
         'services[0].attributes[2].cy: Invalid input: expected object, received string',
         'services[4].parish_routing.cy: unknown key "clerk"',
+        'widgets.cy.opening_hours: give the English "opening_hours" too',
       ].sort(),
     );
   });

@@ -29,6 +29,22 @@ describe.each(testDatabases())('the widget configuration document on %s', (kind)
     }
   });
 
+  it('speaks Welsh when asked, by ?locale=cy or Accept-Language: the council\'s name, its hours and the asset layers\' names', async () => {
+    const english = await get('/open311/v2/widget-config.json?locale=en');
+    const welsh = await get('/open311/v2/widget-config.json?locale=cy');
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(welsh.headers.get('content-language')).toBe('cy');
+    expect(welsh.headers.get('vary')).toContain('Accept-Language');
+    expect(welsh.body.council).toEqual({ name: 'Cyngor Dosbarth Larkmead', phone: '01632 960000', openingHours: 'Dydd Llun i ddydd Gwener, 8yb i 6yh' });
+    expect(welsh.body.assetLayers.map((layer: { name: string }) => layer.name)).toEqual(['Goleuadau stryd']);
+    // Only the texts differ: the addresses, the map and the numbers are the same in both.
+    expect({ ...welsh.body, council: english.body.council, assetLayers: english.body.assetLayers }).toEqual(english.body);
+    // A browser set to Welsh, with no locale in the address, gets Welsh too; the parameter wins.
+    expect((await get('/open311/v2/widget-config.json', { 'Accept-Language': 'cy-GB,cy;q=0.9,en;q=0.5' })).body).toEqual(welsh.body);
+    expect((await get('/open311/v2/widget-config.json?locale=en', { 'Accept-Language': 'cy' })).body).toEqual(english.body);
+    expect((await get('/api/consultations/widget-config.json?locale=cy')).body).toEqual(welsh.body);
+  });
+
   it('publishes the demo street lights as an asset layer: points with the id on their plate', async () => {
     const [layer] = (await get('/open311/v2/widget-config.json')).body.assetLayers;
     const lights = await get(layer.src);

@@ -56,22 +56,26 @@ export function resolveWidgetConfig(raw: unknown, base: string): WidgetConfig | 
   return config;
 }
 
-// One request per endpoint per page, however many widgets use it.
+// One request per endpoint and language per page, however many widgets use it.
 const cache = new Map<string, Promise<WidgetConfig | null>>();
 
 /**
- * Reads an endpoint's configuration document once. Resolves to null when the backend has none
- * (a plain Open311 server) or it cannot be read: widgets then work from their attributes alone.
+ * Reads an endpoint's configuration document once per language: its texts (the council's name,
+ * the hours, the asset layers' names) come in `locale` where the backend has them. The language
+ * is in the URL (`?locale=cy`), as for the category list, so a page could preload it. Resolves to
+ * null when the backend has none (a plain Open311 server) or it cannot be read: widgets then work
+ * from their attributes alone.
  */
-export function loadWidgetConfig(endpoint: string): Promise<WidgetConfig | null> {
-  let found = cache.get(endpoint);
+export function loadWidgetConfig(endpoint: string, locale = 'en'): Promise<WidgetConfig | null> {
+  const key = `${endpoint}\n${locale}`;
+  let found = cache.get(key);
   if (!found) {
-    const url = new URL(widgetConfigUrl(endpoint), document.baseURI).href;
+    const url = new URL(`${widgetConfigUrl(endpoint)}?locale=${encodeURIComponent(locale)}`, document.baseURI).href;
     found = fetch(url, { headers: { Accept: 'application/json' } })
       .then((response) => (response.ok ? response.json() : null))
       .then((raw) => resolveWidgetConfig(raw, url))
       .catch(() => null);
-    cache.set(endpoint, found);
+    cache.set(key, found);
   }
   return found;
 }
@@ -83,19 +87,24 @@ export function loadWidgetConfig(endpoint: string): Promise<WidgetConfig | null>
  */
 export class WidgetConfigController implements ReactiveController {
   value?: WidgetConfig | null;
+  #endpoint?: string;
   #for?: string;
 
-  constructor(private readonly host: ReactiveControllerHost & { endpoint: string }) {
+  constructor(private readonly host: ReactiveControllerHost & { endpoint: string; locale?: string }) {
     host.addController(this);
   }
 
   hostUpdate(): void {
-    const endpoint = this.host.endpoint;
-    if (!endpoint || endpoint === this.#for) return;
-    this.#for = endpoint;
-    this.value = undefined;
-    void loadWidgetConfig(endpoint).then((config) => {
-      if (this.#for !== endpoint) return;
+    const { endpoint, locale = 'en' } = this.host;
+    const wanted = `${endpoint}\n${locale}`;
+    if (!endpoint || wanted === this.#for) return;
+    this.#for = wanted;
+    // Another backend: nothing of the last one's applies. Another language: its document stays
+    // until this one's is in, so the phone line does not blink out.
+    if (endpoint !== this.#endpoint) this.value = undefined;
+    this.#endpoint = endpoint;
+    void loadWidgetConfig(endpoint, locale).then((config) => {
+      if (this.#for !== wanted) return;
       this.value = config;
       this.host.requestUpdate();
     });

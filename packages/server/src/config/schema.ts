@@ -297,6 +297,12 @@ export const councilConfigSchema = z.strictObject({
           key: z.string().optional(),
         })
         .optional(),
+      /** The Welsh of what widgets show from here: the hours, for Welsh pages. */
+      cy: z.strictObject({ opening_hours: welsh.optional() }).optional(),
+    })
+    .refine((widgets) => !widgets.cy?.opening_hours || widgets.opening_hours, {
+      path: ['cy', 'opening_hours'],
+      message: 'give the English "opening_hours" too',
     })
     .default({}),
   /** Consultation settings, read by the consultations routes. */

@@ -8,7 +8,8 @@ import { checkPublicPost, requireStaff } from '../http/keys.ts';
 import { pageHelmet } from '../http/security-headers.ts';
 import { sendCachedAnswer, sendList, splitFormat, type Format } from './open311/format.ts';
 import { discoveryDocument, discoveryXmlShape } from './open311/discovery.ts';
-import { pickLanguage, statedLanguage, type Language } from './open311/language.ts';
+import { statedLanguage, type Language } from './open311/language.ts';
+import { answerLanguage } from './open311/answer-language.ts';
 import { noticeIn, publicRequestIn } from './in-language.ts';
 import { definitionsAskedFor, findService, serviceDefinitionIn, serviceSummaryIn } from './open311/services.ts';
 import { objectToXml } from '../http/xml.ts';
@@ -94,21 +95,6 @@ function ensureFormOrJson(request: FastifyRequest) {
   if (request.body !== undefined && !/application\/x-www-form-urlencoded|application\/json/i.test(type)) {
     throw new ApiError(415, 'Send the fields form-encoded (application/x-www-form-urlencoded).');
   }
-}
-
-/**
- * The language of the answer (our extension, docs/open311-extensions.md#welsh): `?locale=cy` or
- * `Accept-Language: cy`; said in `Content-Language`. `vary` for cacheable GETs.
- */
-function answerLanguage(request: FastifyRequest, reply: FastifyReply, vary: boolean): Language {
-  const query = request.query as Record<string, unknown> | undefined;
-  const language = pickLanguage({ locale: query?.locale, acceptLanguage: request.headers['accept-language'] });
-  reply.header('Content-Language', language);
-  if (vary) {
-    const before = reply.getHeader('vary');
-    reply.header('Vary', before ? `${String(before)}, Accept-Language` : 'Accept-Language');
-  }
-  return language;
 }
 
 /**

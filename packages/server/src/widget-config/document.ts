@@ -21,6 +21,7 @@ export interface WidgetConfigDocument {
   photosPerReport: number;
 }
 
+/** The document in `language`: the council's name, its hours and the asset layers' names in Welsh where the config gives them. */
 export function widgetConfigDocument(ctx: ServerContext, language: 'en' | 'cy' = 'en'): WidgetConfigDocument {
   const { council, geo, widgets, tracking_url: trackingUrl } = ctx.config;
   const geocoder = widgets.geocoder
@@ -30,7 +31,11 @@ export function widgetConfigDocument(ctx: ServerContext, language: 'en' | 'cy' =
       : undefined;
   const mapStyle = widgets.map_style ?? (geo ? '/basemap/style.json' : undefined);
   return {
-    council: { name: council.name, phone: council.phone, openingHours: widgets.opening_hours },
+    council: {
+      name: (language === 'cy' && council.cy?.name) || council.name,
+      phone: council.phone,
+      openingHours: (language === 'cy' && widgets.cy?.opening_hours) || widgets.opening_hours,
+    },
     // Every text the server sends can be asked for in Welsh (English where none is given).
     languages: ['en', 'cy'],
     ...(mapStyle ? { mapStyle } : {}),

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { answer } from '../http/route-schemas.ts';
+import { answerLanguage } from '../requests/open311/answer-language.ts';
+import { languageHeaders, languageQuery } from '../requests/open311/schemas.ts';
 import { widgetConfigDocument } from './document.ts';
 
 /** What /openapi.json says of the document; docs/integrators.md#widget-configuration is the contract. */
@@ -41,11 +43,15 @@ export default async function widgetConfigRoutes(app: FastifyInstance) {
     const schema = {
       tags: ['Widgets'],
       summary: 'The widget configuration document: map style, boundary, areas, address search, asset layers, phone, languages, tracker URL',
+      // Its texts (the council's name, the hours, the asset layers' names) in Welsh with `?locale=cy`.
+      querystring: languageQuery,
+      headers: languageHeaders,
       response: { 200: answer(widgetConfigSchema, 'See docs/integrators.md#widget-configuration') },
     };
-    app.get(path, { schema }, async (_request, reply) =>
+    app.get(path, { schema }, async (request, reply) => {
+      const language = answerLanguage(request, reply, true);
       // Short: a council that changes its map or phone number sees widgets follow within minutes.
-      reply.header('Cache-Control', 'public, max-age=300').send(widgetConfigDocument(ctx)),
-    );
+      return reply.header('Cache-Control', 'public, max-age=300').send(widgetConfigDocument(ctx, language));
+    });
   }
 }
