@@ -14,6 +14,7 @@ import placesText from '../../packages/server/demo/geo/places.geojson?raw';
 import fontstackText from '../../packages/server/demo/geo/fonts/fontstack.txt?raw';
 import { councilConfigSchema, type CouncilConfig } from '../../packages/server/src/config/schema.ts';
 import { Areas } from '../../packages/server/src/geo/areas.ts';
+import { addCouncilWelsh } from '../../packages/server/src/geo/boundary-welsh.ts';
 import type { Answers } from '../../packages/server/src/consultations/answers.ts';
 import { Gazetteer, type GazetteerAddress } from '../../packages/server/src/geo/gazetteer.ts';
 import type { BasemapLayer } from '../../packages/server/src/geo/style.ts';
@@ -70,7 +71,7 @@ export const demoGazetteer = () => new Gazetteer(addressesJson as GazetteerAddre
 
 /** The basemap layers, minified as the server serves them. */
 export const demoLayers: Record<BasemapLayer, string> = {
-  boundary: JSON.stringify(JSON.parse(boundaryText)),
+  boundary: JSON.stringify(addCouncilWelsh(JSON.parse(boundaryText), councilConfigSchema.parse(councilJson))),
   parishes: JSON.stringify(JSON.parse(parishesText)),
   roads: JSON.stringify(JSON.parse(roadsText)),
   places: JSON.stringify(JSON.parse(placesText)),

@@ -218,6 +218,23 @@ describe('<civic-location-picker>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it("refuses a point outside the council with the neighbour's Welsh message on a Welsh page", async () => {
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker
+        lang="cy"
+        label="Ble mae'r broblem?"
+        geocoder-url=${gazetteer}
+        boundary-src=${boundary}
+        .geolocation=${geolocationAnswering({ lat: 52.22, lng: -1.7 })}
+      ></civic-location-picker>`);
+      await waitUntil(() => button(el, 'Defnyddio fy lleoliad'), 'no Welsh location button');
+      button(el, 'Defnyddio fy lleoliad').click();
+      await waitUntil(() => text(el).includes("Mae'r lleoliad hwn yn Westshire. Rhowch wybod amdano i Gyngor Westshire."), 'no Welsh neighbour message');
+      expect(text(el)).not.to.contain('This location is in Westshire');
+      expect(root(el).querySelector<HTMLAnchorElement>('[part="notice"] a')!.href).to.equal('https://westshire.example.gov.uk/report');
+      expect(el.value).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
     it("shows a boundary file's javascript: neighbour link as text only, never as a live link", async () => {
       // The real boundary file, with Westshire's link turned hostile, as a council's supplier might ship it.
       const file = await (await fetch(boundary)).json();

@@ -259,7 +259,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   private async takePoint(lat: number, lng: number, choice: Choice): Promise<void> {
     if (this.readonly || this.disabled) return;
     const sequence = ++this.sequence;
-    const verdict = await this.areaCheck.check(lat, lng);
+    const verdict = await this.areaCheck.check(lat, lng, this.locale);
     if (verdict.rejection) {
       this.rejection = verdict.rejection;
       this.announce(verdict.rejection.message);

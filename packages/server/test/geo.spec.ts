@@ -103,10 +103,13 @@ describe.each(testDatabases().slice(0, 1))('Gazetteer and basemap on %s', (kind)
       const council = body.features.find((f: Feature) => f.properties.role === 'council');
       const neighbours = body.features.filter((f: Feature) => f.properties.role === 'neighbour');
       expect(council.properties.name).toBe('Larkmead District Council');
+      // The council's Welsh name comes from the config, for Welsh pages ("outside Cyngor Dosbarth Larkmead").
+      expect(council.properties.cy).toEqual({ name: 'Cyngor Dosbarth Larkmead' });
       expect(neighbours.map((f: Feature) => f.properties.name)).toEqual(['Westshire', 'Eastmoor']);
       for (const n of neighbours) {
         expect(n.properties.url).toMatch(/^https:\/\/\w+\.example\.gov\.uk\/report$/);
         expect(n.properties.message).toContain(`Report it to ${n.properties.name} Council`);
+        expect(n.properties.cy.message).toContain(`Rhowch wybod amdano i Gyngor ${n.properties.name}`);
       }
       // A point just outside the council, on any side, is in exactly one named neighbour.
       const [lng0, lat0] = [-1.5, 52.225];

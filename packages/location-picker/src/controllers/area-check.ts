@@ -53,13 +53,14 @@ export class AreaCheckController {
    * Whether the council looks after this point and, if so, the most specific area we know: a
    * parish from `areas-src`, else the council. With no boundary every point is accepted.
    */
-  async check(lat: number, lng: number): Promise<Verdict> {
+  async check(lat: number, lng: number, locale = 'en'): Promise<Verdict> {
     const boundary = await this.boundary;
     // A boundary, once loaded, came with the rules that judge it.
-    const rejection = boundary && this.rules!.refusal(boundary, lat, lng);
+    const rejection = boundary && this.rules!.refusal(boundary, lat, lng, locale);
     if (rejection) return { rejection };
     const areas = await settledValue(this.areasLoad);
-    return { rejection: null, area: areas?.nameAt(lat, lng) ?? boundary?.councilName ?? null };
+    // The area's name is data sent with the place (the value's `area`): as the file writes it.
+    return { rejection: null, area: areas?.nameAt(lat, lng) ?? boundary?.councilName() ?? null };
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { safeHref } from '@civic-widgets/core';
-import type { AreaSet } from './boundary.js';
+import { areaText, type AreaSet } from './boundary.js';
 
 export { toAreaSet } from './boundary.js';
 
@@ -16,13 +16,17 @@ export interface Rejection {
   name?: string;
 }
 
-/** Why the council does not look after this point, or null when it does. */
-export function refusal(boundary: AreaSet, lat: number, lng: number): Rejection | null {
+/**
+ * Why the council does not look after this point, or null when it does; the file's names and
+ * messages in `locale` (their Welsh on a Welsh page, where the file gives it).
+ */
+export function refusal(boundary: AreaSet, lat: number, lng: number, locale = 'en'): Rejection | null {
   const verdict = boundary.judge(lat, lng);
   if (verdict.inside) return null;
-  const council = boundary.councilName;
+  const council = boundary.councilName(locale);
   const { neighbour } = verdict;
+  const name = neighbour && (areaText(neighbour, 'name', locale) ?? '');
   return neighbour
-    ? { message: neighbour.message || msg(str`This location is in ${neighbour.name}.`, { id: 'picker.inNeighbour' }), url: safeHref(neighbour.url), name: neighbour.name }
+    ? { message: areaText(neighbour, 'message', locale) || msg(str`This location is in ${name}.`, { id: 'picker.inNeighbour' }), url: safeHref(neighbour.url), name: name ?? undefined }
     : { message: council ? msg(str`This location is outside ${council}. Choose a place inside the area.`, { id: 'picker.outsideNamed' }) : msg('This location is outside the area we look after. Choose a place inside the area.', { id: 'picker.outside' }) };
 }

@@ -8,7 +8,14 @@ export interface AreaFeature {
   url?: string;
   /** What to tell a resident whose point falls here (neighbours). */
   message?: string;
+  /** The Welsh of `name` and `message`, for Welsh pages (a `cy` object in the feature's properties). */
+  cy?: { name?: string; message?: string };
   geometry: PolygonGeometry;
+}
+
+/** An area's `name` or `message` in `locale`: its Welsh where the file gives it, else as written. */
+export function areaText(area: AreaFeature, key: 'name' | 'message', locale: string): string | undefined {
+  return (locale === 'cy' && area.cy?.[key]) || area[key];
 }
 
 /** Where a point falls. */
@@ -32,11 +39,15 @@ export function readAreas(json: unknown, defaultRole: AreaFeature['role'] = 'are
     if (type !== 'Polygon' && type !== 'MultiPolygon') continue;
     const props = feature.properties ?? {};
     const role = props.role === 'council' || props.role === 'neighbour' ? props.role : defaultRole;
+    // Text from a file is data: only strings are kept, and they are shown as text.
+    const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+    const cy = props.cy && typeof props.cy === 'object' ? (props.cy as Record<string, unknown>) : {};
     areas.push({
-      name: typeof props.name === 'string' ? props.name : '',
+      name: text(props.name) ?? '',
       role,
-      url: typeof props.url === 'string' ? props.url : undefined,
-      message: typeof props.message === 'string' ? props.message : undefined,
+      url: text(props.url),
+      message: text(props.message),
+      ...(text(cy.name) || text(cy.message) ? { cy: { name: text(cy.name), message: text(cy.message) } } : {}),
       geometry: feature.geometry as PolygonGeometry,
     });
   }
@@ -88,8 +99,10 @@ export class AreaSet {
   nameAt(lat: number, lng: number): string | null {
     return areaAt(this.areas, lat, lng);
   }
-  get councilName(): string | null {
-    return this.areas.find((a) => a.role === 'council')?.name || null;
+  /** The council's name, in Welsh on a Welsh page where the file gives it. */
+  councilName(locale = 'en'): string | null {
+    const council = this.areas.find((a) => a.role === 'council');
+    return (council && areaText(council, 'name', locale)) || null;
   }
 }
 

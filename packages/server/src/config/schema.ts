@@ -263,7 +263,7 @@ export const councilConfigSchema = z.strictObject({
     .default({ max_bytes: 10 * 1024 * 1024, max_dimension: 2048 }),
   geo: z
     .strictObject({
-      /** GeoJSON: the council's polygon {role:"council"} and neighbours {role:"neighbour", name, url, message}. */
+      /** GeoJSON: the council's polygon {role:"council"} and neighbours {role:"neighbour", name, url, message, cy?: {name?, message?}}. */
       boundary: z.string().min(1),
       /** GeoJSON: parish polygons {name, code, clerk}. */
       parishes: z.string().min(1).optional(),

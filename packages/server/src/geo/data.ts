@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CouncilConfig } from '../config/index.ts';
+import { addCouncilWelsh, type Collection } from './boundary-welsh.ts';
 import { Gazetteer, type GazetteerAddress } from './gazetteer.ts';
 import { centreOf, type BasemapLayer } from './style.ts';
 
@@ -22,19 +23,21 @@ export interface GeoData {
 
 const EMPTY = JSON.stringify({ type: 'FeatureCollection', features: [] });
 
-function readCollection(file: string | undefined): string {
+function readCollection(file: string | undefined, edit?: (json: Collection) => void): string {
   if (!file || !existsSync(file)) return EMPTY;
   const text = readFileSync(file, 'utf8');
-  const json = JSON.parse(text) as { type?: string };
+  const json = JSON.parse(text) as Collection;
   if (json.type !== 'FeatureCollection') throw new Error(`${file}: expected a GeoJSON FeatureCollection`);
+  edit?.(json);
   // Served minified: the pretty-printed files are for people reading the repository.
   return JSON.stringify(json);
 }
 
+
 export function loadGeoData(config: CouncilConfig): GeoData {
   const folder = config.geo ? dirname(config.geo.boundary) : null;
   const inFolder = (name: string) => (folder ? join(folder, name) : undefined);
-  const boundary = readCollection(config.geo?.boundary);
+  const boundary = readCollection(config.geo?.boundary, (json) => addCouncilWelsh(json, config));
   const addressesFile = inFolder('addresses.json');
   const addresses = addressesFile && existsSync(addressesFile) ? (JSON.parse(readFileSync(addressesFile, 'utf8')) as GazetteerAddress[]) : [];
   const fontsDir = inFolder('fonts') ?? null;
