@@ -36,6 +36,8 @@ const allPages = [
   ['track-your-report (reference box)', '/track-your-report.html'],
   ['have-your-say (hub)', '/have-your-say.html'],
   ['consultation (start page)', '/consultation.html?consultation=town-centre-2026'],
+  // Published results have no control: their first screen is the first heading the widget draws ("We asked").
+  ['consultation results (first heading)', '/consultation-results.html', { selector: 'h2', inWidget: true }],
 ];
 // `--pages pothole,hub`: only the pages whose names contain one of these (and the baseline),
 // for trying a change on the page it is meant for.
@@ -48,7 +50,7 @@ if (!existsSync(join(root, 'dist/cdn/report-form.js'))) {
 }
 
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
-const measure = (browser, url) => firstQuestion(browser, url, { cpu, network });
+const measure = (browser, url, watch) => firstQuestion(browser, url, { cpu, network, watch });
 
 const loadBefore = load();
 const server = await startPageServer(port);
@@ -56,11 +58,11 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: ch
 const results = new Map(pages.map(([name]) => [name, { first: [], load: [] }]));
 try {
   // One warm-up load so the server's first answers (PGlite, templates) are not counted.
-  await measure(browser, `${server.url}${pages[1][1]}`);
+  await measure(browser, `${server.url}${pages[1][1]}`, pages[1][2]);
   for (let run = 0; run < runs; run++) {
     for (let i = 0; i < pages.length; i++) {
-      const [name, path] = pages[(i + run) % pages.length];
-      const { first, load: loaded } = await measure(browser, `${server.url}${path}`);
+      const [name, path, watch] = pages[(i + run) % pages.length];
+      const { first, load: loaded } = await measure(browser, `${server.url}${path}`, watch);
       results.get(name).first.push(first);
       if (loaded) results.get(name).load.push(loaded);
       process.stderr.write('.');

@@ -8,7 +8,7 @@
 //
 //   pnpm exec vite build && mkdir -p /tmp/a/dist && cp -r dist/cdn /tmp/a/dist/ && cp -a examples /tmp/a/
 //   (make the change) && pnpm docs:sri        # builds B and rewrites the pages' modulepreload lines
-//   node bench/lib/ab-page.mjs --a /tmp/a [--rounds 8] [--page /report-a-pothole.html]
+//   node bench/lib/ab-page.mjs --a /tmp/a [--rounds 8] [--page /report-a-pothole.html] [--heading]
 //
 // A is read from the site root given by --a (its dist/cdn, and a copy of examples/ made with it:
 // the pages' modulepreload lines name that build's files), B from this checkout. For finding
@@ -29,6 +29,8 @@ if (!rootA) {
 }
 const rounds = Number(arg('rounds', 8));
 const path = arg('page', '/report-a-pothole.html');
+// `--heading`: a page with no control (published results) is timed by the widget's first h2.
+const watch = process.argv.includes('--heading') ? { selector: 'h2', inWidget: true } : {};
 const plain = '/examples/plain-form/report-a-pothole.html';
 
 const loadBefore = loadavg().map((n) => n.toFixed(1)).join(' ');
@@ -37,15 +39,15 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: ch
 const times = { plain: [], a: [], b: [] };
 try {
   // One warm-up load each, so neither server's first answers are counted.
-  await firstQuestion(browser, a.url + path);
-  await firstQuestion(browser, b.url + path);
+  await firstQuestion(browser, a.url + path, { watch });
+  await firstQuestion(browser, b.url + path, { watch });
   for (let round = 0; round < rounds; round++) {
     const loads = [
-      ['plain', a.url + plain],
-      ['a', a.url + path],
-      ['b', b.url + path],
+      ['plain', a.url + plain, {}],
+      ['a', a.url + path, watch],
+      ['b', b.url + path, watch],
     ];
-    for (const [which, url] of round % 2 ? loads.reverse() : loads) times[which].push((await firstQuestion(browser, url)).first);
+    for (const [which, url, how] of round % 2 ? loads.reverse() : loads) times[which].push((await firstQuestion(browser, url, { watch: how })).first);
     process.stderr.write('.');
   }
 } finally {

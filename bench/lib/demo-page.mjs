@@ -33,19 +33,20 @@ export function startPageServer(port, siteRoot = root) {
 /**
  * Runs in the page before anything else (`page.addInitScript`): each frame, look for the first
  * rendered form control in <main>, shadow roots included, and note when it showed in
- * `window.__firstQuestion`.
+ * `window.__firstQuestion`. A page whose first screen has no control (published results) is
+ * timed by what it shows instead: `{ selector: 'h2', inWidget: true }` waits for a widget's own
+ * heading, not one of the page's.
  */
-export function watchFirstQuestion() {
-  const controls = 'input:not([type=hidden]), select, textarea, button';
+export function watchFirstQuestion({ selector = 'input:not([type=hidden]), select, textarea, button', inWidget = false } = {}) {
   const rendered = (el) => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && el.checkVisibility({ visibilityProperty: true });
   };
-  const find = (scope) => {
+  const find = (scope, inShadow = false) => {
     for (const el of scope.querySelectorAll('*')) {
-      if (el.matches(controls) && rendered(el)) return el;
+      if ((inShadow || !inWidget) && el.matches(selector) && rendered(el)) return el;
       if (el.shadowRoot) {
-        const inner = find(el.shadowRoot);
+        const inner = find(el.shadowRoot, true);
         if (inner) return inner;
       }
     }
@@ -67,7 +68,7 @@ export const slowNetwork = (latency = 400) => ({ offline: false, latency, downlo
  * `cpu`× slower and `network` throttled: when its first question showed and its load event ended
  * (ms from navigation).
  */
-export async function firstQuestion(browser, url, { cpu = 4, network = slowNetwork() } = {}) {
+export async function firstQuestion(browser, url, { cpu = 4, network = slowNetwork(), watch = {} } = {}) {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
@@ -75,7 +76,7 @@ export async function firstQuestion(browser, url, { cpu = 4, network = slowNetwo
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', network);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    await page.addInitScript(watchFirstQuestion);
+    await page.addInitScript(watchFirstQuestion, watch);
     await page.goto(url, { waitUntil: 'commit', timeout: 180_000 });
     await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 180_000, polling: 250 });
     return await page.evaluate(() => {

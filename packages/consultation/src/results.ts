@@ -5,9 +5,9 @@ import { formatDate, type ConsultationResults, type QuestionResult } from '@civi
 import { tr } from './model.js';
 import { paragraphs, safeUrl } from './text.js';
 import { scrollRegion } from './scroll-region.js';
+import { oneDecimal } from './one-decimal.js';
 
-const percent = (value: number, lang: string) =>
-  new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 1 }).format(value) + '%';
+const percent = (value: number, lang: string) => oneDecimal(value, lang) + '%';
 
 interface Row {
   label: string;
@@ -93,7 +93,6 @@ function renderChoiceResult(question: QuestionResult, lang: string) {
 
 function renderRankingResult(question: QuestionResult, lang: string) {
   const label = tr(question.label, lang);
-  const format = new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 1 });
   return scrolling(
     question,
     html`<table class="table">
@@ -111,7 +110,7 @@ function renderRankingResult(question: QuestionResult, lang: string) {
       ${(question.ranking ?? []).map(
         (row) => html`<tr>
           <th scope="row">${tr(row.label, lang)}</th>
-          <td class="numeric">${format.format(row.meanRank)}</td>
+          <td class="numeric">${oneDecimal(row.meanRank, lang)}</td>
           <td class="numeric">${row.firstChoice}</td>
         </tr>`,
       )}
