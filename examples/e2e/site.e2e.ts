@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from './harness.ts';
 
@@ -25,6 +26,12 @@ const widgetPages = [
   ['/cy/ymgynghoriad.html?consultation=town-centre-2026', 'Ymgynghoriad', 'civic-consultation', 'consultation'],
   ['/cy/canlyniadau-oriau-llyfrgell.html', 'Oriau agor Llyfrgell Larkmead', 'civic-consultation', 'consultation'],
 ] as const;
+
+/** What the page asked this server for so far: each file's path, when it was asked for and when it came (Resource Timing). */
+const requested = (page: Page) =>
+  page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+  );
 
 describe('the Larkmead council site', () => {
   it('serves the home page at / with links to every service', async () => {
@@ -61,9 +68,7 @@ describe('the Larkmead council site', () => {
       const { page, context } = await demo.newPage();
       await page.goto(`${demo.url}${path}`);
       await page.locator('civic-consultation h1').first().waitFor();
-      const fetched = await page.evaluate(() =>
-        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
-      );
+      const fetched = await requested(page);
       const widget = fetched.find((e) => e.path === '/cdn/consultation.js')!;
       for (const url of data) {
         const asked = fetched.filter((e) => e.path === url);
@@ -86,9 +91,7 @@ describe('the Larkmead council site', () => {
       await expect
         .poll(() => page.locator(tag).evaluate((el) => Boolean(el.shadowRoot?.querySelector('h1, h2, legend, button'))), { message: path, timeout: 20_000 })
         .toBe(true);
-      const fetched = await page.evaluate(() =>
-        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
-      );
+      const fetched = await requested(page);
       const welsh = fetched.filter((e) => /^\/cdn\/chunks\/cy-/.test(e.path));
       const widget = fetched.find((e) => e.path === `/cdn/${script}.js`)!;
       expect(welsh, `${path}: Welsh files`).toHaveLength(1);

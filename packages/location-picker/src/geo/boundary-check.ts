@@ -23,10 +23,11 @@ export interface Rejection {
 export function refusal(boundary: AreaSet, lat: number, lng: number, locale = 'en'): Rejection | null {
   const verdict = boundary.judge(lat, lng);
   if (verdict.inside) return null;
-  const council = boundary.councilName(locale);
   const { neighbour } = verdict;
-  const name = neighbour && (areaText(neighbour, 'name', locale) ?? '');
-  return neighbour
-    ? { message: areaText(neighbour, 'message', locale) || msg(str`This location is in ${name}.`, { id: 'picker.inNeighbour' }), url: safeHref(neighbour.url), name: name ?? undefined }
-    : { message: council ? msg(str`This location is outside ${council}. Choose a place inside the area.`, { id: 'picker.outsideNamed' }) : msg('This location is outside the area we look after. Choose a place inside the area.', { id: 'picker.outside' }) };
+  if (neighbour) {
+    const name = areaText(neighbour, 'name', locale) ?? '';
+    return { message: areaText(neighbour, 'message', locale) || msg(str`This location is in ${name}.`, { id: 'picker.inNeighbour' }), url: safeHref(neighbour.url), name };
+  }
+  const council = boundary.councilName(locale);
+  return { message: council ? msg(str`This location is outside ${council}. Choose a place inside the area.`, { id: 'picker.outsideNamed' }) : msg('This location is outside the area we look after. Choose a place inside the area.', { id: 'picker.outside' }) };
 }

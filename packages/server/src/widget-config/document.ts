@@ -1,5 +1,6 @@
 import type { ServerContext } from '../http/context.ts';
 import { MAX_REPORT_PHOTOS } from '../requests/request-rules.ts';
+import { inLanguage } from '../requests/open311/language.ts';
 
 /**
  * The widget configuration document (docs/integrators.md#widget-configuration): what a widget
@@ -32,9 +33,9 @@ export function widgetConfigDocument(ctx: ServerContext, language: 'en' | 'cy' =
   const mapStyle = widgets.map_style ?? (geo ? '/basemap/style.json' : undefined);
   return {
     council: {
-      name: (language === 'cy' && council.cy?.name) || council.name,
+      name: inLanguage(council, 'name', language),
       phone: council.phone,
-      openingHours: (language === 'cy' && widgets.cy?.opening_hours) || widgets.opening_hours,
+      openingHours: inLanguage(widgets, 'opening_hours', language),
     },
     // Every text the server sends can be asked for in Welsh (English where none is given).
     languages: ['en', 'cy'],
@@ -44,7 +45,7 @@ export function widgetConfigDocument(ctx: ServerContext, language: 'en' | 'cy' =
     ...(geocoder ? { geocoder: dropEmpty(geocoder) } : {}),
     assetLayers: ctx.config.asset_layers.map((layer) => ({
       id: layer.id,
-      name: (language === 'cy' && layer.cy?.name) || layer.name,
+      name: inLanguage(layer, 'name', language),
       src: layer.file ? `/api/assets/${layer.id}.geojson` : layer.url!,
       ...(layer.id_property ? { idProperty: layer.id_property } : {}),
       services: layer.services,
