@@ -184,6 +184,23 @@ describe('<civic-consultation-hub>', () => {
     expect(squash(shadow(el).textContent)).not.to.contain('Check your email');
   });
 
+  it('says it could not sign the resident up when the server refuses, keeps the address, and passes axe', async () => {
+    // The test runner's own file server: it lists consultations but refuses the sign-up's POST
+    // (test-fixtures/no-alerts/README.md).
+    const endpoint = new URL('/packages/consultation-hub/test-fixtures/no-alerts/consultations', location.href).href;
+    const el = await fixture<CivicConsultationHub>(html`<civic-consultation-hub endpoint=${endpoint} consultation-url=${pattern}></civic-consultation-hub>`);
+    await listedIn(el);
+    const email = 'hub-refused@example.org';
+    await type(input(el, 'Email address'), email);
+    await sendKeys({ press: 'Enter' });
+    const alert = await until(() => shadow(el).querySelector('.alerts [role=alert]'), 'the "could not sign you up" message');
+    expect(squash(alert.textContent)).to.equal('We could not sign you up just now. Try again in a few minutes.');
+    // Nothing claims it was sent, and the address is still there to send again.
+    expect(squash(shadow(el).textContent)).not.to.contain('Check your email');
+    expect(input(el, 'Email address').value).to.equal(email);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a problem the resident can act on when the server cannot be reached', async () => {
     const el = await fixture<CivicConsultationHub>(
       html`<civic-consultation-hub endpoint="http://127.0.0.1:9/api/consultations" consultation-url=${pattern}

@@ -36,14 +36,20 @@ function focused(): Element | null {
 
 const words = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/**
+ * A consultations endpoint that shows the consultation but takes no sign-up: the test runner's
+ * own file server, which refuses a POST (test-fixtures/no-alerts/README.md).
+ */
+const noAlerts = new URL('/packages/consultation/test-fixtures/no-alerts', location.href).href;
+
 /** The confirmation page, as the resident reaches it after sending (the element's own draft). */
-async function confirmation(lang = 'en') {
+async function confirmation(lang = 'en', endpoint = api) {
   const step: Step = { kind: 'done' };
   sessionStorage.setItem(
-    `civic-widgets:draft:consultation:${api}:${id}`,
+    `civic-widgets:draft:consultation:${endpoint}:${id}`,
     JSON.stringify({ v: 1, data: { answers: {}, step, key: crypto.randomUUID(), returnToCheck: false, reference: 'TC-1234' } }),
   );
-  const el = await fixture<CivicConsultation>(html`<civic-consultation endpoint=${api} consultation=${id} lang=${lang}></civic-consultation>`);
+  const el = await fixture<CivicConsultation>(html`<civic-consultation endpoint=${endpoint} consultation=${id} lang=${lang}></civic-consultation>`);
   const section = await until(() => el.shadowRoot!.querySelector<HTMLElement>('section[aria-labelledby="outcome-heading"]'), 'the outcome form');
   return { el, section };
 }
@@ -115,6 +121,22 @@ describe('<civic-consultation> "Find out what we decide"', function () {
     const status = await until(() => section.querySelector('[role=status]'), 'the sent message');
     expect(words(status)).to.equal(`We have sent a link to ${email}. Open it to confirm, and we will email you when we publish the outcome.`);
     expect(section.querySelector('form')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says it could not sign the respondent up when the server refuses, keeps the address, and passes axe', async () => {
+    const { el, section } = await confirmation('en', noAlerts);
+    const email = 'outcome-refused@example.org';
+    (await tabToEmail()).focus();
+    await sendKeys({ type: email });
+    await sendKeys({ press: 'Enter' });
+    const alert = await until(() => section.querySelector('[role=alert]'), 'the "could not sign you up" message');
+    expect(words(alert)).to.equal('We could not sign you up just now. Try again in a few minutes.');
+    // The address is the resident's to send again, not a field error; nothing claims it was sent.
+    expect(field(section).value).to.equal(email);
+    expect(fieldError(section)).to.equal('');
+    expect(section.querySelector('[role=status]')).to.equal(null);
+    expect(section.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
