@@ -87,7 +87,8 @@ export function watchFirstQuestion({ selector = 'input:not([type=hidden]), selec
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attachShadow.call(this, init);
-    observe(root, true);
+    // Once the question has been seen, nothing more is watched.
+    if (window.__firstQuestion === undefined) observe(root, true);
     return root;
   };
 }

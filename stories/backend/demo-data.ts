@@ -71,7 +71,7 @@ export const demoGazetteer = () => new Gazetteer(addressesJson as GazetteerAddre
 
 /** The basemap layers, minified as the server serves them. */
 export const demoLayers: Record<BasemapLayer, string> = {
-  boundary: JSON.stringify(addCouncilWelsh(JSON.parse(boundaryText), councilConfigSchema.parse(councilJson))),
+  boundary: JSON.stringify(addCouncilWelsh(JSON.parse(boundaryText), demoConfig())),
   parishes: JSON.stringify(JSON.parse(parishesText)),
   roads: JSON.stringify(JSON.parse(roadsText)),
   places: JSON.stringify(JSON.parse(placesText)),

@@ -33,7 +33,6 @@ function readCollection(file: string | undefined, edit?: (json: Collection) => v
   return JSON.stringify(json);
 }
 
-
 export function loadGeoData(config: CouncilConfig): GeoData {
   const folder = config.geo ? dirname(config.geo.boundary) : null;
   const inFolder = (name: string) => (folder ? join(folder, name) : undefined);
