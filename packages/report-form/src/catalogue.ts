@@ -2,6 +2,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { Open311Client, UnsupportedError, type Service, type ServiceAttribute, type ServiceRequest } from '@civic-widgets/core';
 import type { ReactiveControllerHost } from 'lit';
 import { hasPoint, nearbyOpen, type Answers } from './flow.js';
+import { listPreloaded } from './list-preload.js';
 
 /** The element's attributes that say which server to ask, and in which language. */
 interface Host extends ReactiveControllerHost {
@@ -104,14 +105,17 @@ export class Catalogue {
    * reference server's `?definitions=` extension; the one URL a page can preload), and at the
    * same moment the questions on their own, which a server without the extension needs: the
    * list's copy when it carries one (the other answer is then not waited for), else the other.
-   * Neither kind of server waits on a second round.
+   * Neither kind of server waits on a second round. A page that preloads the list has said its
+   * server carries the questions (list-preload.ts): they are asked for on their own only if the
+   * list came without them.
    */
   private servicesWith(code: string): Promise<Service[]> {
     const listed = this.client.services({ definitions: [code] });
+    const own = () => this.client.serviceDefinition(code).then((d) => d.attributes);
     this.definition(code, () => {
-      const own = this.client.serviceDefinition(code).then((d) => d.attributes);
-      own.catch(() => undefined);
-      return listed.then((list) => list.find((s) => s.code === code)?.definition?.attributes ?? own);
+      const alongside = listPreloaded(this.host.endpoint, code) ? undefined : own();
+      alongside?.catch(() => undefined);
+      return listed.then((list) => list.find((s) => s.code === code)?.definition?.attributes ?? alongside ?? own());
     }).catch(() => undefined);
     return listed;
   }

@@ -42,6 +42,13 @@ async function holdingBack(held: RegExp, body: (asked: string[]) => Promise<void
   }
 }
 
+/** The line docs/integrators.md gives a page, for the category list at `href`. */
+function preloadLink(href: string): HTMLLinkElement {
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href });
+  document.head.append(link);
+  return link;
+}
+
 beforeEach(() => sessionStorage.clear());
 
 describe('<civic-report-form> with service-code: the first question from one answer', function () {
@@ -92,6 +99,37 @@ describe('<civic-report-form> with service-code: the first question from one ans
       });
     } finally {
       document.documentElement.lang = 'en';
+    }
+  });
+
+  it('on a page that preloads the list, takes the questions from it and never asks for them on their own', async () => {
+    const link = preloadLink(`${api}/services.json?definitions=potholes&locale=en`);
+    try {
+      await holdingBack(/^$/, async (asked) => {
+        const el = await makeForm(api, { 'service-code': 'potholes' });
+        await onPage(el, 'How deep is it?');
+        expect(radios(el)).to.include.members(['4cm to 10cm']);
+        await expect(el).to.be.accessible();
+        expect(asked).to.include(`${api}/services.json?definitions=potholes&locale=en`);
+        expect(asked.filter((url) => /\/services\/potholes\.json/.test(url)), 'the questions asked for on their own').to.deep.equal([]);
+      });
+    } finally {
+      link.remove();
+    }
+  });
+
+  it('on a page that preloads the list from a server without the extension, asks for the questions once the list comes without them', async () => {
+    const fixtures = window.CIVIC_FIXTURE_SERVER;
+    await fetch(`${fixtures}/_reset`);
+    const link = preloadLink(`${fixtures}/spec-json/services.json?definitions=001&locale=en`);
+    try {
+      const el = await makeForm(`${fixtures}/spec-json`, { 'service-code': '001' });
+      await onPage(el, 'What is the ticket/tag/DL number?');
+      await expect(el).to.be.accessible();
+      const calls: { path: string }[] = await (await fetch(`${fixtures}/_log?profile=spec-json`)).json();
+      expect(calls.map((c) => c.path)).to.include('services/001.json');
+    } finally {
+      link.remove();
     }
   });
 
