@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, demoConfigPath, loadConfig, parseConfig } from '../src/index.ts';
+import { councilName } from '../src/config/index.ts';
 
 const demo = () => {
   const { source: _source, ...config } = loadConfig();
@@ -25,6 +26,15 @@ describe('council config', () => {
     expect(config.services.map((s) => s.service_code)).toEqual(['potholes', 'street_lights', 'fly_tipping', 'graffiti', 'speeding_traffic']);
     expect(config.geo?.boundary).toBe(join(demoConfigPath, '..', 'geo', 'boundary.geojson'));
     expect(config.parishes.map((p) => p.clerk.name)).toContain('Margaret Oakes');
+  });
+
+  it('names the council in Welsh where it has a Welsh name, and in English where it has none or a blank one', () => {
+    const config = loadConfig();
+    expect(councilName(config, 'cy')).toBe('Cyngor Dosbarth Larkmead');
+    expect(councilName(config, 'en')).toBe('Larkmead District Council');
+    expect(councilName(config, null)).toBe('Larkmead District Council');
+    expect(councilName({ council: { ...config.council, cy: { name: '' } } }, 'cy')).toBe('Larkmead District Council');
+    expect(councilName({ council: { ...config.council, cy: undefined } }, 'cy')).toBe('Larkmead District Council');
   });
 
   it('names the key of every problem', () => {

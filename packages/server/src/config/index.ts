@@ -1,2 +1,3 @@
 export { loadConfig, parseConfig, ConfigError, demoConfigPath, type CouncilConfig } from './load.ts';
+export { councilName } from './council-name.ts';
 export * from './schema.ts';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseAlertBody, type AlertRow } from './alert-rules.ts';
 import type { ServerContext } from '../http/context.ts';
+import { councilName } from '../config/index.ts';
 import { oneClickUnsubscribe } from '../mail/links.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import type { Job, MailQueue } from '../mail/queue.ts';
@@ -38,8 +39,7 @@ export class ConsultationAlerts {
 
   /** The council's name in the subscriber's language: a Welsh email signs off in Welsh too. */
   councilName(lang: string): string {
-    const { council } = this.ctx.config;
-    return (lang === 'cy' && council.cy?.name) || council.name;
+    return councilName(this.ctx.config, lang);
   }
 
   link(action: 'confirm' | 'unsubscribe', token: string): string {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ServerContext } from '../http/context.ts';
+import { councilName } from '../config/index.ts';
 import { inTheirLanguage, welshLongDate } from '../mail/words.ts';
 import type { draftBodySchema } from './bodies.ts';
 import { inLanguage, type Definition } from './definition.ts';
@@ -44,7 +45,7 @@ export async function emailResumeCode(
           `Eich cod ailddechrau yw ${shown}. Bydd yn ddilys tan ${until}.`,
           link ? `I barhau, ewch i ${link}` : 'I barhau, ewch yn ôl i dudalen yr ymgynghoriad a rhowch y cod.',
           'Os na wnaethoch ofyn am yr e-bost hwn, gallwch ei anwybyddu.',
-          council.cy?.name ?? council.name,
+          councilName(ctx.config, 'cy'),
         ].join('\n\n').split('\n'),
       };
     }

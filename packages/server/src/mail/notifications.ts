@@ -1,4 +1,5 @@
 import type { ServerContext } from '../http/context.ts';
+import { councilName } from '../config/index.ts';
 import type { MailMessage } from './mailer.ts';
 import type { Job, MailQueue } from './queue.ts';
 import { findService } from '../requests/open311/services.ts';
@@ -19,9 +20,6 @@ function where(row: RequestRow, language: Language = 'en'): string {
   const mapPoint = language === 'cy' ? `(pwynt ar y map ${point})` : `(map point ${point})`;
   return [parts, point && mapPoint].filter(Boolean).join(' ') || (language === 'cy' ? 'Dim lleoliad wedi’i roi' : 'No location given');
 }
-
-const councilName = (ctx: ServerContext, language: Language) =>
-  (language === 'cy' && ctx.config.council.cy?.name) || ctx.config.council.name;
 
 function answersText(ctx: ServerContext, row: RequestRow): string[] {
   const service = findService(ctx.config, row.service_code);
@@ -111,7 +109,7 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
   return {
     to: email,
     ...inTheirLanguage(row.language, (language) => {
-      const council = councilName(ctx, language);
+      const council = councilName(ctx.config, language);
       const service = serviceNameIn(ctx, row, language);
       const link = trackingLink(ctx, id, language);
       const notice = noticeIn(ctx, row, language);
@@ -215,7 +213,7 @@ export async function sendConfirmSubscription(ctx: ServerContext, row: RequestRo
     to,
     ...inTheirLanguage(language, (lang) => {
       const service = serviceNameIn(ctx, row, lang);
-      const council = councilName(ctx, lang);
+      const council = councilName(ctx.config, lang);
       return lang === 'cy'
         ? {
             subject: `Cadarnhewch eich bod am gael diweddariadau am ${id}`,
@@ -283,7 +281,7 @@ export function updateEmail(ctx: ServerContext, row: RequestRow, update: UpdateF
             '',
             `I roi’r gorau i gael e-byst am yr adroddiad hwn: ${unsubscribeLink(ctx, sub.token, language)}`,
             '',
-            councilName(ctx, language),
+            councilName(ctx.config, language),
           ],
         };
       }
@@ -304,7 +302,7 @@ export function updateEmail(ctx: ServerContext, row: RequestRow, update: UpdateF
           '',
           `To stop getting emails about this report: ${unsubscribeLink(ctx, sub.token, language)}`,
           '',
-          councilName(ctx, language),
+          councilName(ctx.config, language),
         ],
       };
     }),

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { escapeHtml, sendPage } from '../http/html.ts';
+import { councilName } from '../config/index.ts';
 import { languageSwitch, pageLanguage } from '../http/page-language.ts';
 import { asSent, htmlPage, pageLanguageQuery } from '../http/route-schemas.ts';
 import { pageHeaders } from '../http/security-headers.ts';
@@ -27,7 +28,7 @@ export default async function casePages(app: FastifyInstance) {
   const ctx = app.civic;
   pageHeaders(app);
   const page = (reply: FastifyReply, status: number, language: Language, title: string, body: string) =>
-    sendPage(reply, status, (language === 'cy' && ctx.config.council.cy?.name) || ctx.config.council.name, title, body, language);
+    sendPage(reply, status, councilName(ctx.config, language), title, body, language);
 
   // A plain case page for the links in emails when the council has no case tracker page, in the
   // language of the email's link (?lang=cy) or the browser's, with a link to the other language.

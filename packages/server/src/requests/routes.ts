@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../http/context.ts';
+import { councilName } from '../config/index.ts';
 import { ApiError, badRequest, notFound } from '../http/errors.ts';
 import { escapeHtml, sendPage } from '../http/html.ts';
 import { languageSwitch, pageLanguage } from '../http/page-language.ts';
@@ -382,7 +383,7 @@ export default async function open311Routes(app: FastifyInstance) {
   });
 
   const page = (reply: FastifyReply, status: number, language: Language, title: string, body: string) =>
-    sendPage(reply, status, (language === 'cy' && ctx.config.council.cy?.name) || ctx.config.council.name, title, body, language);
+    sendPage(reply, status, councilName(ctx.config, language), title, body, language);
   // The links come from an email in the subscriber's language (?lang=); without one, the language
   // they subscribed in, else the browser's (http/page-language.ts).
   const notRecognised = (reply: FastifyReply, language: Language, switchLink = '') => {

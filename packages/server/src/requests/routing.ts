@@ -1,4 +1,5 @@
 import type { CouncilConfig, ServiceConfig } from '../config/schema.ts';
+import { councilName } from '../config/council-name.ts';
 import { inLanguage, type Language } from './open311/language.ts';
 import type { Location, Parish } from '../geo/areas.ts';
 
@@ -57,7 +58,7 @@ export function routeReport(config: CouncilConfig, service: ServiceConfig, answe
   const team = config.teams[service.team]!;
   const cy = language === 'cy';
   const teamName = (cy && team.cy?.name) || team.name;
-  const council = (cy && config.council.cy?.name) || config.council.name;
+  const council = councilName(config, language);
   const teamNotice = cy ? `Bydd ${teamName} (${council}) yn delio â’ch adroddiad.` : `${teamName} at ${council} will deal with your report.`;
   const toTeam = (prefix?: string): Routing => ({
     agency_responsible: `${council}: ${teamName}`,
