@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { until } from '@civic-widgets/core/testing';
 import './define.js';
 import type { CivicConsultationHub } from './consultation-hub.js';
 
@@ -49,16 +50,6 @@ function listed(hub: Element, heading: string): string[] {
 }
 
 const status = (hub: Element) => squash(shadow(hub).querySelector('[role="status"][aria-live]')?.textContent);
-
-async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 15_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Waits for the list and for the fields in it to have rendered. */
 async function listedIn(el: CivicConsultationHub) {

@@ -1,5 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { until } from '@civic-widgets/core/testing';
 import { formatDateTime, type Consultation } from '@civic-widgets/core';
 import './define.js';
 import type { CivicConsultation } from './consultation.js';
@@ -41,16 +42,6 @@ async function tabTo(name: string | RegExp, max = 80): Promise<Element> {
     if (typeof name === 'string' ? text === name : name.test(text)) return el!;
   }
   throw new Error(`Tab never reached "${name}" (last: "${nameOf(focused())}")`);
-}
-
-async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 20_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const root = (el: CivicConsultation) => el.shadowRoot!;

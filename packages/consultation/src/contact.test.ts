@@ -2,6 +2,7 @@
 // contact slot on every page of the consultation — overview, questions, errors, check answers,
 // confirmation — and when it cannot be loaded.
 import { expect, fixture, html } from '@open-wc/testing';
+import { until } from '@civic-widgets/core/testing';
 import './define.js';
 import type { CivicConsultation } from './consultation.js';
 import type { Step } from './navigation.js';
@@ -15,15 +16,9 @@ declare global {
 const api = `${window.CIVIC_TEST_SERVER}/api/consultations`;
 const id = 'town-centre-2026';
 
-async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 20_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; saw ${[...document.querySelectorAll('civic-consultation')].map((c) => c.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 100)).join(' | ')}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** `until`, saying what the consultations on the page showed instead. */
+const untilSeen = <T>(check: () => T | undefined | null | false, what: string) =>
+  until(check, () => `${what}; saw ${[...document.querySelectorAll('civic-consultation')].map((c) => c.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 100)).join(' | ')}`);
 
 const heading = (el: CivicConsultation) => el.shadowRoot!.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -37,7 +32,7 @@ function seed(step: Step, extra: Record<string, unknown> = {}) {
 
 async function open(title: string) {
   const el = await fixture<CivicConsultation>(html`<civic-consultation endpoint=${api} consultation=${id}></civic-consultation>`);
-  await until(() => heading(el).startsWith(title) && el, `the page "${title}"`);
+  await untilSeen(() => heading(el).startsWith(title) && el, `the page "${title}"`);
   return el;
 }
 
@@ -74,7 +69,7 @@ describe('<civic-consultation> other ways to respond on every page', function ()
     const el = await open('You and the town centre');
     expectPhone(el);
     el.shadowRoot!.querySelector<HTMLButtonElement>('form.questions [type=submit]')!.click();
-    await until(() => el.shadowRoot!.querySelector('civic-error-summary')?.shadowRoot?.querySelector('li'), 'the error summary');
+    await untilSeen(() => el.shadowRoot!.querySelector('civic-error-summary')?.shadowRoot?.querySelector('li'), 'the error summary');
     expectPhone(el);
     await expect(el).to.be.accessible();
   });
@@ -98,7 +93,7 @@ describe('<civic-consultation> other ways to respond on every page', function ()
     const el = await fixture<CivicConsultation>(
       html`<civic-consultation endpoint="http://localhost:9/api/consultations" consultation=${id} phone="01632 960000"></civic-consultation>`,
     );
-    await until(() => el.shadowRoot!.querySelector('[role=alert]'), 'the error message');
+    await untilSeen(() => el.shadowRoot!.querySelector('[role=alert]'), 'the error message');
     expect(phoneLink(el)!.textContent).to.equal('01632 960000');
     expect(phoneLink(el)!.getAttribute('href')).to.equal('tel:01632960000');
     await expect(el).to.be.accessible();
@@ -108,7 +103,7 @@ describe('<civic-consultation> other ways to respond on every page', function ()
     const slotted = await fixture<CivicConsultation>(
       html`<civic-consultation endpoint=${api} consultation=${id}><p slot="contact">Text us on 07700 900000.</p></civic-consultation>`,
     );
-    await until(() => heading(slotted).startsWith('Larkmead High Street'), 'the overview');
+    await untilSeen(() => heading(slotted).startsWith('Larkmead High Street'), 'the overview');
     const slot = slotted.shadowRoot!.querySelector<HTMLSlotElement>('[part=contact] slot[name=contact]')!;
     expect(slot.assignedElements()[0]!.textContent).to.equal('Text us on 07700 900000.');
   });
@@ -137,7 +132,7 @@ describe('<civic-consultation> other ways to respond on every page', function ()
     });
     expect(put.status, `PUT ${other}`).to.equal(201);
     const el = await fixture<CivicConsultation>(html`<civic-consultation endpoint=${api} consultation=${other}></civic-consultation>`);
-    await until(() => heading(el).startsWith('Bus stops') && el, 'the overview');
+    await untilSeen(() => heading(el).startsWith('Bus stops') && el, 'the overview');
     const way = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.other-ways a[href^="tel:"]')];
     expect(way.map((a) => a.textContent)).to.deep.equal(['01632 960000']);
     expect(way[0]!.getAttribute('href')).to.equal('tel:+441632960000');

@@ -2,6 +2,7 @@
 // element loaded it, and nothing else did.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { until } from '@civic-widgets/core/testing';
 import './define.js';
 import type { CivicConsultation } from './consultation.js';
 
@@ -13,16 +14,6 @@ declare global {
 
 const server = window.CIVIC_TEST_SERVER;
 const api = `${server}/api/consultations`;
-
-async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 20_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const heading = (el: CivicConsultation) => el.shadowRoot!.querySelector('h1')?.textContent?.trim() ?? '';
 

@@ -3,6 +3,7 @@
 // checked with axe, and the form is used by keyboard only.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { until } from '@civic-widgets/core/testing';
 import './define.js';
 import type { CivicConsultation } from './consultation.js';
 import type { Step } from './navigation.js';
@@ -16,16 +17,6 @@ declare global {
 const server = window.CIVIC_TEST_SERVER;
 const api = `${server}/api/consultations`;
 const id = 'town-centre-2026';
-
-async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 20_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** The element that has focus, looking inside shadow roots. */
 function focused(): Element | null {

@@ -2,7 +2,7 @@
 // edge — its results with every table open, a long email address on the saved page, and a long
 // one in the webmaster's fallback. examples/e2e/narrow.e2e.ts walks the same on the demo.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { partsPastEdge } from '@civic-widgets/core/testing';
+import { partsPastEdge, until } from '@civic-widgets/core/testing';
 import './define.js';
 import type { CivicConsultation } from './consultation.js';
 
@@ -17,15 +17,6 @@ const root = (el: CivicConsultation) => el.shadowRoot!;
 const heading = (el: CivicConsultation) => root(el).querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const button = (el: CivicConsultation, name: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 
-async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 20_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const atHeading = (el: CivicConsultation, text: string) => until(() => heading(el) === text && el, `the page "${text}"`);
 
 /** A closed consultation's results in a box `width` wide, every "Show these figures as a table" open. */

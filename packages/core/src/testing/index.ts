@@ -4,3 +4,4 @@
  */
 export { runFormFieldSuite, type FormFieldSuiteOptions } from './form-field-suite.js';
 export { partsPastEdge } from './reflow.js';
+export { until } from './until.js';
