@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/index.ts';
-import { call, pothole, resetOpen311, testDatabases, useTestServer } from './helpers.ts';
+import { PUBLIC_KEY, call, pothole, resetOpen311, testDatabases, useTestServer } from './helpers.ts';
 
 /** A 64×48 JPEG that says it was taken at a GPS position, rotated (Orientation 6). */
 async function photoWithGps(): Promise<Buffer> {
@@ -90,5 +90,35 @@ describe.each(testDatabases())('media upload (extension) on %s', (kind) => {
     expect(form.body[0].description).toBe('Upload the photo as multipart/form-data in a field called "media".');
 
     expect((await fetch(`${t.server.base}/open311/v2/media/${'0'.repeat(32)}.jpg`)).status).toBe(404);
+  });
+});
+
+describe.each(testDatabases())('media upload on a server that requires a key, on %s', (kind) => {
+  const config = loadConfig();
+  const t = useTestServer(kind, { config: { ...config, keys: { ...config.keys, allow_keyless_posts: false } } });
+  const photo = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+  const send = async (form: FormData, query = '') => fetch(`${t.server.base}/open311/v2/media${query}`, { method: 'POST', body: form });
+
+  it('takes the key in a field before the file, as a form sends it, or in the address; refuses a photo without one', async () => {
+    const bytes = await photo();
+    const keyFirst = new FormData();
+    keyFirst.append('api_key', PUBLIC_KEY);
+    keyFirst.append('media', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
+    expect((await send(keyFirst)).status).toBe(201);
+
+    const inAddress = new FormData();
+    inAddress.append('media', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
+    expect((await send(inAddress, `?api_key=${PUBLIC_KEY}`)).status).toBe(201);
+
+    const none = new FormData();
+    none.append('media', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
+    const refused = await send(none);
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(await refused.json())).toContain('An api_key is required');
+
+    const wrong = new FormData();
+    wrong.append('api_key', 'pk_not_a_key');
+    wrong.append('media', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
+    expect((await send(wrong)).status).toBe(403);
   });
 });

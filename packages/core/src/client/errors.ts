@@ -54,7 +54,9 @@ export class ApiError extends ClientError {
   readonly kind: ApiErrorKind;
   /**
    * The server's own descriptions when they are meant for people (a 4xx with an error array),
-   * joined; empty otherwise (a 5xx body may be a stack trace or an HTML page).
+   * joined; empty otherwise (a 5xx body may be a stack trace or an HTML page). Empty for 401 and
+   * 403 too: a missing or refused key is the website's set-up, words for its integrator ("Send the
+   * key … as the api_key field"), nothing a resident can act on.
    */
   readonly userMessage: string;
   /** Milliseconds the server asked us to wait (Retry-After), when it said. */
@@ -70,7 +72,7 @@ export class ApiError extends ClientError {
     this.errors = errors;
     this.retryAfterMs = retryAfterMs;
     this.kind = errorKind(status);
-    this.userMessage = status >= 400 && status < 500 ? text.slice(0, 500) : '';
+    this.userMessage = status >= 400 && status < 500 && this.kind !== 'forbidden' ? text.slice(0, 500) : '';
   }
 }
 

@@ -27,7 +27,7 @@ beforeEach(() => {
 });
 
 describe('media upload without progress (extension, over fetch)', () => {
-  it('posts multipart field "media" with the key and returns the media_url', async () => {
+  it('posts multipart field "media" with the key (before the file, and in the address) and returns the media_url', async () => {
     answer = { status: 201, body: '{"media_url":"https://council.example/media/abc.jpg"}' };
     const photo = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], 'pothole.jpg', { type: 'image/jpeg' });
     const api = new Open311Client({ endpoint: base, apiKey: 'k', jurisdictionId: 'larkmead' });
@@ -35,7 +35,8 @@ describe('media upload without progress (extension, over fetch)', () => {
       mediaUrl: 'https://council.example/media/abc.jpg',
     });
     const [hit] = received;
-    expect(hit!.url).toBe('/open311/v2/media');
+    // In the address as well: a server may check the key before it reads the file.
+    expect(hit!.url).toBe('/open311/v2/media?jurisdiction_id=larkmead&api_key=k');
     expect(hit!.headers['idempotency-key']).toBe('photo-1');
     expect(hit!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     const text = hit!.body.toString('latin1');
@@ -44,6 +45,7 @@ describe('media upload without progress (extension, over fetch)', () => {
     expect(text).toContain('\xff\xd8\xff\xe0\x01\x02\x03');
     expect(text).toMatch(/name="api_key"\r\n\r\nk\r\n/);
     expect(text).toMatch(/name="jurisdiction_id"\r\n\r\nlarkmead\r\n/);
+    expect(text.indexOf('name="api_key"')).toBeLessThan(text.indexOf('name="media"'));
   });
 
   it('generates a key when the caller gives none', async () => {

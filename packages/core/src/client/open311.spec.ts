@@ -472,6 +472,9 @@ describe('errors', () => {
     expect(e).toBeInstanceOf(Open311Error);
     expect(e.kind).toBe('forbidden');
     expect(e.errors.map((x: { code: string }) => x.code)).toEqual(['403', '400']);
+    // A refused key is for the website's integrator: the resident is told something they can act on instead.
+    expect(e.errors[0].description).not.toBe('');
+    expect(e.userMessage).toBe('');
   });
 
   it('keeps the text of a 5xx HTML page away from residents', async () => {

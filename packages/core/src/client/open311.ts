@@ -201,9 +201,11 @@ export class Open311Client {
    * `media_url`. UnsupportedError when the server has no media upload.
    */
   async uploadMedia(file: Blob, o: UploadOptions = {}): Promise<{ mediaUrl: string }> {
+    // The key and jurisdiction before the file, so a server reading the body finds them before
+    // the photo; #call puts them in the address as well.
     const form = new FormData();
-    form.append('media', file, (file as File).name || 'photo');
     for (const [k, v] of this.#params({})) form.append(k, v);
+    form.append('media', file, (file as File).name || 'photo');
     const mediaUrl = await this.#call(
       'media',
       'POST',
@@ -265,7 +267,9 @@ export class Open311Client {
     if (this.language) headers['Accept-Language'] = this.language;
     const bare = path === 'media' || path === 'subscriptions';
     for (const fmt of bare ? [''] : this.#fmt ? [this.#fmt] : (['json', 'xml'] as const)) {
-      const q = post ? '' : `${body}`;
+      // A multipart body's key goes in the address too: a server may check it before it reads
+      // the file (the reference server reads either). A public key only: it is in the page anyway.
+      const q = post ? (body instanceof FormData ? `${this.#params({})}` : '') : `${body}`;
       headers.Accept = `application/${fmt || 'json'}`;
       const raw = await this.#t.send(
         `${this.endpoint}/${path}${fmt && '.' + fmt}${q && '?' + q}`,

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
 import type { ServerContext } from './context.ts';
 import { ApiError } from './errors.ts';
 import { originMatcher } from './origins.ts';
@@ -8,6 +9,13 @@ import { originMatcher } from './origins.ts';
 function bodyKeyOf(request: FastifyRequest): string | undefined {
   const body = request.body as Record<string, unknown> | undefined;
   return body && typeof body === 'object' && typeof body.api_key === 'string' ? body.api_key : undefined;
+}
+
+/** The `api_key` field of a multipart body, when it came before the file (the fields read by then). */
+export function multipartKeyOf(file: MultipartFile | undefined): string | undefined {
+  const field = file?.fields.api_key;
+  const part = Array.isArray(field) ? field[0] : field;
+  return part?.type === 'field' && typeof part.value === 'string' ? part.value : undefined;
 }
 
 function queryKeyOf(request: FastifyRequest): string | undefined {
@@ -64,17 +72,18 @@ export function requireStaff(ctx: ServerContext, request: FastifyRequest): strin
  * Open311 asks for api_key on POST requests. A public key is tied to the origins of the site that
  * embeds it (a key in a web page is no secret); without a key, the config may accept posts from
  * allowed origins. A browser on a disallowed origin is refused even for form posts, which CORS
- * alone would not stop.
+ * alone would not stop. `bodyKey` is the key sent in the body, for a body the framework does not
+ * parse (a photo's multipart fields, read as the file arrives).
  */
-export function checkPublicPost(ctx: ServerContext, request: FastifyRequest): { key: string | null; name: string } {
+export function checkPublicPost(ctx: ServerContext, request: FastifyRequest, bodyKey = bodyKeyOf(request)): { key: string | null; name: string } {
   const origin = request.headers.origin;
-  const key = bodyKeyOf(request) ?? queryKeyOf(request);
+  const key = bodyKey ?? queryKeyOf(request);
   if (origin && !ctx.isAllowedOrigin(origin)) {
     throw new ApiError(403, `This server does not accept reports from ${origin}. Ask the council to add the site to its allowed origins.`);
   }
   if (key) {
     const staff = staffKeyName(ctx, key);
-    if (staff && bodyKeyOf(request) === undefined) {
+    if (staff && bodyKey === undefined) {
       throw new ApiError(403, 'Send the staff key in the body or the Authorization header, not in the address: addresses are written to logs.');
     }
     if (staff) return { key, name: staff };

@@ -5,7 +5,7 @@ import { ApiError, badRequest, notFound } from '../http/errors.ts';
 import { escapeHtml, sendPage } from '../http/html.ts';
 import { languageSwitch, pageLanguage } from '../http/page-language.ts';
 import { pageWords } from './page-words.ts';
-import { checkPublicPost, requireStaff } from '../http/keys.ts';
+import { checkPublicPost, multipartKeyOf, requireStaff } from '../http/keys.ts';
 import { pageHelmet } from '../http/security-headers.ts';
 import { sendCachedAnswer, sendList, splitFormat, type Format } from './open311/format.ts';
 import { discoveryDocument, discoveryXmlShape } from './open311/discovery.ts';
@@ -314,10 +314,12 @@ export default async function open311Routes(app: FastifyInstance) {
     },
   };
   app.post(`${V2}/media`, { schema: media }, async (request, reply) => {
-    checkPublicPost(ctx, request);
+    // The key may come in the address or, as a form sends it, in a field before the file: those
+    // fields have been read once the file starts. Nothing is stored before the key is checked.
+    const file = request.isMultipart() ? await request.file() : undefined;
+    checkPublicPost(ctx, request, multipartKeyOf(file));
     const key = checkIdempotencyKey(request.headers['idempotency-key']);
     if (!request.isMultipart()) throw new ApiError(415, 'Upload the photo as multipart/form-data in a field called "media".');
-    const file = await request.file();
     if (!file) throw badRequest('No file was sent: upload the photo in a field called "media".');
     if (file.fieldname !== 'media') throw badRequest(`Send the photo in a field called "media", not "${file.fieldname}".`);
     let bytes: Buffer;
