@@ -1,4 +1,5 @@
 import type { CouncilConfig } from './config/index.ts';
+import { demoLeftovers } from './demo-leftovers.ts';
 
 /**
  * What production mode (no --demo) insists on before it starts: nothing of the demo is assumed,
@@ -39,6 +40,7 @@ export function checkProduction(config: CouncilConfig, settings: ProductionSetti
   if (settings.email && !settings.smtpUrl && !settings.env.NOTIFY_API_KEY) {
     problems.push('SMTP_URL is not set: where to send receipts and updates, like smtps://user:password@smtp.larkmead.gov.uk:465 (or NOTIFY_API_KEY for GOV.UK Notify, or start with --no-email if the council only uses the Open311 feed)');
   }
+  problems.push(...demoLeftovers(config, settings.publicUrl));
   let secrets: SignInSecrets | null = null;
   const signIn = config.staff_sign_in;
   if (signIn) {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { demoConfigPath } from '../src/index.ts';
-import { createPgDatabase, pothole } from './helpers.ts';
+import { createPgDatabase, ownCouncilJson, pothole } from './helpers.ts';
 
 const bin = fileURLToPath(new URL('../bin/civic-server.js', import.meta.url));
 const dirs: string[] = [];
@@ -111,8 +111,22 @@ describe('civic-server (the CLI)', () => {
     expect(unset.output).not.toContain('listening on');
   }, 120_000);
 
+  it("without --demo, refuses the demo's published keys, its localhost origins and its links to demo pages, naming each", async () => {
+    const copied = await run(['--config', demoConfigPath, '--no-email', '--port', '0', '--data-dir', tempDir()], { PUBLIC_URL: 'https://report.larkmead.example.gov.uk' });
+    expect(copied.code).toBe(1);
+    expect(copied.output).toContain('cannot start without --demo');
+    expect(copied.output).toContain(`keys.staff[0] ("Larkmead demo back office") is the demo's key`);
+    expect(copied.output).toContain(`keys.public[0] ("Larkmead demo website") is the demo's key`);
+    expect(copied.output).toContain('cors.origins has "http://localhost:*"');
+    expect(copied.output).toContain(`widgets.tracker_url is the demo's "/track-your-report.html?ref={id}"`);
+    expect(copied.output).toContain(`consultations.page_url is the demo's "/consultation.html?consultation={id}"`);
+    expect(copied.output).not.toContain('listening on');
+  }, 120_000);
+
   it('with --config and --no-email: no dev mailbox, no staff pages without sign-in, no demo line', async () => {
-    const server = await start(['--config', demoConfigPath, '--no-email', '--port', '0', '--data-dir', tempDir()], { PUBLIC_URL: 'https://report.larkmead.example.gov.uk' });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'council.json'), JSON.stringify(ownCouncilJson()));
+    const server = await start(['--config', join(dir, 'council.json'), '--no-email', '--port', '0', '--data-dir', dir], { PUBLIC_URL: 'https://report.larkmead.example.gov.uk' });
     try {
       expect(server.output()).not.toMatch(/demo/i);
       expect(server.output()).toContain('Email:                none (--no-email)');

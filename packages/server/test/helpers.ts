@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { createServer, openPglite, openPostgres, type CivicServer, type Db, type ServerOptions } from '../src/index.ts';
+import { createServer, demoConfigPath, openPglite, openPostgres, type CivicServer, type Db, type ServerOptions } from '../src/index.ts';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -186,5 +187,28 @@ export function pothole(extra: Record<string, string | string[]> = {}): Record<s
     'attribute[position]': 'carriageway',
     description: 'Deep hole outside the bakery',
     ...extra,
+  };
+}
+
+/** The staff key of ownCouncilJson(). */
+export const OWN_STAFF_KEY = 'sk_test_own_staff_9c41e2d8b7a6';
+
+/**
+ * The demo's council.json as a council adapts it for its own server (docs/security.md, step 1):
+ * keys, allowed origins and page addresses of its own, since production mode refuses the demo's
+ * (demo-leftovers.ts); file paths absolute, so it can be written to any folder.
+ */
+export function ownCouncilJson(): Record<string, any> {
+  const council = JSON.parse(readFileSync(demoConfigPath, 'utf8')) as Record<string, any>;
+  const at = (file: string) => join(dirname(demoConfigPath), file);
+  const site = 'https://www.larkmead.example.gov.uk';
+  return {
+    ...council,
+    keys: { allow_keyless_posts: true, public: [{ key: 'pk_test_own_site_7f3a', name: 'Council website', origins: [site] }], staff: [{ key: OWN_STAFF_KEY, name: 'Back office' }] },
+    cors: { ...council.cors, origins: [site] },
+    widgets: { ...council.widgets, tracker_url: `${site}/track-a-report?ref={id}` },
+    consultations: { ...council.consultations, page_url: `${site}/have-your-say/{id}` },
+    geo: { ...council.geo, boundary: at(council.geo.boundary), parishes: at(council.geo.parishes) },
+    asset_layers: council.asset_layers.map((layer: { file?: string }) => (layer.file ? { ...layer, file: at(layer.file) } : layer)),
   };
 }

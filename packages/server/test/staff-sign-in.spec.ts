@@ -3,7 +3,7 @@ import { createServer as createNetServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, demoConfigPath, parseConfig, type CivicServer, type Db } from '../src/index.ts';
-import { call, openTestDb, pothole, STAFF_KEY, testDatabases } from './helpers.ts';
+import { call, openTestDb, OWN_STAFF_KEY, ownCouncilJson, pothole, testDatabases } from './helpers.ts';
 import { browse, CookieJar, formOf } from './support/cookie-jar.ts';
 import { startTestProvider, type TestProvider } from './support/oidc-provider.ts';
 
@@ -27,10 +27,12 @@ function freePort(): Promise<number> {
   });
 }
 
-function councilWithSignIn(provider: TestProvider, extra: Record<string, unknown> = {}) {
-  const demo = JSON.parse(readFileSync(demoConfigPath, 'utf8')) as Record<string, unknown>;
+/** `local`: the server runs on 127.0.0.1 and its pages post to it from there (production mode allows that origin only then). */
+function councilWithSignIn(provider: TestProvider, extra: Record<string, unknown> = {}, local = true) {
+  const own = ownCouncilJson();
   const config = {
-    ...demo,
+    ...own,
+    cors: { ...own.cors, origins: [...own.cors.origins, ...(local ? ['http://127.0.0.1:*'] : [])] },
     staff_sign_in: { issuer: provider.issuer, client_id: provider.clientId, allowed_email_domains: ['larkmead.example.gov.uk'], ...extra },
   };
   return parseConfig(config, '(test config)', dirname(demoConfigPath));
@@ -129,7 +131,7 @@ describe.each(testDatabases())('Staff sign-in with OpenID Connect on %s', (kind)
 
   it("lets a signed-in officer's preview post as the widget does (JSON, no form token), as those posts change nothing", async () => {
     const definition = JSON.parse(readFileSync(join(dirname(demoConfigPath), 'consultations', 'car-parks-2026.json'), 'utf8')) as Record<string, unknown>;
-    const put = await call(base, 'PUT', '/api/consultations/town-centre-2026', { json: { ...definition, id: 'town-centre-2026', opens: '2026-01-01T00:00:00Z', closes: '2099-01-01T00:00:00Z' }, headers: { Authorization: `Bearer ${STAFF_KEY}` } });
+    const put = await call(base, 'PUT', '/api/consultations/town-centre-2026', { json: { ...definition, id: 'town-centre-2026', opens: '2026-01-01T00:00:00Z', closes: '2099-01-01T00:00:00Z' }, headers: { Authorization: `Bearer ${OWN_STAFF_KEY}` } });
     expect(put.status, put.text).toBe(201);
     const jar = new CookieJar();
     const staff = await signIn(jar, base, OFFICER, '/staff/consultations/town-centre-2026/preview');
@@ -195,7 +197,7 @@ describe.each(testDatabases())('Staff sign-in with OpenID Connect on %s', (kind)
       quiet: true,
       publicUrl: 'https://staff.larkmead.example.gov.uk',
       email: false,
-      config: councilWithSignIn(provider),
+      config: councilWithSignIn(provider, {}, false),
       env: { CIVIC_SESSION_SECRET: SESSION_SECRET, CIVIC_OIDC_CLIENT_SECRET: provider.clientSecret },
     });
     try {
