@@ -14,6 +14,8 @@ export interface ReportSettings {
   openingHours: string;
   /** How many photos the server takes with one report (1: a plain Open311 `media_url`). */
   photosPerReport: number;
+  /** Whether the server emails a receipt to the address given (only the backend's `false` says not). */
+  receipts: boolean;
   /** The chosen category's asset layer (street lights…), from the endpoint's configuration. */
   assets?: { src: string; idProperty: string; attribute: string; name: string };
 }
@@ -56,6 +58,7 @@ export function reportSettings(a: SettingAttributes, c: WidgetConfig, serviceCod
     assets: assetLayerFor(c, serviceCode),
     // Only a whole number from the server counts: anything else is a plain Open311 server's one.
     photosPerReport: Number.isInteger(c.photosPerReport) && c.photosPerReport! > 1 ? c.photosPerReport! : 1,
+    receipts: c.receipts !== false,
     phone,
     // The hours belong to the backend's number: shown only with that number.
     openingHours: phone === c.council?.phone ? (c.council.openingHours ?? '') : '',

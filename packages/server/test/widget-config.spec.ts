@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, testDatabases, useTestServer } from './helpers.ts';
+import { parseConfig } from '../src/index.ts';
+import { call, ownCouncilJson, testDatabases, useTestServer } from './helpers.ts';
 
 describe.each(testDatabases())('the widget configuration document on %s', (kind) => {
   const t = useTestServer(kind);
@@ -22,6 +23,7 @@ describe.each(testDatabases())('the widget configuration document on %s', (kind)
       ],
       trackerUrl: '/track-your-report.html?ref={id}',
       photosPerReport: 10,
+      receipts: true,
     });
     // Each URL in it answers on this server.
     for (const path of [answer.body.mapStyle, answer.body.boundary, answer.body.areas, `${answer.body.geocoder.url}?q=high`]) {
@@ -66,5 +68,15 @@ describe.each(testDatabases())('the widget configuration document on %s', (kind)
     const consultations = await get('/api/consultations/widget-config.json', { Origin: 'http://localhost:5173' });
     expect(consultations.body).toEqual(open311);
     expect(consultations.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  });
+});
+
+describe.each(testDatabases())('the widget configuration document of a server that sends no email (--no-email), on %s', (kind) => {
+  const t = useTestServer(kind, { demo: false, email: false, publicUrl: 'https://report.larkmead.example.gov.uk', config: parseConfig(ownCouncilJson(), '(test config)') });
+
+  it('tells the form no receipt goes to the resident, so it does not say one was sent', async () => {
+    const answer = await call(t.server.base, 'GET', '/open311/v2/widget-config.json');
+    expect(answer.status).toBe(200);
+    expect(answer.body.receipts).toBe(false);
   });
 });

@@ -52,4 +52,10 @@ describe('the widget configuration document', () => {
     expect(resolveWidgetConfig([], 'https://x.example/')).toBe(null);
     expect(resolveWidgetConfig('<html>', 'https://x.example/')).toBe(null);
   });
+
+  it('keeps "receipts" only as a yes or no: a server that sends no email says false', () => {
+    expect(resolveWidgetConfig({ receipts: false }, 'https://x.example/')!.receipts).toBe(false);
+    expect(resolveWidgetConfig({ receipts: true }, 'https://x.example/')!.receipts).toBe(true);
+    expect('receipts' in resolveWidgetConfig({ receipts: 'no' }, 'https://x.example/')!).toBe(false);
+  });
 });

@@ -27,6 +27,12 @@ export interface WidgetConfig {
    * Absent (a plain Open311 server): one, as `media_url`.
    */
   photosPerReport?: number;
+  /**
+   * Whether a report given an email address gets a receipt by email: `false` from a server that
+   * sends no email, so the form does not say it sent one. Absent: yes (Open311 servers such as
+   * FixMyStreet email a confirmation).
+   */
+  receipts?: boolean;
 }
 
 /** Where the document lives: a fixed name under the endpoint, so finding it costs no extra request. */
@@ -45,6 +51,7 @@ export function resolveWidgetConfig(raw: unknown, base: string): WidgetConfig | 
     return undefined;
   };
   for (const key of URL_KEYS) config[key] = abs(config[key]);
+  if (typeof config.receipts !== 'boolean') delete config.receipts;
   // `{bbox}` in an OGC API - Features or WFS URL must survive too, like `{id}`.
   if (Array.isArray(config.assetLayers)) {
     config.assetLayers = config.assetLayers.map((layer) => ({

@@ -28,7 +28,7 @@ export function renderAbout(v: ReportView) {
       name="email"
       type="email"
       label=${msg('Email address', { id: 'report.about.email' })}
-      hint=${msg('We will send a receipt with your reference number to this address.', { id: 'report.about.email.hint' })}
+      hint=${v.settings.receipts ? msg('We will send a receipt with your reference number to this address.', { id: 'report.about.email.hint' }) : ''}
       autocomplete="email"
       maxlength="254"
       ?required=${needs('email') || updatesChosen}

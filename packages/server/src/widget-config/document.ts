@@ -20,6 +20,8 @@ export interface WidgetConfigDocument {
   trackerUrl: string;
   /** How many photos one report can carry (POST requests' repeated media_url / media_urls[]). */
   photosPerReport: number;
+  /** Whether a report given an email address gets a receipt: false on a server that sends no email (--no-email). */
+  receipts: boolean;
 }
 
 /** The document in `language`: the council's name, its hours and the asset layers' names in Welsh where the config gives them. */
@@ -53,6 +55,7 @@ export function widgetConfigDocument(ctx: ServerContext, language: 'en' | 'cy' =
     })),
     trackerUrl: widgets.tracker_url ?? trackingUrl ?? '/cases/{id}',
     photosPerReport: MAX_REPORT_PHOTOS,
+    receipts: ctx.queue.sends,
   };
 }
 
