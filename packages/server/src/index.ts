@@ -33,6 +33,7 @@ import open311Routes, { OPEN311_PREFIX } from './requests/routes.ts';
 import rootRoutes from './http/root.ts';
 import { serveStaticDirs, type StaticDir } from './http/static-dirs.ts';
 import staffRoutes from './staff/routes.ts';
+import { widgetFiles } from './staff/widget-files.ts';
 import { loadDemoReports, seedDemoReports } from './requests/demo-reports.ts';
 import { loadAreas } from './geo/areas-files.ts';
 
@@ -78,6 +79,12 @@ export interface ServerOptions {
    * `preload` names what a page will ask for first (http/static-dirs.ts).
    */
   staticDirs?: StaticDir[];
+  /**
+   * A folder of the CDN build (dist/cdn, or the @civic-widgets/cdn package), served at
+   * /staff/widgets/ for the back office's consultation preview. Default: CIVIC_WIDGETS_DIR, else
+   * @civic-widgets/cdn installed beside the server, else the demo's /cdn/ when it serves one.
+   */
+  widgetsDir?: string;
   /**
    * Whether this process sends the queued mail (default true). Every process may: workers share
    * the queue safely. false leaves it to other processes (or a later start) — nothing is lost.
@@ -163,6 +170,8 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
   if (!demo && options.demoReports) throw new StartupError(['sample reports (--demo-reports) are for the demo only: add --demo']);
   const signInSecrets: SignInSecrets | null = demo ? null : checkProduction(config, { publicUrl, smtpUrl: options.smtpUrl, email: emailOn, env });
   const areas = loadAreas(config);
+  // The demo serves the CDN build at /cdn/ already: no second copy for the preview.
+  const widgets = options.staticDirs?.some((d) => d.prefix === '/cdn/') ? null : widgetFiles(options.widgetsDir ?? env.CIVIC_WIDGETS_DIR);
   const staffKeys = new Map(config.keys.staff.map((k) => [k.key, k.name]));
   if (env.CIVIC_STAFF_API_KEY) staffKeys.set(env.CIVIC_STAFF_API_KEY, 'CIVIC_STAFF_API_KEY');
   const postLimit = {
@@ -204,6 +213,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       staffKeys,
       isAllowedOrigin,
       publicUrl,
+      widgetScripts: widgets ? widgets.prefix.replace(/\/$/, '') : options.staticDirs?.some((d) => d.prefix === '/cdn/') ? '/cdn' : null,
     };
     const sender = mailer;
     queue.handle(MAIL_JOB, (job) => sender.deliver(job.payload as unknown as MailMessage));
@@ -250,8 +260,9 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
     await app.register(multipart, {
       limits: { fileSize: config.media.max_bytes, files: 1, fields: 20, fieldSize: 100_000 },
     });
-    // Only the demo and the tests serve folders (static-dirs.ts).
-    await serveStaticDirs(app, options.staticDirs ?? []);
+    // Only the demo and the tests serve folders (static-dirs.ts), and the widgets' files for the
+    // consultation preview where the server has them (staff/widget-files.ts).
+    await serveStaticDirs(app, [...(options.staticDirs ?? []), ...(widgets ? [widgets] : [])]);
 
     // One plugin per domain, each with its prefix; each reads the context as app.civic.
     await app.register(rootRoutes, { siteRoot: options.staticDirs?.find((d) => d.prefix === '/')?.root });

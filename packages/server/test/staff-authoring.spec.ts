@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Definition } from '../src/consultations/definition.ts';
 import { call, testDatabases, useTestServer } from './helpers.ts';
@@ -291,5 +294,36 @@ describe.each(testDatabases())('Staff authoring forms on %s', (kind) => {
     const used = new Set([...html.replace(/<style>[\s\S]*?<\/style>/g, '').matchAll(/class="([^"]+)"/g)].flatMap((m) => m[1]!.split(' ')));
     for (const name of ['choice', 'short', 'warning', 'secondary', 'actions']) expect(used).toContain(name);
     for (const name of used) expect(style, `.${name}`).toMatch(new RegExp(`\\.${name}[^-\\w]`));
+  });
+});
+
+describe.each(testDatabases())("The consultation preview and the widgets' files, on %s", (kind) => {
+  // A stand-in for the CDN build: the preview page only has to load it from this server.
+  const built = mkdtempSync(join(tmpdir(), 'civic-widgets-'));
+  mkdirSync(join(built, 'chunks'));
+  writeFileSync(join(built, 'consultation.js'), "import './chunks/shared-abc123.js';\n");
+  writeFileSync(join(built, 'chunks', 'shared-abc123.js'), 'export {};\n');
+  const withFiles = useTestServer(kind, { widgetsDir: built });
+  const without = useTestServer(kind, { widgetsDir: mkdtempSync(join(tmpdir(), 'civic-no-widgets-')) });
+
+  it('runs the widget from the files this server serves, under the preview page', async () => {
+    const page = await call(withFiles.server.base, 'GET', '/staff/consultations/town-centre-2026/preview');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<script type="module" src="/staff/widgets/consultation.js"></script>');
+    expect(page.text).toContain('<civic-consultation endpoint="/staff/preview-api" consultation="town-centre-2026">');
+    const entry = await fetch(`${withFiles.server.base}/staff/widgets/consultation.js`);
+    expect(entry.status).toBe(200);
+    expect(entry.headers.get('content-type')).toMatch(/javascript/);
+    const chunk = await fetch(`${withFiles.server.base}/staff/widgets/chunks/shared-abc123.js`);
+    expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('without them, says how to add them instead of showing a blank page', async () => {
+    const page = await call(without.server.base, 'GET', '/staff/consultations/town-centre-2026/preview');
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('<script');
+    expect(page.text).toContain('The preview needs the widgets’ files, and this server does not have them.');
+    expect(page.text).toContain('npm install @civic-widgets/cdn');
+    expect((await fetch(`${without.server.base}/staff/widgets/consultation.js`)).status).toBe(404);
   });
 });

@@ -31,6 +31,8 @@ export interface ServerContext {
   isAllowedOrigin(origin: string): boolean;
   /** Names of the staff keys, by key: the config's plus CIVIC_STAFF_API_KEY. */
   staffKeys: Map<string, string>;
+  /** Where the consultation preview loads the widget from ('/cdn', '/staff/widgets'): null when this server has no widget files (staff/widget-files.ts). */
+  widgetScripts: string | null;
 }
 
 declare module 'fastify' {

@@ -173,8 +173,12 @@ ${overviewFields(typed, errors, false, await tagsFor(definition))}
         `<p><a href="${path(definition.id)}/edit">Back to editing</a></p>
 <h1>Preview</h1>
 <p>This is the consultation as residents will see it, even before it opens. Answers given here are not kept, and nothing is emailed: saving answers shows a resume code, but it cannot be used to carry on.</p>
-<script type="module" src="/cdn/consultation.js"></script>
-<civic-consultation endpoint="/staff/preview-api" consultation="${id}"></civic-consultation>`,
+${
+  ctx.widgetScripts
+    ? `<script type="module" src="${ctx.widgetScripts}/consultation.js"></script>
+<civic-consultation endpoint="/staff/preview-api" consultation="${id}"></civic-consultation>`
+    : `<div class="inset"><p>The preview needs the widgets’ files, and this server does not have them. Ask whoever runs it to install them beside the server (<code>npm install @civic-widgets/cdn</code>, the same version as the server) or to point <code>CIVIC_WIDGETS_DIR</code> at a copy, then restart it.</p></div>`
+}`,
         'consultations',
       ),
     );

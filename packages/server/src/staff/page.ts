@@ -23,7 +23,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:t
 .tag{display:inline-block;padding:.1rem .45rem;background:#d2e2f1;color:#0c2d4a;font-weight:700;font-size:.9rem}.tag.closed{background:#cce2d8;color:#005a30}.tag.grey{background:#eeefef;color:#383f43}
 dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.35rem 1rem}dt{font-weight:700}dd{margin:0}.pre-line{white-space:pre-line}ul.quotes{margin:0;padding-left:1.25rem}
 label,legend{display:block;font-weight:700;margin:1rem 0 .35rem}input,select,textarea{font:inherit;border:2px solid #0b0c0c;padding:.35rem;max-width:100%}textarea{width:40rem;min-height:7rem}input[type=url]{width:40rem}
-.hint{color:#505a5f;margin:0 0 .35rem}button{font:inherit;margin-top:1rem;padding:.5rem 1rem;background:#00703c;color:#fff;border:0;box-shadow:0 2px #002d18;cursor:pointer}
+.hint{color:#505a5f;margin:0 0 .35rem}.inset{border-left:10px solid #b1b4b6;padding:.25rem 0 .25rem 1rem;margin:1rem 0}button{font:inherit;margin-top:1rem;padding:.5rem 1rem;background:#00703c;color:#fff;border:0;box-shadow:0 2px #002d18;cursor:pointer}
 .banner{border:5px solid #00703c;padding:1rem;margin-bottom:1.5rem}.banner h2{margin:0;font-size:1.2rem}
 .errors{border:5px solid #d4351c;padding:1rem;margin-bottom:1.5rem}.errors h2{margin:0 0 .5rem;font-size:1.2rem}.errors a{color:#d4351c;font-weight:700}.errors li{margin:0 0 .4rem}
 .field-error{color:#d4351c;font-weight:700;margin:0 0 .35rem}ol.timeline{padding-left:1.25rem}ol.timeline li{margin-bottom:.75rem}
