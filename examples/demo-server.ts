@@ -7,9 +7,10 @@ import type { StaticDir } from '../packages/server/src/http/static-dirs.ts';
 /**
  * The strict Content-Security-Policy the strict-csp example is served with: no inline script or
  * style, no eval. The basemap and its tiles come from the reference server itself ('self').
- * Lit's constructable stylesheets are allowed by style-src 'self'. MapLibre starts its worker
- * from a blob: URL (the CDN build inlines the worker script into its chunk), so worker-src needs
- * blob:; a site that serves the worker file itself can set the picker's `worker-url` and drop it.
+ * Lit's constructable stylesheets are allowed by style-src 'self'. The widgets come from this same
+ * origin, so MapLibre starts its worker from the worker file itself and worker-src 'self' is
+ * enough; from a CDN on another origin it starts through a blob: URL that imports that file, and
+ * the page then needs worker-src 'self' blob: <the CDN> (docs/webmasters.md, section 6).
  */
 export const STRICT_CSP = [
   "default-src 'self'",
