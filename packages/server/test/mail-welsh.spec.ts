@@ -5,9 +5,22 @@
 // consultation alerts' confirmations, new-consultation alert and outcome email included.
 import { describe, expect, it } from 'vitest';
 import { expectNoEnglish } from '../../../scripts/lib/english-words.ts';
-import { call, confirmEmailUpdates, mailbox, pothole, STAFF_KEY, useTestServer } from './helpers.ts';
+import { call, confirmEmailUpdates, mailbox, POINTS, pothole, STAFF_KEY, useTestServer } from './helpers.ts';
 
 const t = useTestServer('pglite');
+
+/**
+ * A Thursday one to two weeks ahead, at noon UTC, and how a Welsh email writes it: the server
+ * refuses an "Expected by" date more than a day in the past, so a fixed date would stop this test
+ * from passing a few days after it was written.
+ */
+function aThursdayAhead(): { iso: string; welsh: string } {
+  const day = new Date(Date.now() + 7 * 86_400_000);
+  day.setUTCHours(12, 0, 0, 0);
+  while (day.getUTCDay() !== 4) day.setUTCDate(day.getUTCDate() + 1);
+  const months = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+  return { iso: day.toISOString(), welsh: `dydd Iau ${day.getUTCDate()} ${months[day.getUTCMonth()]} ${day.getUTCFullYear()}` };
+}
 const welsh = { 'Accept-Language': 'cy' };
 // Names, places and addresses a Welsh email may carry as they are.
 const ALLOW = ['Larkmead', 'Ada'];
@@ -30,6 +43,7 @@ const to = async (email: string) => (await mailbox(t.server)).filter((m) => m.to
 describe('emails in the language the resident used', () => {
   it('writes to a Welsh resident in Welsh: receipt, updates (the Welsh staff wrote), and tells the team', async () => {
     const email = 'ada-cy@example.org';
+    const thursday = aThursdayAhead();
     const id = await report(welsh, { email, first_name: 'Ada', email_updates: 'true', description: 'Twll dwfn y tu allan i’r becws' });
     const { rows } = await t.db.query<{ language: string }>('SELECT language FROM service_requests WHERE service_request_id = $1', [id]);
     expect(rows[0]!.language).toBe('cy');
@@ -39,7 +53,7 @@ describe('emails in the language the resident used', () => {
       status: 'action_scheduled',
       description: 'We will fill this pothole on Thursday.',
       description_cy: 'Byddwn yn llenwi’r twll hwn ddydd Iau.',
-      expected_datetime: '2026-12-10T12:00:00Z',
+      expected_datetime: thursday.iso,
     });
     const [updated, receipt] = [...(await to(email))].sort((a, b) => a.subject.localeCompare(b.subject));
     expect(receipt!.subject).toBe(`Eich adroddiad ${id}: Twll yn y ffordd`);
@@ -52,11 +66,23 @@ describe('emails in the language the resident used', () => {
 
     expect(updated!.subject).toBe(`Diweddariad am ${id} (Twll yn y ffordd): Camau wedi’u trefnu`);
     expect(updated!.text).toContain('Byddwn yn llenwi’r twll hwn ddydd Iau.');
-    expect(updated!.text).toContain('Disgwylir erbyn: dydd Iau 10 Rhagfyr 2026');
+    expect(updated!.text).toContain(`Disgwylir erbyn: ${thursday.welsh}`);
     expectNoEnglish(`${updated!.subject}\n${updated!.text}`, 'the update email', ALLOW);
 
     const notice = (await mailbox(t.server)).find((m) => m.subject.startsWith(`New report ${id}`))!;
     expect(notice.text).toContain('The resident wrote in Welsh: reply to them in Welsh.');
+  });
+
+  it('names the parish in Welsh in a Welsh receipt for a report passed to a parish council', async () => {
+    const email = 'cai-cy@example.org';
+    const created = await call(t.server.base, 'POST', '/open311/v2/requests.json', {
+      form: { service_code: 'speeding_traffic', 'attribute[speed_limit]': '30', 'attribute[wanted]': 'speedwatch', lat: String(POINTS.fenbury[0]), long: String(POINTS.fenbury[1]), email },
+      headers: welsh,
+    });
+    expect(created.status).toBe(201);
+    const [receipt] = await to(email);
+    expect(receipt!.text).toContain('yn Cyngor Plwyf Fenbury');
+    expect(receipt!.text).not.toContain('Fenbury Parish Council');
   });
 
   it('asks a Welsh subscriber to confirm in Welsh', async () => {

@@ -1,5 +1,6 @@
 import type { ServerContext } from '../http/context.ts';
 import { councilName } from '../config/index.ts';
+import { parishName } from '../requests/routing.ts';
 import type { MailMessage } from './mailer.ts';
 import type { Job, MailQueue } from './queue.ts';
 import { findService } from '../requests/open311/services.ts';
@@ -84,12 +85,16 @@ export function handleReportMail(ctx: ServerContext, queue: MailQueue) {
  * Where, in the council's own words: the map point and the parish it found. Never the address
  * as typed: an address nobody has confirmed must not receive text the sender wrote.
  */
-function placeInOurWords(row: RequestRow, language: Language): string {
+function placeInOurWords(ctx: ServerContext, row: RequestRow, language: Language): string {
   const cy = language === 'cy';
   const point = row.lat !== null && row.long !== null
     ? `${cy ? 'pwynt ar y map' : 'map point'} ${row.lat.toFixed(6)}, ${row.long.toFixed(6)}`
     : cy ? 'y lle a ddisgrifiwyd gennych' : 'the place you described';
-  return row.routing?.parish ? `${point}, ${cy ? 'yn' : 'in'} ${row.routing.parish.name}` : point;
+  const parish = row.routing?.parish;
+  if (!parish) return point;
+  // The report keeps the parish's code and English name; its Welsh name is the config's.
+  const configured = ctx.config.parishes.find((p) => p.code === parish.code);
+  return `${point}, ${cy ? 'yn' : 'in'} ${configured ? parishName(configured, language) : parish.name}`;
 }
 
 /**
@@ -124,7 +129,7 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
             `Eich cyfeirnod yw ${id}. Rhowch y cyfeirnod hwn os byddwch yn cysylltu â ni am yr adroddiad hwn.`,
             '',
             `Beth y rhoesoch wybod amdano: ${service}`,
-            `Ble: ${placeInOurWords(row, language)}`,
+            `Ble: ${placeInOurWords(ctx, row, language)}`,
             '',
             'Beth sy’n digwydd nesaf',
             notice,
@@ -151,7 +156,7 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
           `Your reference is ${id}. Quote it if you contact us about this report.`,
           '',
           `What you reported: ${service}`,
-          `Where: ${placeInOurWords(row, language)}`,
+          `Where: ${placeInOurWords(ctx, row, language)}`,
           '',
           'What happens next',
           notice,

@@ -33,7 +33,8 @@ function fill(template: string, parish: Parish, language: Language): string {
 }
 
 /** A parish council's name in `language` (its Welsh from the config, where it has one). */
-const parishName = (parish: Parish, language: Language) => (language === 'cy' && parish.cy?.name) || parish.name;
+/** A parish council's name in `language`: its Welsh name where the config gives one. */
+export const parishName = (parish: Pick<Parish, 'name' | 'cy'>, language: Language) => (language === 'cy' && parish.cy?.name) || parish.name;
 
 /** Why a parish-routed report stays with the district, in the server's own words. */
 const STAYS_WITH_DISTRICT = {
