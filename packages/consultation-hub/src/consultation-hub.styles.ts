@@ -17,6 +17,11 @@ export const styles = css`
       align-items: start;
     }
   }
+  /* The search box and the filter lists are plain form groups in this one shadow root, not field
+     elements (whose :host carries the spacing): GOV.UK's space between groups, given here. */
+  .filters .form-group {
+    margin: 0 0 var(--civic-field-spacing, ${space[5]});
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

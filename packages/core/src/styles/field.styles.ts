@@ -132,9 +132,15 @@ export const fieldStyles = css`
     accent-color: ${color.text};
     cursor: pointer;
   }
+  .choice input[type='radio'] {
+    border-radius: 50%;
+  }
+  /* GOV.UK's focus for radios and checkboxes: a black ring on the control, the yellow outside it
+     (yellow alone on white is about 1.3:1, too faint to see where the focus is). */
   .choice input:focus-visible {
-    outline: ${focusWidth} solid ${color.focus};
-    outline-offset: 1px;
+    outline: ${focusWidth} solid ${color.focusText};
+    outline-offset: 0;
+    box-shadow: 0 0 0 calc(${focusWidth} + 4px) ${color.focus};
   }
   .choice label {
     padding-block: 8px;
