@@ -216,7 +216,8 @@ describe('<civic-case-tracker> showing a case', () => {
     expect(rows).to.include('Dealt with by: Larkmead District Council: Street scene team');
     expect(rows).to.include('Description: Spray paint on the wall by the library');
     expect(rows.find((r) => r.startsWith('Reported: '))).to.match(/^Reported: \d{1,2} [A-Z][a-z]+ \d{4}$/);
-    expect(text(shadow(el).querySelector('.inset'))).to.contain('We remove offensive graffiti within 24 hours');
+    // Fixed: the notice from the day it was reported no longer says what happens next.
+    expect(shadow(el).querySelector('.inset')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -240,16 +241,19 @@ describe('<civic-case-tracker> showing a case', () => {
 
   it('speaks Welsh, dates included', async () => {
     const id = await report();
-    await staffUpdate(id, 'in_progress', 'Mae criw ar y ffordd.', { updated_datetime: '2026-11-03T12:00:00Z' });
     const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker lang="cy" map-style="" endpoint=${api()} ref=${id}></civic-case-tracker>`);
     await shown(el);
+    await waitUntil(() => text(shadow(el).querySelector('h3')) === "Beth sy'n digwydd nesaf", 'what happens next, in Welsh', { timeout: 5000 });
+    await expect(el).to.be.accessible();
+    await staffUpdate(id, 'in_progress', 'Mae criw ar y ffordd.', { updated_datetime: '2026-11-03T12:00:00Z' });
+    document.dispatchEvent(new Event('visibilitychange'));
     await waitUntil(() => text(shadow(el).querySelector('.status .tag')) === 'Ar y gweill', 'Welsh status', { timeout: 5000 });
     // Dates come from the browser's Intl data; Chromium builds without Welsh data (Debian's, here)
     // fall back to another language, which core's formatDate owns. Where Welsh exists, it is used.
     if (Intl.DateTimeFormat.supportedLocalesOf('cy').length) {
       expect(text(timeline(el)[0]!.querySelector('time'))).to.contain('Tachwedd 2026');
     }
-    expect(text(shadow(el).querySelector('h3'))).to.equal("Beth sy'n digwydd nesaf");
+    expect(text(shadow(el).querySelector('h3'))).to.equal('Diweddariadau gan y cyngor');
     await expect(el).to.be.accessible();
     el.lang = 'en';
     await waitUntil(() => text(shadow(el).querySelector('.status .tag')) === 'In progress');
@@ -291,6 +295,25 @@ describe('<civic-case-tracker> showing a case', () => {
     expect(text(shadow(el).querySelector('.status'))).to.equal('Status: Received');
     expect(timeline(el)).to.have.length(0);
     expect(text(shadow(el))).to.contain('There are no updates yet.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says what happens next while the report is open, and no longer once the council has acted on it', async () => {
+    const id = await report();
+    const el = await trackerFor(id);
+    const next = () => shadow(el).querySelector('.inset');
+    expect(text(next()?.querySelector('h3'))).to.equal('What happens next');
+    const notice = text(next()?.querySelector('.notice'));
+    expect(notice).not.to.equal('');
+    await staffUpdate(id, 'fixed', 'The wall has been cleaned.');
+    const loaded = oneEvent(el, 'civic-case-load');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await loaded;
+    await el.updateComplete;
+    expect(text(shadow(el).querySelector('.status'))).to.equal('Status: Fixed');
+    // The notice from the day it was reported ("… will clean it within …") would now contradict the status.
+    expect(next()).to.equal(null);
+    expect(text(shadow(el))).not.to.contain(notice);
     await expect(el).to.be.accessible();
   });
 

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { formatDate, formatDateTime, safeHref, type ServiceRequest, type ServiceRequestUpdate } from '@civic-widgets/core';
-import { isClosed } from './status.js';
+import { isClosed, normaliseStatus } from './status.js';
 
 /** A case on screen: the request, its updates newest first (null: the server has none), its status. */
 export interface Case {
@@ -26,6 +26,13 @@ export interface CaseView {
   /** Offers "Look up another report" when given. */
   lookUpAnother?: () => void;
 }
+
+/**
+ * Whether the notice given when the report was made ("Our highways team will inspect it within 5
+ * working days") still says what happens next: only while the report is open. Once the council
+ * has scheduled, started or finished the work, it would contradict the status and the updates.
+ */
+const awaitingAction = (status: string) => normaliseStatus(status) === 'open';
 
 /** What and where, when, who deals with it, the status in words, and the council's updates. */
 export function renderCase(o: CaseView): TemplateResult {
@@ -67,7 +74,7 @@ export function renderCase(o: CaseView): TemplateResult {
         ></civic-location-picker>`
       : nothing}
     ${renderPhotos(photos)}
-    ${request.serviceNotice
+    ${request.serviceNotice && awaitingAction(status)
       ? html`<div class="inset">
           <h3 class="heading-m">${msg('What happens next', { id: 'tracker.case.next' })}</h3>
           <p class="notice">${request.serviceNotice}</p>
