@@ -85,3 +85,90 @@ describe('<civic-location-picker> without address search', () => {
     expect(el.value).to.deep.equal({ lat: null, lng: null, address: 'Corner of Mill Lane', area: null });
   });
 });
+
+// A place with no postal address (a footpath, a park): the search finds nothing, and the resident
+// must still be able to finish without the map (WCAG 2.2; the GOV.UK address pattern's "I cannot
+// find the address" route).
+describe('<civic-location-picker> a place with no address', () => {
+  const gazetteer = `${server}/api/addresses`;
+  const button = (el: HTMLElement, name: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+  const words = 'Address, or a description of the place';
+
+  it('after a search finds nothing, "Describe where it is instead" (by keyboard) gives the words box, focused, holding the search', async () => {
+    const el = await fixture<CivicLocationPicker>(html`<civic-location-picker label="Where is the problem?" required .geolocation=${null} geocoder-url=${gazetteer}></civic-location-picker>`);
+    // Offered from the start, not only once a search has failed.
+    expect(button(el, 'Describe where it is instead'), 'no way to describe the place').to.exist;
+    root(el).querySelector<HTMLInputElement>('input[role="combobox"]')!.focus();
+    await sendKeys({ type: 'footpath behind the library' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => text(el).includes('No addresses found for “footpath behind the library”. Check the spelling, search for a postcode, or describe where it is instead.'),
+      'no "not found" message pointing to the words',
+      { timeout: 8000 },
+    );
+    await expect(el).to.be.accessible();
+
+    // Tab past the Search button to the link, and press it.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.textContent?.trim()).to.equal('Describe where it is instead');
+    const changed = oneEvent(el, 'civic-location-change');
+    await sendKeys({ press: 'Enter' });
+    await changed;
+    await waitUntil(() => box(el, words) && root(el).activeElement === box(el, words), 'the words box did not take focus');
+    expect(root(el).querySelector('[role="combobox"]')).to.equal(null);
+    expect(box(el, words)!.value).to.equal('footpath behind the library');
+    expect(box(el, words)!.maxLength).to.equal(300);
+    expect(el.value).to.deep.equal({ lat: null, lng: null, address: 'footpath behind the library', area: null });
+    // Nothing about a failed search: the search works, the resident chose words.
+    expect(text(el)).not.to.contain('not working');
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ type: ', by the bins' });
+    expect(el.value!.address).to.equal('footpath behind the library, by the bins');
+    expect(el.checkValidity()).to.equal(true);
+  });
+
+  it('goes back to the search with "Search for an address instead", dropping words that held no point', async () => {
+    const el = await fixture<CivicLocationPicker>(html`<civic-location-picker label="Where is the problem?" required .geolocation=${null} geocoder-url=${gazetteer}></civic-location-picker>`);
+    button(el, 'Describe where it is instead')!.click();
+    await waitUntil(() => root(el).activeElement === box(el, words), 'the words box did not take focus');
+    await sendKeys({ type: 'The park gates' });
+    expect(el.value!.address).to.equal('The park gates');
+    button(el, 'Search for an address instead')!.click();
+    await waitUntil(() => root(el).activeElement?.getAttribute('role') === 'combobox', 'the search box did not take focus');
+    expect(el.value).to.equal(null);
+    expect(el.checkValidity()).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('left empty, the words box is invalid with the field\'s message, linked to the box', async () => {
+    const el = await fixture<CivicLocationPicker>(html`<civic-location-picker label="Where is the problem?" required required-message="Enter where the problem is" .geolocation=${null} geocoder-url=${gazetteer}></civic-location-picker>`);
+    button(el, 'Describe where it is instead')!.click();
+    await waitUntil(() => root(el).activeElement === box(el, words), 'the words box did not take focus');
+    expect(el.value).to.equal(null);
+    expect(el.reportValidity()).to.equal(false);
+    await el.updateComplete;
+    expect(el.validationMessage).to.equal('Enter where the problem is');
+    expect(text(el)).to.contain('Enter where the problem is');
+    expect(box(el, words)!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a value in words only (a draft coming back) shows in the words box', async () => {
+    const el = await fixture<CivicLocationPicker>(html`<civic-location-picker label="Where is the problem?" .geolocation=${null} geocoder-url=${gazetteer}
+      .value=${{ lat: null, lng: null, address: 'The footpath behind the library', area: null }}></civic-location-picker>`);
+    await waitUntil(() => box(el, words), 'no words box for a value in words');
+    expect(box(el, words)!.value).to.equal('The footpath behind the library');
+    expect(button(el, 'Search for an address instead')).to.exist;
+  });
+
+  it('speaks Welsh', async () => {
+    const el = await fixture<CivicLocationPicker>(html`<civic-location-picker lang="cy" label="Ble mae'r broblem?" .geolocation=${null} geocoder-url=${gazetteer}></civic-location-picker>`);
+    await waitUntil(() => button(el, 'Disgrifiwch ble mae yn lle hynny'), 'no Welsh words link', { timeout: 5000 });
+    button(el, 'Disgrifiwch ble mae yn lle hynny')!.click();
+    await waitUntil(() => box(el, "Cyfeiriad, neu ddisgrifiad o'r lle"), 'no Welsh words box');
+    expect(button(el, 'Chwiliwch am gyfeiriad yn lle hynny')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+});

@@ -139,7 +139,7 @@ describe('<civic-location-picker>', () => {
       input(el).focus();
       await sendKeys({ type: 'zz' });
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => text(el).includes('No addresses found for "zz"'), 'no "not found" message', { timeout: 5000 });
+      await waitUntil(() => text(el).includes('No addresses found for “zz”'), 'no "not found" message', { timeout: 5000 });
       await expect(el).to.be.accessible();
     });
 

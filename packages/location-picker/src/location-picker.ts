@@ -103,6 +103,8 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
   @state() private assetAnchor: { lat: number; lng: number } | null = null;
   /** The resident said "I can't find it on the map". */
   @state() private assetNotFound = false;
+  /** The resident chose to describe the place in words (it has no address), or a draft held words only. */
+  @state() private wordsChosen = false;
 
   @query('input') private input?: HTMLInputElement;
   @query('.map-canvas') private mapCanvas?: HTMLElement;
@@ -163,10 +165,15 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
 
   /**
    * Whether the resident types the address or describes the place in words: there is no
-   * address search (none configured, or it failed). "Use my location" and the map still work.
+   * address search (none configured, or it failed), or they chose "Describe where it is
+   * instead". "Use my location" and the map still work.
    */
   get describing(): boolean {
-    return !this.readonly && (this.geocoding.off || this.geocoding.failed);
+    return !this.readonly && (this.searchDown || this.wordsChosen);
+  }
+
+  private get searchDown(): boolean {
+    return this.geocoding.off || this.geocoding.failed;
   }
 
   /** Resolves once the map has loaded and drawn (never, if there is no map). For tests and parents. */
@@ -231,11 +238,16 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     this.locator.clear();
     this.assetAnchor = null;
     this.assetNotFound = false;
+    this.wordsChosen = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mapStyle') || changed.has('map')) this.mapController.setWanted(Boolean(this.mapStyle) && this.map !== 'off');
-    if (changed.has('value') && this.value && !this.search.query) this.search.setQuery(this.value.address ?? '');
+    if (changed.has('value') && this.value) {
+      if (!this.search.query) this.search.setQuery(this.value.address ?? '');
+      // A place in words only (a draft restored, a parent's value) comes back in the words box.
+      if (!hasPoint(this.value)) this.wordsChosen = true;
+    }
     super.willUpdate(changed);
   }
 
@@ -335,6 +347,22 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
     this.fail('lookup', (error as Error)?.message ?? 'search failed', error);
   }
 
+  /**
+   * "Describe where it is instead" (what was searched for becomes the words), or "Search for an
+   * address instead" (words without a point are dropped: the search box does not hold a place).
+   * Focus follows to the new box, whose label and hint a screen reader then reads.
+   */
+  private readonly onSwitch = (): void => {
+    this.wordsChosen = !this.wordsChosen;
+    this.search.close();
+    if (this.wordsChosen) this.describe(this.search.query);
+    else if (this.value && !hasPoint(this.value)) {
+      this.value = null;
+      this.dispatchChange();
+    }
+    void this.updateComplete.then(() => this.focusTextInputAtEnd());
+  };
+
   /** Tells the page something failed (the resident sees a message of their own). */
   private fail(operation: string, message: string, cause: unknown): void {
     this.emit(new CivicErrorEvent({ operation, message, cause }));
@@ -393,6 +421,7 @@ export class CivicLocationPicker extends CivicFormField<LocationValue | null> {
       disabled: this.disabled,
       search: this.search,
       searchFailed: this.geocoding.failed,
+      onSwitch: this.searchDown ? undefined : this.onSwitch,
       onInput: this.onDescribeInput,
       onFocusOut: this.onFocusOut,
       onSearch: this.onSearch,

@@ -129,3 +129,83 @@ describe('<civic-report-form> where there is no address search', function () {
     expect(stored!.lat).to.equal(null);
   });
 });
+
+// A place with no postal address (a footpath, a park) where the address search works: the search
+// finds nothing, and the resident describes the place in words instead, without the map.
+describe('<civic-report-form> a place with no address', function () {
+  this.timeout(60_000);
+
+  const draftAtWhere = () =>
+    sessionStorage.setItem(
+      `civic-widgets:draft:report:${api}:`,
+      JSON.stringify({ v: 1, data: { answers: { ...emptyAnswers(), serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' } }, page: 'where', key: crypto.randomUUID(), returnToCheck: false } }),
+    );
+  const picker = (el: CivicReportForm) => el.shadowRoot!.querySelector('civic-location-picker')!;
+  const pickerButton = (el: CivicReportForm, name: string) => [...(picker(el).shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.trim() === name);
+
+  it('search finds nothing → "Describe where it is instead" → the words → check answers shows them, and they survive a reload', async () => {
+    draftAtWhere();
+    const el = await form(api, { 'map-style': '' });
+    await onPage(el, 'Where is the problem?');
+    await waitUntil(() => picker(el).shadowRoot?.querySelector('[role="combobox"]'), 'no address search', { timeout: 8000 });
+    picker(el).shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!.focus();
+    await sendKeys({ type: 'footpath behind the library' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => pageText(el).includes('No addresses found for “footpath behind the library”'), 'the search found something', { timeout: 8000 });
+    await expect(el).to.be.accessible();
+
+    pickerButton(el, 'Describe where it is instead')!.click();
+    await waitUntil(() => wordsBox(el) && picker(el).shadowRoot!.activeElement === wordsBox(el), 'the words box did not take focus', { timeout: 5000 });
+    // What was searched for is kept as the start of the description.
+    expect(wordsBox(el)!.value).to.equal('footpath behind the library');
+    await sendKeys({ type: ', by the bike racks' });
+    await expect(el).to.be.accessible();
+    button(el, 'Continue').click();
+
+    await onPage(el, /Add photos|Your details/);
+    if (heading(el).startsWith('Add photos')) button(el, 'Continue').click();
+    await onPage(el, 'Your details');
+    button(el, 'Continue').click();
+    await onPage(el, 'Check your answers');
+    expect(pageText(el)).to.contain('Where footpath behind the library, by the bike racks');
+    await expect(el).to.be.accessible();
+
+    // Reload: the draft brings back the place in words, on check answers and in the words box.
+    el.remove();
+    const again = await form(api, { 'map-style': '' });
+    await onPage(again, 'Check your answers');
+    expect(pageText(again)).to.contain('Where footpath behind the library, by the bike racks');
+    again.shadowRoot!.querySelector<HTMLButtonElement>('[data-change="where"]')!.click();
+    await onPage(again, 'Where is the problem?');
+    await waitUntil(() => wordsBox(again), 'no words box for the place in words', { timeout: 8000 });
+    expect(wordsBox(again)!.value).to.equal('footpath behind the library, by the bike racks');
+
+    const sent = oneEvent(again, 'civic-submit');
+    again.addEventListener('civic-submit', (e) => e.preventDefault(), { once: true });
+    button(again, 'Continue').click();
+    await onPage(again, 'Check your answers');
+    button(again, 'Send report').click();
+    const { detail } = await sent;
+    expect(detail.request.addressString).to.equal('footpath behind the library, by the bike racks');
+    expect(detail.request).not.to.have.property('lat');
+  });
+
+  it('left empty, the words box gives a specific error that links to it', async () => {
+    draftAtWhere();
+    const el = await form(api, { 'map-style': '' });
+    await onPage(el, 'Where is the problem?');
+    await waitUntil(() => pickerButton(el, 'Describe where it is instead'), 'no way to describe the place', { timeout: 8000 });
+    pickerButton(el, 'Describe where it is instead')!.click();
+    await waitUntil(() => wordsBox(el) && picker(el).shadowRoot!.activeElement === wordsBox(el), 'the words box did not take focus', { timeout: 5000 });
+    button(el, 'Continue').click();
+    await waitUntil(() => pageText(el).includes('There is a problem'), 'no error summary');
+    // No map on this page: the message does not send the resident to one.
+    expect(pageText(el)).to.contain('There is a problem Enter where the problem is Page');
+    expect(pageText(el)).to.contain('Error: Enter where the problem is Address, or a description of the place');
+    expect(wordsBox(el)!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    // The summary's link takes the resident back to the words box.
+    el.shadowRoot!.querySelector('civic-error-summary')!.shadowRoot!.querySelector('a')!.click();
+    await waitUntil(() => picker(el).shadowRoot!.activeElement === wordsBox(el), 'the summary link did not focus the words box');
+  });
+});

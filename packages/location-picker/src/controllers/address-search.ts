@@ -149,7 +149,7 @@ export class AddressSearchController implements ReactiveController {
           ? results.length === 1
             ? msg('1 address found. Use the down arrow key to choose it, then press Enter.', { id: 'picker.oneFound' })
             : msg(str`${results.length} addresses found. Use the up and down arrow keys to choose one, then press Enter.`, { id: 'picker.manyFound' })
-          : msg(str`No addresses found for "${text}". Check the spelling or search for a postcode.`, { id: 'picker.noneFound' }),
+          : msg(str`No addresses found for “${text}”. Check the spelling, search for a postcode, or describe where it is instead.`, { id: 'picker.noneFound' }),
       });
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') return;

@@ -12,7 +12,16 @@ export interface TextBoxView {
   invalid: boolean;
   disabled: boolean;
   search: AddressSearchController;
+  /**
+   * "Describe where it is instead" under the search, and back again under the words: for a place
+   * with no address (a footpath, a park). Absent when there is no search to go back to.
+   */
+  onSwitch?(): void;
 }
+
+/** The link-styled button that swaps the search for the words box, or back. */
+const renderSwitch = (v: TextBoxView, label: string) =>
+  v.onSwitch ? html`<p class="message"><button type="button" class="link-button" ?disabled=${v.disabled} @click=${v.onSwitch}>${label}</button></p>` : nothing;
 
 export interface SearchView extends TextBoxView {
   /** Focus left the combobox (close the list unless it went to an option). */
@@ -72,6 +81,7 @@ export function renderSearch(v: SearchView) {
       </button>
     </div>
     <p class="message" id=${`${v.id}-status`} role="status">${status}</p>
+    ${renderSwitch(v, msg('Describe where it is instead', { id: 'picker.describeInstead' }))}
   `;
 }
 
@@ -82,8 +92,9 @@ export interface DescribeView extends TextBoxView {
 }
 
 /**
- * No address search: one text box for the address or a description of the place (sent as
- * Open311's address_string), plus "Use my location" and the map when there is one.
+ * No address search (none, it failed, or the resident chose to describe the place): one text box
+ * for the address or a description of the place (sent as Open311's address_string), plus "Use my
+ * location" and the map when there is one.
  */
 export function renderDescribe(v: DescribeView) {
   const hintId = `${v.id}-words-hint`;
@@ -107,5 +118,6 @@ export function renderDescribe(v: DescribeView) {
     <p class="message" id=${statusId} role="status">${v.searchFailed
       ? msg('Address search is not working at the moment. Type the address or describe the place instead.', { id: 'picker.searchFailedWords' })
       : ''}</p>
+    ${renderSwitch(v, msg('Search for an address instead', { id: 'picker.searchInstead' }))}
   `;
 }

@@ -141,6 +141,7 @@
 'report.where.hint': `Chwiliwch am stryd, lle neu god post, neu dewiswch bwynt ar y map.`,
 'report.where.hintWords': `Teipiwch y cyfeiriad, neu disgrifiwch ble mae'r broblem.`,
 'report.where.required': `Rhowch ble mae'r broblem, neu dewiswch bwynt ar y map`,
+'report.where.requiredWords': `Rhowch ble mae'r broblem`,
 'report.where.title': `Ble mae'r broblem?`,
     };
   

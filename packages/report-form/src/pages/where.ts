@@ -33,7 +33,8 @@ function onPlace(v: ReportView, e: Event) {
  * "Where is the problem?": the location picker (a form field), inside the council's boundary.
  * With no map and no address search (a plain Open311 server), the resident types the address or
  * describes the place, which is sent as `address_string`; the picker also falls back to that when
- * the search fails.
+ * the search fails, and offers it under the search ("Describe where it is instead") for a place
+ * with no address.
  */
 export function renderWhere(v: ReportView) {
   const place = v.answers.place;
@@ -50,7 +51,9 @@ export function renderWhere(v: ReportView) {
         ? msg('Search for a street, place or postcode, or choose a point on the map.', { id: 'report.where.hint' })
         : msg('Type the address, or describe where the problem is.', { id: 'report.where.hintWords' })}
       required
-      required-message=${msg('Enter where the problem is, or choose a point on the map', { id: 'report.where.required' })}
+      required-message=${s.mapStyle
+        ? msg('Enter where the problem is, or choose a point on the map', { id: 'report.where.required' })
+        : msg('Enter where the problem is', { id: 'report.where.requiredWords' })}
       map-style=${ifDefined(s.mapStyle || undefined)}
       boundary-src=${ifDefined(s.boundarySrc || undefined)}
       areas-src=${ifDefined(s.areasSrc || undefined)}
