@@ -36,6 +36,7 @@ import staffRoutes from './staff/routes.ts';
 import { widgetFiles } from './staff/widget-files.ts';
 import { loadDemoReports, seedDemoReports } from './requests/demo-reports.ts';
 import { loadAreas } from './geo/areas-files.ts';
+import { loadGeoData } from './geo/data.ts';
 
 export type { ServerContext } from './http/context.ts';
 export type { Db } from './db/index.ts';
@@ -210,6 +211,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       queue,
       photos: new PhotoQueue(options.photoLimits),
       areas,
+      geo: loadGeoData(config),
       staffKeys,
       isAllowedOrigin,
       publicUrl,

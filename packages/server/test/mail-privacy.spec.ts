@@ -30,7 +30,8 @@ describe('email to unconfirmed addresses (dev mailbox)', () => {
     expect(receipt.text).not.toContain('refund');
     expect(receipt.text).toContain('Your reference is LDC-1001.');
     expect(receipt.text).toContain('What you reported: Pothole');
-    expect(receipt.text).toContain('Where: map point 52.228000, -1.505000');
+    // The place in the council's own words: the nearest address in its gazetteer, and the point.
+    expect(receipt.text).toContain('Where: near 2 Bridge Street, Larkmead, LK2 8AJ (map point 52.228000, -1.505000)');
     expect(receipt.text).toContain('Our highways team will inspect it within 5 working days.');
     expect(receipt.text).toMatch(/confirm this email address: http:\/\/\S+\/open311\/v2\/subscriptions\/confirm\?token=/);
     expect(receipt.text).toContain('If you did not make this report, you can ignore this email.');

@@ -4,7 +4,7 @@ import { etagOf, sendCached } from '../http/cache.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { codedError } from '../http/errors.ts';
 import { z } from 'zod';
-import { loadGeoData, type GeoData } from './data.ts';
+import type { GeoData } from './data.ts';
 import { addressResponses, featureCollection, gazetteerError, reverseQuery, searchQuery, tags } from './schemas.ts';
 import { BASEMAP_LAYERS, basemapStyle } from './style.ts';
 
@@ -19,7 +19,7 @@ const geojson = (body: string) => {
  * Everything here is public, read-only demo-grade geography, cacheable by browsers.
  */
 export default async function geoRoutes(app: FastifyInstance) {
-  const geo: GeoData = loadGeoData(app.civic.config);
+  const { geo } = app.civic;
   await app.register(async (basemap) => basemapRoutes(basemap, geo), { prefix: '/basemap' });
   await app.register(async (api) => gazetteerRoutes(api, geo), { prefix: '/api' });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { CouncilConfig } from '../config/index.ts';
+import type { GeoData } from '../geo/data.ts';
 import type { Db } from '../db/index.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { MailQueue } from '../mail/queue.ts';
@@ -27,6 +28,8 @@ export interface ServerContext {
   publicUrl: string;
   /** Who owns a point: the council (which parish) or a neighbour. */
   areas: Areas;
+  /** The basemap's layers and the address gazetteer, read once from the config's geo folder. */
+  geo: GeoData;
   /** Whether an Origin may call the API (the config's CORS list). */
   isAllowedOrigin(origin: string): boolean;
   /** Names of the staff keys, by key: the config's plus CIVIC_STAFF_API_KEY. */

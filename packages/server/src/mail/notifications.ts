@@ -82,14 +82,17 @@ export function handleReportMail(ctx: ServerContext, queue: MailQueue) {
 }
 
 /**
- * Where, in the council's own words: the map point and the parish it found. Never the address
- * as typed: an address nobody has confirmed must not receive text the sender wrote.
+ * Where, in the council's own words: the nearest address in its own gazetteer (within 30 m), the
+ * map point and the parish it found. Never the address as typed: an address nobody has confirmed
+ * must not receive text the sender wrote.
  */
 function placeInOurWords(ctx: ServerContext, row: RequestRow, language: Language): string {
   const cy = language === 'cy';
-  const point = row.lat !== null && row.long !== null
-    ? `${cy ? 'pwynt ar y map' : 'map point'} ${row.lat.toFixed(6)}, ${row.long.toFixed(6)}`
-    : cy ? 'y lle a ddisgrifiwyd gennych' : 'the place you described';
+  const near = row.lat !== null && row.long !== null ? ctx.geo.gazetteer.reverse(row.lat, row.long, 1, 30).features[0]?.properties.label : undefined;
+  const mapPoint = row.lat !== null && row.long !== null ? `${cy ? 'pwynt ar y map' : 'map point'} ${row.lat.toFixed(6)}, ${row.long.toFixed(6)}` : '';
+  const point = near
+    ? `${cy ? 'ger' : 'near'} ${near} (${mapPoint})`
+    : mapPoint || (cy ? 'y lle a ddisgrifiwyd gennych' : 'the place you described');
   const parish = row.routing?.parish;
   if (!parish) return point;
   // The report keeps the parish's code and English name; its Welsh name is the config's.
