@@ -5,7 +5,7 @@ import { inLanguage, type LocalizedText } from '../consultations/definition.ts';
 import { ApiError } from '../http/errors.ts';
 import { ConsultationService, type PublishBody, type Status } from '../consultations/service.ts';
 import { parseDay, ukLongDate } from '../requests/expected-dates.ts';
-import { errorSummary, page, sameOrigin, send, when, type FieldError } from './page.ts';
+import { errorSummary, page, sameOrigin, scrollingTable, send, when, type FieldError } from './page.ts';
 import { sendCsv } from '../consultations/routes.ts';
 
 /*
@@ -248,7 +248,7 @@ ${next}`,
 <p>${plural(list.length, 'consultation')}: open ones first, then the most recently closed.</p>
 ${
   list.length
-    ? `<table><thead><tr><th scope="col">Consultation</th><th scope="col">Status</th><th scope="col">Opens</th><th scope="col">Closes</th><th scope="col">Responses</th><th scope="col">Responses file</th><th scope="col">Results</th></tr></thead><tbody>${rows}</tbody></table>`
+    ? scrollingTable('Consultations', `<table><thead><tr><th scope="col">Consultation</th><th scope="col">Status</th><th scope="col">Opens</th><th scope="col">Closes</th><th scope="col">Responses</th><th scope="col">Responses file</th><th scope="col">Results</th></tr></thead><tbody>${rows}</tbody></table>`)
     : '<p>No consultations yet. Add one with PUT /api/consultations/{id} or a file in the consultations folder.</p>'
 }`,
         'consultations',

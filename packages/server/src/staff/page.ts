@@ -28,7 +28,7 @@ label,legend{display:block;font-weight:700;margin:1rem 0 .35rem}input,select,tex
 .errors{border:5px solid #d4351c;padding:1rem;margin-bottom:1.5rem}.errors h2{margin:0 0 .5rem;font-size:1.2rem}.errors a{color:#d4351c;font-weight:700}.errors li{margin:0 0 .4rem}
 .field-error{color:#d4351c;font-weight:700;margin:0 0 .35rem}ol.timeline{padding-left:1.25rem}ol.timeline li{margin-bottom:.75rem}
 nav.filters ul{display:flex;gap:1rem;list-style:none;padding:0}nav.filters a[aria-current]{font-weight:700;color:#0b0c0c}
-.demo-warning{background:#fd0;color:#0b0c0c;padding:.5rem 1rem;margin:0;font-weight:700}.account{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}.account form button{margin:0;padding:.25rem .75rem;background:#fff;color:#0b0c0c;box-shadow:none}
+.table-scroll{overflow-x:auto;position:relative}.table-scroll:focus{outline:3px solid #fd0}.demo-warning{background:#fd0;color:#0b0c0c;padding:.5rem 1rem;margin:0;font-weight:700}.account{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}.account form button{margin:0;padding:.25rem .75rem;background:#fff;color:#0b0c0c;box-shadow:none}
 fieldset{border:0;padding:0;margin:1rem 0 0}.choice{display:flex;flex-wrap:wrap;align-items:center;gap:0 .6rem;margin:.5rem 0}.choice input{width:1.5rem;height:1.5rem;margin:0;flex:none}.choice label{display:inline;font-weight:400;margin:0;flex:1}.choice .hint{flex-basis:100%;padding-left:2.1rem}
 input.short{width:6rem}button.warning{background:#d4351c;box-shadow:0 2px #55150b}button.secondary{margin:0;background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px #929191}
 ol.questions li{margin-bottom:1rem}p.question{margin:0 0 .35rem}.actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center}.actions form{margin:0}.condition{border-left:4px solid #b1b4b6;padding-left:1rem;margin:1rem 0}
@@ -40,7 +40,8 @@ export type Section = 'reports' | 'consultations';
 function account(request: FastifyRequest): string {
   const staff = request.staff;
   if (!staff) {
-    return `<p class="demo-warning" role="note">${escapeHtml(DEMO_WARNING)}. This back office has no sign-in: anyone who reaches it sees reporters' names, emails and phone numbers. A council runs it with staff sign-in (docs/security.md).</p>`;
+    // In a landmark, so a screen reader user moving by landmarks meets it too.
+    return `<aside aria-label="Demo warning"><p class="demo-warning">${escapeHtml(DEMO_WARNING.charAt(0).toUpperCase() + DEMO_WARNING.slice(1))}. This back office has no sign-in: anyone who reaches it sees reporters' names, emails and phone numbers. A council runs it with staff sign-in (docs/security.md).</p></aside>`;
   }
   const who = staff.name ? `${staff.name} (${staff.email})` : staff.email;
   return `<div class="account"><p>Signed in as ${escapeHtml(who)}</p><form method="post" action="/staff/sign-out">${csrfField(request)}<button type="submit">Sign out</button></form></div>`;
@@ -66,6 +67,13 @@ ${body}
 </body>
 </html>`;
 }
+
+/**
+ * A wide table that scrolls sideways on its own on a phone, instead of widening the whole page
+ * (WCAG 1.4.10); focusable, so it can be scrolled by keyboard, and named for screen readers.
+ * Positioned, so the visually hidden text in its cells (absolutely positioned) stays inside it.
+ */
+export const scrollingTable = (label: string, table: string) => `<div class="table-scroll" role="region" aria-label="${escapeHtml(label)}" tabindex="0">${table}</div>`;
 
 export const when = (date: Date | string, shown?: string) => {
   const d = new Date(date);

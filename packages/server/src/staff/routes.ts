@@ -12,7 +12,7 @@ import { listUpdates, postUpdate } from '../requests/updates.ts';
 import staffConsultationRoutes from './consultations.ts';
 import authoringRoutes from './authoring.ts';
 import { pageHeaders } from '../http/security-headers.ts';
-import { CSP, errorSummary, page, sameOrigin, send, when } from './page.ts';
+import { CSP, errorSummary, page, sameOrigin, scrollingTable, send, when } from './page.ts';
 import staffSignIn, { csrfField, type StaffSignInOptions } from './sign-in/plugin.ts';
 
 /*
@@ -187,7 +187,7 @@ export default async function staffRoutes(app: FastifyInstance, options: { signI
         `<h1>Reports</h1>
 <nav class="filters" aria-label="Filter reports"><ul>${filters}</ul></nav>
 <p>${total ?? `More than ${COUNT_CAP}`} ${filter === 'all' ? '' : `${filter} `}report${total === 1 ? '' : 's'} from the last 12 months, newest first.</p>
-${rows.length ? `<table><thead><tr><th scope="col">Reference</th><th scope="col">Category</th><th scope="col">Where</th><th scope="col">Reported</th><th scope="col">Status</th><th scope="col">Team</th></tr></thead><tbody>${body}</tbody></table>` : '<p>No reports yet. Report one on the council website.</p>'}`,
+${rows.length ? scrollingTable('Reports', `<table><thead><tr><th scope="col">Reference</th><th scope="col">Category</th><th scope="col">Where</th><th scope="col">Reported</th><th scope="col">Status</th><th scope="col">Team</th></tr></thead><tbody>${body}</tbody></table>`) : '<p>No reports yet. Report one on the council website.</p>'}`,
       ),
     );
   });
