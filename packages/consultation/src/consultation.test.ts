@@ -500,6 +500,14 @@ describe('<civic-consultation>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('tells a resident who came without a consultation in the address that it cannot be found', async () => {
+    const el = await fixture<CivicConsultation>(html`<civic-consultation endpoint=${api}><p slot="fallback">Phone us</p></civic-consultation>`);
+    await until(() => root(el).querySelector('[role=alert]'), 'the message');
+    expect(root(el).textContent).to.contain('We could not find this consultation');
+    expect(root(el).querySelector('slot[name=fallback]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('tells a webmaster what is missing', async () => {
     const errors: string[] = [];
     const original = console.error;

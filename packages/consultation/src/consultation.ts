@@ -394,7 +394,12 @@ export class CivicConsultation extends CivicElement {
       case 'loading':
         return renderLoading();
       case 'config':
-        return html`<slot name="fallback"></slot>`;
+        // One page for every consultation, reached without one in its address (a link cut short):
+        // the resident is told it cannot be found. Without an endpoint the webmaster has something
+        // to fix (the console says what): the page's fallback shows.
+        return this.endpoint && !this.consultationId
+          ? renderLoadError({ kind: 'not-found', onRetry: () => this.retry() })
+          : html`<slot name="fallback"></slot>`;
       case 'error':
         return renderLoadError({ kind: this.loadError, onRetry: () => this.retry() });
     }
