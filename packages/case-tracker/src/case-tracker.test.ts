@@ -259,6 +259,21 @@ describe('<civic-case-tracker> showing a case', () => {
     await waitUntil(() => text(shadow(el).querySelector('.status .tag')) === 'In progress');
   });
 
+  it('on a Welsh page, marks an update the council wrote only in English as English, for screen readers', async () => {
+    const id = await report();
+    await staffUpdate(id, 'investigating', 'An officer will look at it this week.', { description_cy: 'Bydd swyddog yn edrych arno yr wythnos hon.', updated_datetime: '2026-03-02T09:00:00Z' });
+    await staffUpdate(id, 'fixed', 'The graffiti has been removed.', { updated_datetime: '2026-03-05T09:00:00Z' });
+    const el = await fixture<CivicCaseTracker>(html`<civic-case-tracker lang="cy" map-style="" endpoint=${api()} ref=${id}></civic-case-tracker>`);
+    await shown(el);
+    await waitUntil(() => timeline(el).length === 2 && text(shadow(el).querySelector('.status .tag')) === "Wedi'i drwsio", 'the Welsh timeline', { timeout: 5000 });
+    const [fixed, investigating] = timeline(el).map((li) => li.querySelector('.text')!);
+    expect(text(fixed)).to.equal('The graffiti has been removed.');
+    expect(fixed!.getAttribute('lang')).to.equal('en');
+    expect(text(investigating)).to.equal('Bydd swyddog yn edrych arno yr wythnos hon.');
+    expect(investigating!.hasAttribute('lang')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows server text as text: an update with markup creates no element and runs nothing', async () => {
     const id = await report({ description: 'Wall <b>tagged</b>' });
     const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';

@@ -473,6 +473,7 @@ export class CivicCaseTracker extends CivicElement {
           before: this.backLink(),
           after: this.subscribe?.render() ?? nothing,
           lookUpAnother: !this.reference && !this.listView ? () => this.lookUpAnother() : undefined,
+          language: this.locale,
         });
       case 'pending':
         return renderPending({ token: view.token, lookUpAnother: !this.reference ? () => this.lookUpAnother() : undefined });

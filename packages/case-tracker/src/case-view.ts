@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { formatDate, formatDateTime, safeHref, type ServiceRequest, type ServiceRequestUpdate } from '@civic-widgets/core';
 import { isClosed, normaliseStatus } from './status.js';
@@ -25,6 +26,8 @@ export interface CaseView {
   after: TemplateResult | typeof nothing;
   /** Offers "Look up another report" when given. */
   lookUpAnother?: () => void;
+  /** The language the tracker speaks: text from the server in another one is marked with its own (WCAG 3.1.2). */
+  language: string;
 }
 
 /**
@@ -148,7 +151,11 @@ function renderTimeline(updates: ServiceRequestUpdate[], o: CaseView): TemplateR
             return html`<li>
               ${update.status ? o.tag(update.status) : nothing}
               ${when ? html`<time datetime=${when.toISOString()}>${formatDateTime(when)}</time>` : nothing}
-              ${update.description ? html`<p class="text">${update.description}</p>` : nothing}
+              ${update.description
+                ? html`<p class="text" lang=${ifDefined(update.descriptionLanguage && update.descriptionLanguage !== o.language ? update.descriptionLanguage : undefined)}>
+                    ${update.description}
+                  </p>`
+                : nothing}
               ${photo
                 ? html`<a class="photo" href=${photo}
                     ><img

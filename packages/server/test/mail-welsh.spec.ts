@@ -156,6 +156,16 @@ describe('a report read in Welsh (GET requests and updates)', () => {
     expect(inWelsh.map((u: { description: string }) => u.description)).toEqual(['Mae criw ar y safle.']);
     const inEnglish = (await updates(`/open311/v2/servicerequestupdates.json?service_request_id=${id}`)).body;
     expect(inEnglish.map((u: { description: string }) => u.description)).toEqual(['A crew is on site.']);
+    // Each update says which language its text is in: Welsh where staff wrote it, else the English
+    // it falls back to, which a Welsh page then marks as English (WCAG 3.1.2).
+    await update(id, { status: 'fixed', description: 'Filled.' });
+    const both = (await updates(`/open311/v2/servicerequestupdates.json?service_request_id=${id}`, welsh)).body;
+    expect(both.map((u: { description: string; description_language: string }) => [u.description, u.description_language])).toEqual([
+      ['Mae criw ar y safle.', 'cy'],
+      ['Filled.', 'en'],
+    ]);
+    const xml = await fetch(`${t.server.base}/open311/v2/servicerequestupdates.xml?service_request_id=${id}`, { headers: welsh });
+    expect(await xml.text()).toContain('<description_language>en</description_language>');
   });
 });
 

@@ -141,6 +141,8 @@ export function toUpdates(body: Json): ServiceRequestUpdate[] {
     };
     const ext = str(u.external_status_code);
     if (ext) up.externalStatusCode = ext;
+    const language = str(u.description_language);
+    if (language) up.descriptionLanguage = language;
     return up;
   });
 }

@@ -131,6 +131,11 @@ export interface ServiceRequestUpdate {
   mediaUrl: string;
   /** A back-office status code some servers add (Confirm via open311-adapter). */
   externalStatusCode?: string;
+  /**
+   * The language `description` is in, where the server says (the reference server's
+   * `description_language`): a Welsh page marks an English one as English for screen readers.
+   */
+  descriptionLanguage?: string;
 }
 
 /** POST requests: a server answers with the id, or (batch servers) with a token to exchange later. */

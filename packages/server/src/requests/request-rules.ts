@@ -254,14 +254,17 @@ export interface UpdateRow {
  * action_scheduled…), as FixMyStreet reads it; `open311_status` says what it means in plain Open311.
  */
 export function publicUpdate(row: UpdateRow, language: Language = 'en'): Record<string, unknown> {
+  const welsh = language === 'cy' ? row.description_cy : null;
   return {
     update_id: String(row.update_id),
     service_request_id: row.service_request_id,
     status: row.extended_status,
     open311_status: row.status,
     updated_datetime: isoDate(row.updated_datetime),
-    // In the language asked for (docs/open311-extensions.md#welsh): the Welsh where staff wrote it.
-    description: (language === 'cy' && row.description_cy) || row.description,
+    // In the language asked for (docs/open311-extensions.md#welsh): the Welsh where staff wrote it,
+    // and which language that is, so a Welsh page can mark the English it falls back to (WCAG 3.1.2).
+    description: welsh || row.description,
+    description_language: welsh ? 'cy' : 'en',
     media_url: row.media_url ?? '',
   };
 }

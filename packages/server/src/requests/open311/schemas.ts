@@ -167,6 +167,7 @@ export const updateSchema = z
     open311_status: z.enum(['open', 'closed']),
     updated_datetime: dateTime,
     description: z.string(),
+    description_language: z.enum(['en', 'cy']).describe('The language `description` is in: cy where staff wrote it in Welsh and Welsh was asked for (extension, ours)'),
     media_url: z.string(),
   })
   .meta({ id: 'ServiceRequestUpdate' });
