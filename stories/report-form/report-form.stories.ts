@@ -234,11 +234,11 @@ export const ConfirmationParishClerk: Story = page({
 });
 export const ConfirmationAfterWaiting: Story = page({
   page: 'done',
-  confirmation: { id: 'LDC-1045', token: null, notice: '', email: 'sam@example.com', queued: true },
+  confirmation: { id: 'LDC-1045', token: null, notice: '', email: 'sam@example.com', updates: false, queued: true },
 });
 export const ConfirmationTokenOnly: Story = page({
   page: 'done',
-  confirmation: { id: null, token: '9b974a63-45cd-46fe-b49d-ad0f88c00abd', notice: '', email: '', queued: false },
+  confirmation: { id: null, token: '9b974a63-45cd-46fe-b49d-ad0f88c00abd', notice: '', email: '', updates: false, queued: false },
 });
 /** The toolbar's Language switch shows every story in Welsh; this one starts in it. */
 export const Welsh: Story = { ...page({ page: 'category' }), globals: { locale: 'cy' } };

@@ -153,6 +153,8 @@ describe('<civic-report-form>', function () {
     const done = pageText(el);
     expect(done).to.contain(detail.serviceRequestId!);
     expect(done).to.contain('We have sent a receipt to sam@example.com');
+    // Updates were asked for: they start only once the link in that receipt is followed.
+    expect(done).to.contain('To get updates about your report, open the link in it to confirm your email address.');
     expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href^="/track"]')!.getAttribute('href')).to.equal(`/track?ref=${detail.serviceRequestId}`);
 
     const stored = await storedReport(detail.serviceRequestId!);

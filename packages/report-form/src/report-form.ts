@@ -372,7 +372,7 @@ export class CivicReportForm extends CivicElement {
 
   private sent({ payload, id, created, queued }: Sent): void {
     if (payload.draftKey === this.key || payload.draftKey === this.draft.load()?.key) this.clear();
-    this.confirmation = { id, token: created.token, notice: created.serviceNotice, email: payload.request.email ?? '', queued };
+    this.confirmation = { id, token: created.token, notice: created.serviceNotice, email: payload.request.email ?? '', updates: !!payload.request.emailUpdates, queued };
     this.go('done');
     // A report saved on an earlier visit, sent as the form loaded: the resident did nothing to
     // move here, so focus stays where the council's page has it.

@@ -60,6 +60,7 @@
 'report.description.hintAny': `Dywedwch wrthym unrhyw beth a fyddai'n ein helpu i ddelio ag ef. Peidiwch â chynnwys manylion personol.`,
 'report.description.label': `Dywedwch fwy wrthym am y broblem`,
 'report.done.another': `Rhoi gwybod am broblem arall`,
+'report.done.confirmUpdates': `I gael diweddariadau am eich adroddiad, agorwch y ddolen ynddi i gadarnhau eich cyfeiriad e-bost.`,
 'report.done.next': `Beth sy'n digwydd nesaf`,
 'report.done.nextBody': `Byddwn yn edrych ar eich adroddiad ac yn penderfynu beth i'w wneud. Does dim angen i chi roi gwybod amdano eto.`,
 'report.done.queued': `Daeth eich cysylltiad yn ôl, felly rydym wedi anfon yr adroddiad a gadwoch yn gynharach.`,

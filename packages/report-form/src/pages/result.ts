@@ -22,7 +22,12 @@ export function renderDone(v: ReportView) {
     ${!c.id && c.token
       ? html`<p class="body">${msg('The council’s system will give your report a reference number soon. Quote this temporary reference if you contact us before then.', { id: 'report.done.tokenBody' })}</p>`
       : nothing}
-    ${c.email && v.settings.receipts ? html`<p class="body">${msg(str`We have sent a receipt to ${c.email}.`, { id: 'report.done.receipt' })}</p>` : nothing}
+    ${c.email && v.settings.receipts
+      ? html`<p class="body">
+          ${msg(str`We have sent a receipt to ${c.email}.`, { id: 'report.done.receipt' })}
+          ${c.updates ? msg('To get updates about your report, open the link in it to confirm your email address.', { id: 'report.done.confirmUpdates' }) : nothing}
+        </p>`
+      : nothing}
     <h2 class="heading-l">${msg('What happens next', { id: 'report.done.next' })}</h2>
     ${c.notice ? html`<p class="body notice">${c.notice}</p>` : nothing}
     <p class="body">${msg('We will look at your report and decide what to do. You do not need to report it again.', { id: 'report.done.nextBody' })}</p>

@@ -12,6 +12,8 @@ export interface Confirmation {
   token: string | null;
   notice: string;
   email: string;
+  /** The resident asked for email updates: the receipt carries the link that confirms them. */
+  updates: boolean;
   queued: boolean;
 }
 
