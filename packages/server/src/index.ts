@@ -171,8 +171,9 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
   if (!demo && options.demoReports) throw new StartupError(['sample reports (--demo-reports) are for the demo only: add --demo']);
   const signInSecrets: SignInSecrets | null = demo ? null : checkProduction(config, { publicUrl, smtpUrl: options.smtpUrl, email: emailOn, env });
   const areas = loadAreas(config);
-  // The demo serves the CDN build at /cdn/ already: no second copy for the preview.
-  const widgets = options.staticDirs?.some((d) => d.prefix === '/cdn/') ? null : widgetFiles(options.widgetsDir ?? env.CIVIC_WIDGETS_DIR);
+  // The demo serves the CDN build at /cdn/ already: the preview uses that, not a second copy.
+  const demoCdn = options.staticDirs?.some((d) => d.prefix === '/cdn/') ?? false;
+  const widgets = demoCdn ? null : widgetFiles(options.widgetsDir ?? env.CIVIC_WIDGETS_DIR);
   const staffKeys = new Map(config.keys.staff.map((k) => [k.key, k.name]));
   if (env.CIVIC_STAFF_API_KEY) staffKeys.set(env.CIVIC_STAFF_API_KEY, 'CIVIC_STAFF_API_KEY');
   const postLimit = {
@@ -215,7 +216,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CivicSe
       staffKeys,
       isAllowedOrigin,
       publicUrl,
-      widgetScripts: widgets ? widgets.prefix.replace(/\/$/, '') : options.staticDirs?.some((d) => d.prefix === '/cdn/') ? '/cdn' : null,
+      widgetScripts: widgets ? widgets.prefix.replace(/\/$/, '') : demoCdn ? '/cdn' : null,
     };
     const sender = mailer;
     queue.handle(MAIL_JOB, (job) => sender.deliver(job.payload as unknown as MailMessage));

@@ -32,6 +32,9 @@ describe('readDateParts (GOV.UK date input rules)', () => {
 
   it('needs a four-digit year', () => {
     expect(readDateParts({ day: '1', month: '1', year: '26' })).toMatchObject({ message: 'Year must include 4 numbers', parts: ['year'] });
+    // Letters in every box: the whole date is wrong, every box marked at once (not the year alone).
+    expect(readDateParts({ day: 'ab', month: 'cd', year: 'ef' })).toMatchObject({ message: 'Date must be a real date', parts: ['day', 'month', 'year'] });
+    expect(readDateParts({ day: 'ab', month: '3', year: '26' })).toMatchObject({ message: 'Date must be a real date', parts: ['day', 'month', 'year'] });
   });
 
   it.each([

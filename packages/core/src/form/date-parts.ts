@@ -49,7 +49,11 @@ export function readDateParts(parts: DateParts, options: { notFuture?: boolean; 
   const day = Number(parts.day.trim());
   const month = readMonth(parts.month);
   const yearText = parts.year.trim();
+  const notReal = (): DateReading => ({ kind: 'invalid', message: msg('Date must be a real date', { id: 'date.notReal' }), parts: ['day', 'month', 'year'] });
   if (!/^\d{4}$/.test(yearText)) {
+    // Letters in the day or the month too: the whole date is wrong, not only its year, and
+    // every box is marked at once rather than one after another.
+    if (!Number.isInteger(day) || !Number.isInteger(month)) return notReal();
     return { kind: 'invalid', message: msg('Year must include 4 numbers', { id: 'date.yearDigits' }), parts: ['year'] };
   }
   const year = Number(yearText);
@@ -60,9 +64,7 @@ export function readDateParts(parts: DateParts, options: { notFuture?: boolean; 
     date.getUTCFullYear() === year &&
     date.getUTCMonth() === month - 1 &&
     date.getUTCDate() === day;
-  if (!real) {
-    return { kind: 'invalid', message: msg('Date must be a real date', { id: 'date.notReal' }), parts: ['day', 'month', 'year'] };
-  }
+  if (!real) return notReal();
   const iso = date.toISOString().slice(0, 10);
   const today = (options.today ?? new Date()).toISOString().slice(0, 10);
   if (options.notFuture && iso > today) {
