@@ -42,6 +42,15 @@ describe('<civic-date-input>', () => {
     expect(el.value).to.equal('');
   });
 
+  it('marks every box at once when letters are typed in all three', async () => {
+    const el = await fixture<CivicDateInput>(html`<civic-date-input label="When?"></civic-date-input>`);
+    await typeDate(el, 'ab', 'cd', 'ef');
+    expect(el.visibleError).to.equal('Date must be a real date');
+    const invalid = [...el.shadowRoot!.querySelectorAll('input[aria-invalid=true]')].map((i) => (i as HTMLElement).dataset.part);
+    expect(invalid).to.deep.equal(['day', 'month', 'year']);
+    await expect(el).to.be.accessible();
+  });
+
   it('rejects a future date when asked', async () => {
     const el = await fixture<CivicDateInput>(html`<civic-date-input label="When?" not-future></civic-date-input>`);
     await typeDate(el, '1', '1', '2999');
