@@ -24,13 +24,35 @@ function form(endpoint: string, attributes: Record<string, string> = {}) {
 
 /** The place-in-words box inside the form's location picker, found by its label. */
 function wordsBox(el: CivicReportForm): HTMLInputElement | null {
-  const picker = el.shadowRoot!.querySelector('civic-location-picker');
-  const label = [...(picker?.shadowRoot?.querySelectorAll('label') ?? [])].find((l) => l.textContent!.trim() === 'Address, or a description of the place');
-  return label ? (picker!.shadowRoot!.getElementById(label.htmlFor) as HTMLInputElement) : null;
+  const root = el.shadowRoot!.querySelector('civic-location-picker')?.shadowRoot;
+  const label = [...(root?.querySelectorAll('label') ?? [])].find((l) => l.textContent!.trim() === 'Address, or a description of the place');
+  return label ? (root!.getElementById(label.htmlFor) as HTMLInputElement) : null;
 }
 
 function button(el: CivicReportForm, name: string) {
   return [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+}
+
+/** A graffiti report saved at "Where is the problem?", as a resident who reloads there left it. */
+function draftAtWhere() {
+  sessionStorage.setItem(
+    `civic-widgets:draft:report:${api}:`,
+    JSON.stringify({ v: 1, data: { answers: { ...emptyAnswers(), serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' } }, page: 'where', key: crypto.randomUUID(), returnToCheck: false } }),
+  );
+}
+
+function picker(el: CivicReportForm) {
+  return el.shadowRoot!.querySelector('civic-location-picker')!;
+}
+
+/** From "Where" to check answers: photos (when the server takes them) and details left as they are. */
+async function continueToCheck(el: CivicReportForm) {
+  button(el, 'Continue').click();
+  await onPage(el, /Add photos|Your details/);
+  if (heading(el).startsWith('Add photos')) button(el, 'Continue').click();
+  await onPage(el, 'Your details');
+  button(el, 'Continue').click();
+  await onPage(el, 'Check your answers');
 }
 
 beforeEach(() => sessionStorage.clear());
@@ -72,19 +94,15 @@ describe('<civic-report-form> where there is no address search', function () {
   });
 
   it('given only endpoint, takes the address search, boundary and phone from the server\'s widget configuration', async () => {
-    sessionStorage.setItem(
-      `civic-widgets:draft:report:${api}:`,
-      JSON.stringify({ v: 1, data: { answers: { ...emptyAnswers(), serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' } }, page: 'where', key: crypto.randomUUID(), returnToCheck: false } }),
-    );
+    draftAtWhere();
     const el = await form(api, { 'map-style': '' });
     await onPage(el, 'Where is the problem?');
     // The council's number and hours, from the document: the page set no phone.
     await waitUntil(() => pageText(el).includes('01632 960000 (Monday to Friday, 8am to 6pm)'), 'no phone line from the configuration', { timeout: 8000 });
-    const picker = el.shadowRoot!.querySelector('civic-location-picker')!;
-    await waitUntil(() => picker.shadowRoot?.querySelector('[role="combobox"]'), 'no address search from the configuration', { timeout: 8000 });
-    picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!.focus();
+    await waitUntil(() => picker(el).shadowRoot?.querySelector('[role="combobox"]'), 'no address search from the configuration', { timeout: 8000 });
+    picker(el).shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!.focus();
     await sendKeys({ type: '5 high st' });
-    await waitUntil(() => picker.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'the gazetteer from the configuration did not answer', { timeout: 8000 });
+    await waitUntil(() => picker(el).shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'the gazetteer from the configuration did not answer', { timeout: 8000 });
     await expect(el).to.be.accessible();
   });
 
@@ -97,29 +115,19 @@ describe('<civic-report-form> where there is no address search', function () {
   });
 
   it('when the address search fails, the words the resident typed are the place, and the council stores them', async () => {
-    sessionStorage.setItem(
-      `civic-widgets:draft:report:${api}:`,
-      JSON.stringify({ v: 1, data: { answers: { ...emptyAnswers(), serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' } }, page: 'where', key: crypto.randomUUID(), returnToCheck: false } }),
-    );
+    draftAtWhere();
     // A gazetteer that is down, and no map: the search is the only route offered.
     const el = await form(api, { 'geocoder-url': 'http://127.0.0.1:9/api/addresses', 'map-style': '' });
     await onPage(el, 'Where is the problem?');
-    const picker = el.shadowRoot!.querySelector('civic-location-picker')!;
-    await waitUntil(() => picker.shadowRoot?.querySelector('[role="combobox"]'), 'no address search', { timeout: 8000 });
-    picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!.focus();
+    await waitUntil(() => picker(el).shadowRoot?.querySelector('[role="combobox"]'), 'no address search', { timeout: 8000 });
+    picker(el).shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!.focus();
     const words = `Under the railway bridge ${crypto.randomUUID().slice(0, 8)}`;
     await sendKeys({ type: words });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => wordsBox(el), 'no fall-back to the place in words', { timeout: 10000 });
     expect(pageText(el)).to.contain('Address search is not working at the moment');
     await expect(el).to.be.accessible();
-    button(el, 'Continue').click();
-
-    await onPage(el, /Add photos|Your details/);
-    if (heading(el).startsWith('Add photos')) button(el, 'Continue').click();
-    await onPage(el, 'Your details');
-    button(el, 'Continue').click();
-    await onPage(el, 'Check your answers');
+    await continueToCheck(el);
     const sent = oneEvent(el, 'civic-submitted');
     button(el, 'Send report').click();
     const { detail } = await sent;
@@ -135,12 +143,6 @@ describe('<civic-report-form> where there is no address search', function () {
 describe('<civic-report-form> a place with no address', function () {
   this.timeout(60_000);
 
-  const draftAtWhere = () =>
-    sessionStorage.setItem(
-      `civic-widgets:draft:report:${api}:`,
-      JSON.stringify({ v: 1, data: { answers: { ...emptyAnswers(), serviceCode: 'graffiti', attributes: { surface: 'private', offensive: 'no' } }, page: 'where', key: crypto.randomUUID(), returnToCheck: false } }),
-    );
-  const picker = (el: CivicReportForm) => el.shadowRoot!.querySelector('civic-location-picker')!;
   const pickerButton = (el: CivicReportForm, name: string) => [...(picker(el).shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.trim() === name);
 
   it('search finds nothing → "Describe where it is instead" → the words → check answers shows them, and they survive a reload', async () => {
@@ -160,13 +162,7 @@ describe('<civic-report-form> a place with no address', function () {
     expect(wordsBox(el)!.value).to.equal('footpath behind the library');
     await sendKeys({ type: ', by the bike racks' });
     await expect(el).to.be.accessible();
-    button(el, 'Continue').click();
-
-    await onPage(el, /Add photos|Your details/);
-    if (heading(el).startsWith('Add photos')) button(el, 'Continue').click();
-    await onPage(el, 'Your details');
-    button(el, 'Continue').click();
-    await onPage(el, 'Check your answers');
+    await continueToCheck(el);
     expect(pageText(el)).to.contain('Where footpath behind the library, by the bike racks');
     await expect(el).to.be.accessible();
 
