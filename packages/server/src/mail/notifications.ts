@@ -81,14 +81,19 @@ export function handleReportMail(ctx: ServerContext, queue: MailQueue) {
   });
 }
 
+/** The address in the council's own gazetteer nearest the report's point (within 30 m), if any. */
+function nearestAddress(ctx: ServerContext, row: RequestRow): string | undefined {
+  if (row.lat === null || row.long === null) return undefined;
+  return ctx.geo.gazetteer.reverse(row.lat, row.long, 1, 30).features[0]?.properties.label;
+}
+
 /**
- * Where, in the council's own words: the nearest address in its own gazetteer (within 30 m), the
- * map point and the parish it found. Never the address as typed: an address nobody has confirmed
- * must not receive text the sender wrote.
+ * Where, in the council's own words: the nearest address in its own gazetteer (`near`, from
+ * nearestAddress), the map point and the parish it found. Never the address as typed: an address
+ * nobody has confirmed must not receive text the sender wrote.
  */
-function placeInOurWords(ctx: ServerContext, row: RequestRow, language: Language): string {
+function placeInOurWords(ctx: ServerContext, row: RequestRow, near: string | undefined, language: Language): string {
   const cy = language === 'cy';
-  const near = row.lat !== null && row.long !== null ? ctx.geo.gazetteer.reverse(row.lat, row.long, 1, 30).features[0]?.properties.label : undefined;
   const mapPoint = row.lat !== null && row.long !== null ? `${cy ? 'pwynt ar y map' : 'map point'} ${row.lat.toFixed(6)}, ${row.long.toFixed(6)}` : '';
   const point = near
     ? `${cy ? 'ger' : 'near'} ${near} (${mapPoint})`
@@ -114,6 +119,8 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
   if (!email) return null;
   const phone = ctx.config.council.phone;
   const id = row.service_request_id;
+  // Looked up once, for both languages when the receipt is written in both.
+  const near = nearestAddress(ctx, row);
   return {
     to: email,
     ...inTheirLanguage(row.language, (language) => {
@@ -132,7 +139,7 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
             `Eich cyfeirnod yw ${id}. Rhowch y cyfeirnod hwn os byddwch yn cysylltu â ni am yr adroddiad hwn.`,
             '',
             `Beth y rhoesoch wybod amdano: ${service}`,
-            `Ble: ${placeInOurWords(ctx, row, language)}`,
+            `Ble: ${placeInOurWords(ctx, row, near, language)}`,
             '',
             'Beth sy’n digwydd nesaf',
             notice,
@@ -159,7 +166,7 @@ export function reportReceipt(ctx: ServerContext, row: RequestRow, subscriptionT
           `Your reference is ${id}. Quote it if you contact us about this report.`,
           '',
           `What you reported: ${service}`,
-          `Where: ${placeInOurWords(ctx, row, language)}`,
+          `Where: ${placeInOurWords(ctx, row, near, language)}`,
           '',
           'What happens next',
           notice,
